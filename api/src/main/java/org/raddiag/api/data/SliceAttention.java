@@ -1,0 +1,38 @@
+package org.raddiag.api.data;
+
+/** Attention of the depth-pooling layer over the slices of one scan (weights over valid slices sum to 1). */
+public final class SliceAttention {
+    private final int scan;
+    private final String source;
+    private final float[] weights;
+
+    public SliceAttention(int scan, String source, float[] weights) {
+        this.scan = scan;
+        this.source = source;
+        this.weights = weights.clone();
+    }
+
+    /** Index of the scan in the case, in the order the model saw them. */
+    public int scan() {
+        return scan;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public float[] weights() {
+        return weights.clone();
+    }
+
+    /** Index of the slice with the highest attention. */
+    public int keySlice() {
+        int best = 0;
+        for (int i = 1; i < weights.length; i++) {
+            if (weights[i] > weights[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}
