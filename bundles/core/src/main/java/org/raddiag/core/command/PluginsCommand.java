@@ -1,0 +1,56 @@
+package org.raddiag.core.command;
+
+import com.google.gson.GsonBuilder;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.raddiag.api.ServiceProperties;
+import org.raddiag.api.cli.Command;
+
+/** {@code plugins [KIND] [--json]}: RadDiag services grouped by kind (readers, backbones, backends, ...). */
+@Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
+        ServiceProperties.COMMAND + "=plugins"})
+public final class PluginsCommand implements Command {
+    private BundleContext context;
+
+    @Activate
+    void activate(BundleContext ctx) {
+        this.context = ctx;
+    }
+
+    @Override
+    public String name() {
+        return "plugins";
+    }
+
+    @Override
+    public String summary() {
+        return "RadDiag services by kind  [KIND] [--json]";
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out, PrintStream err) {
+        CommandArgs a = new CommandArgs(arguments);
+        boolean json = a.flag("json");
+        List<String> kinds = a.positional();
+        Map<String, List<Map<String, Object>>> services = RuntimeSnapshot.take(context).services;
+        if (!kinds.isEmpty()) {
+            services.keySet().retainAll(kinds);
+        }
+        if (json) {
+            out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(services));
+            return 0;
+        }
+        services.forEach((kind, list) -> {
+            out.println(kind + " (" + list.size() + "):");
+            list.forEach(m -> out.println("  " + Describe.service(m)));
+        });
+        if (services.isEmpty()) {
+            out.println(kinds.isEmpty() ? "no RadDiag services registered" : "no services of kind " + kinds);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,113 @@
+package org.raddiag.core.command;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.raddiag.api.ServiceProperties;
+import org.raddiag.api.compute.EngineStatus;
+
+/** A point-in-time view of bundles, RadDiag services by kind, and engines, as plain maps ready for JSON. */
+final class RuntimeSnapshot {
+    final List<Map<String, Object>> bundles = new ArrayList<>();
+    final Map<String, List<Map<String, Object>>> services = new TreeMap<>();
+    final List<Map<String, Object>> engines = new ArrayList<>();
+
+    static RuntimeSnapshot take(BundleContext ctx) {
+        RuntimeSnapshot s = new RuntimeSnapshot();
+        for (Bundle b : ctx.getBundles()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", b.getBundleId());
+            m.put("name", b.getSymbolicName());
+            m.put("version", b.getVersion().toString());
+            m.put("state", state(b.getState()));
+            if (b.getHeaders().get("Fragment-Host") != null) {
+                m.put("fragment", true);
+            }
+            s.bundles.add(m);
+        }
+        for (ServiceReference<?> r : references(ctx, null, "(" + ServiceProperties.KIND + "=*)")) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (String key : r.getPropertyKeys()) {
+                if (key.startsWith("raddiag.") && !key.equals(ServiceProperties.KIND)) {
+                    m.put(key, value(r.getProperty(key)));
+                }
+            }
+            m.put("interfaces", value(r.getProperty(Constants.OBJECTCLASS)));
+            m.put("bundle", r.getBundle() == null ? "?" : r.getBundle().getSymbolicName());
+            s.services.computeIfAbsent(String.valueOf(value(r.getProperty(ServiceProperties.KIND))),
+                    k -> new ArrayList<>()).add(m);
+        }
+        for (ServiceReference<?> r : references(ctx, EngineStatus.class.getName(), null)) {
+            EngineStatus e = (EngineStatus) ctx.getService(r);
+            if (e == null) {
+                continue;
+            }
+            try {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("backend", e.backend());
+                m.put("state", e.state().name());
+                m.put("initMillis", e.initMillis());
+                m.put("detail", e.detail());
+                m.put("bundle", r.getBundle().getSymbolicName());
+                s.engines.add(m);
+            } finally {
+                ctx.ungetService(r);
+            }
+        }
+        return s;
+    }
+
+    /** Whether some engine is still initialising. */
+    boolean enginesStarting() {
+        return engines.stream().anyMatch(e -> EngineStatus.State.STARTING.name().equals(e.get("state")));
+    }
+
+    /** Bundles that are neither ACTIVE nor resolved fragments. */
+    List<Map<String, Object>> inactiveBundles() {
+        List<Map<String, Object>> bad = new ArrayList<>();
+        for (Map<String, Object> b : bundles) {
+            boolean fragment = Boolean.TRUE.equals(b.get("fragment"));
+            Object st = b.get("state");
+            if (!("ACTIVE".equals(st) || fragment && "RESOLVED".equals(st))) {
+                bad.add(b);
+            }
+        }
+        return bad;
+    }
+
+    private static ServiceReference<?>[] references(BundleContext ctx, String clazz, String filter) {
+        try {
+            ServiceReference<?>[] refs = ctx.getAllServiceReferences(clazz, filter);
+            return refs == null ? new ServiceReference<?>[0] : refs;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object value(Object v) {
+        if (v instanceof Object[]) {
+            return Arrays.asList((Object[]) v);
+        }
+        return v;
+    }
+
+    static String state(int s) {
+        switch (s) {
+            case Bundle.ACTIVE: return "ACTIVE";
+            case Bundle.RESOLVED: return "RESOLVED";
+            case Bundle.INSTALLED: return "INSTALLED";
+            case Bundle.STARTING: return "STARTING";
+            case Bundle.STOPPING: return "STOPPING";
+            case Bundle.UNINSTALLED: return "UNINSTALLED";
+            default: return Integer.toString(s);
+        }
+    }
+}

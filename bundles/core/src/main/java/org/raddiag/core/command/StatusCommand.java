@@ -1,0 +1,92 @@
+package org.raddiag.core.command;
+
+import com.google.gson.GsonBuilder;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.raddiag.api.ServiceProperties;
+import org.raddiag.api.cli.Command;
+
+/**
+ * {@code status [--json] [--wait SECONDS]}: bundles, RadDiag services by kind, engines and their state. Waits (by
+ * default up to 120 s) for engines that are still starting. Exit status 1 when a bundle is not active or an engine
+ * failed, so scripts can use it as a health check.
+ */
+@Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
+        ServiceProperties.COMMAND + "=status"})
+public final class StatusCommand implements Command {
+    private BundleContext context;
+
+    @Activate
+    void activate(BundleContext ctx) {
+        this.context = ctx;
+    }
+
+    @Override
+    public String name() {
+        return "status";
+    }
+
+    @Override
+    public String summary() {
+        return "bundles, services by kind, engines and their state  [--json] [--wait SECONDS]";
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
+        CommandArgs a = new CommandArgs(arguments);
+        boolean json = a.flag("json");
+        long waitMs = (long) (Double.parseDouble(a.option("wait", "120")) * 1000);
+        if (!a.positional().isEmpty()) {
+            err.println("status: unexpected arguments " + a.positional());
+            return 2;
+        }
+        long deadline = System.currentTimeMillis() + waitMs;
+        RuntimeSnapshot s = RuntimeSnapshot.take(context);
+        while (s.enginesStarting() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            s = RuntimeSnapshot.take(context);
+        }
+        boolean engineFailed = s.engines.stream().anyMatch(e -> !"READY".equals(e.get("state")));
+        boolean healthy = s.inactiveBundles().isEmpty() && !engineFailed;
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("healthy", healthy);
+            doc.put("bundles", s.bundles);
+            doc.put("services", s.services);
+            doc.put("engines", s.engines);
+            out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(doc));
+        } else {
+            print(s, out);
+            out.println(healthy ? "healthy: all bundles active, all engines ready"
+                    : "NOT healthy: " + s.inactiveBundles().size() + " bundle(s) not active"
+                            + (engineFailed ? ", an engine is not ready" : ""));
+        }
+        return healthy ? 0 : 1;
+    }
+
+    private static void print(RuntimeSnapshot s, PrintStream out) {
+        out.println("Bundles (" + s.bundles.size() + "):");
+        for (Map<String, Object> b : s.bundles) {
+            out.printf("  %3s %-11s %s %s%n", b.get("id"), b.get("state"), b.get("name"), b.get("version"));
+        }
+        out.println("Services by kind:");
+        s.services.forEach((kind, list) -> {
+            out.println("  " + kind + ":");
+            for (Map<String, Object> m : list) {
+                out.println("    " + Describe.service(m));
+            }
+        });
+        out.println("Engines:");
+        if (s.engines.isEmpty()) {
+            out.println("  (none installed)");
+        }
+        for (Map<String, Object> e : s.engines) {
+            out.printf("  %-12s %-8s %6s ms  %s%n", e.get("backend"), e.get("state"), e.get("initMillis"), e.get("detail"));
+        }
+    }
+}
