@@ -35,7 +35,7 @@ public final class PyTorchEngine {
     @Activate
     void activate(BundleContext context, PyTorchEngineConfig config) {
         active = true;
-        statusRegistration = context.registerService(EngineStatus.class, state, properties());
+        statusRegistration = context.registerService(EngineStatus.class, state, statusProperties());
         initThread = new Thread(() -> initialise(context, config), "raddiag-pytorch-init");
         initThread.setDaemon(true);
         initThread.start();
@@ -95,6 +95,12 @@ public final class PyTorchEngine {
         }
         LOG.info("PyTorch engine uses the CPU ({})", useCuda ? "no CUDA device or CUDA build available" : "CUDA disabled by configuration");
         return Device.cpu();
+    }
+
+    private static Dictionary<String, Object> statusProperties() {
+        Dictionary<String, Object> p = new Hashtable<>();
+        p.put(ServiceProperties.BACKEND, PyTorchBackend.NAME);
+        return p;
     }
 
     private static Dictionary<String, Object> properties() {

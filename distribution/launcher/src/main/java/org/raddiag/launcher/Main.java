@@ -1,0 +1,127 @@
+package org.raddiag.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+
+/**
+ * {@code bin/raddiag [COMMAND [ARGS...]]}: starts the Felix runtime from {@code raddiag.home}. Without a command,
+ * or with {@code shell}, it opens the interactive Gogo shell ({@code raddiag:*} commands); with a command it runs
+ * that one command inside the runtime, prints its output and exits with its status.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Paths.get(System.getProperty("raddiag.home", ".")).toAbsolutePath().normalize();
+        System.setProperty("raddiag.home", home.toString());
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) && args.length == 1) {
+            usage();
+        }
+        boolean interactive = args.length == 0 || args[0].equals("shell");
+        LauncherConfig.load(home.resolve("conf/system.properties")).forEach((k, v) -> {
+            if (System.getProperty(k) == null) {
+                System.setProperty(k, v);
+            }
+        });
+        Map<String, String> config = LauncherConfig.load(home.resolve("conf/config.properties"));
+        Path storage = FelixStorage.forThisProcess(home.resolve("cache/felix"));
+        config.putIfAbsent(Constants.FRAMEWORK_STORAGE, storage.toString());
+        config.putIfAbsent(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.put("gosh.args", interactive ? "" : "--nointeractive");
+        if (!interactive) {
+            // one-shot commands must not race a second process for the same deploy folder or config
+            config.put("felix.fileinstall.disableConfigSave", "true");
+        }
+        int status;
+        Framework framework = start(home, config);
+        try {
+            if (interactive) {
+                FrameworkEvent e = framework.waitForStop(0);
+                status = e.getType() == FrameworkEvent.ERROR ? 1 : 0;
+            } else {
+                status = new CommandRunner(framework.getBundleContext()).run(args[0],
+                        Arrays.asList(args).subList(1, args.length));
+            }
+        } finally {
+            framework.stop();
+            framework.waitForStop(60_000);
+            FelixStorage.deleteQuietly(storage);
+        }
+        System.out.flush();
+        System.exit(status);
+    }
+
+    private static void usage() {
+        System.out.println("usage: raddiag [shell]            interactive Gogo shell (raddiag:* commands)");
+        System.out.println("       raddiag COMMAND [ARGS]     run one command and exit; 'raddiag commands' lists them");
+        System.exit(0);
+    }
+
+    static Framework start(Path home, Map<String, String> config) throws IOException, BundleException {
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
+        Framework framework = factory.newFramework(config);
+        framework.init();
+        BundleContext ctx = framework.getBundleContext();
+        List<String> early = new ArrayList<>(Arrays.asList(config.getOrDefault("raddiag.startlevel.1", "").split(",")));
+        early.removeIf(String::isBlank);
+        List<Bundle> installed = new ArrayList<>();
+        Path dir = home.resolve("bundle");
+        List<Path> jars;
+        try (Stream<Path> s = Files.list(dir)) {
+            jars = s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        }
+        for (Path jar : jars) {
+            String location = "reference:" + jar.toUri();
+            Bundle existing = ctx.getBundle(location);
+            Bundle b = existing != null ? existing : ctx.installBundle(location);
+            boolean first = early.stream().anyMatch(g -> LauncherConfig.matches(g, b.getSymbolicName()));
+            b.adapt(BundleStartLevel.class).setStartLevel(first ? 1 : 2);
+            installed.add(b);
+        }
+        framework.start();
+        for (Bundle b : installed) {
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                b.start();
+            }
+        }
+        int level = Integer.parseInt(config.getOrDefault("raddiag.startlevel", "3"));
+        Object lock = new Object();
+        boolean[] done = {false};
+        framework.adapt(FrameworkStartLevel.class).setStartLevel(level, event -> {
+            synchronized (lock) {
+                done[0] = true;
+                lock.notifyAll();
+            }
+        });
+        synchronized (lock) {
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (!done[0] && System.currentTimeMillis() < deadline) {
+                try {
+                    lock.wait(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return framework;
+    }
+}
