@@ -1,0 +1,307 @@
+package org.raddiag.model.checkpoint;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.raddiag.model.checkpoint.internal.ElementCodec;
+import org.raddiag.model.checkpoint.internal.MiniJson;
+
+/**
+ * Reads and writes the safetensors format: an 8-byte little-endian header length N, N bytes of UTF-8 JSON, then
+ * the raw little-endian C-order data. Reading validates the header strictly: known dtypes, non-negative shapes,
+ * byte ranges that match dtype x shape and tile the data section with no gaps, overlaps or trailing bytes.
+ * Shared storages follow the convention of the reference fixtures: each storage is stored once, and
+ * {@code __metadata__["aliases"]} holds a JSON <em>string</em> mapping alias key to canonical key.
+ */
+public final class SafetensorsFile {
+    /** Metadata key whose value is the JSON string {@code {alias: canonical}}. */
+    public static final String ALIASES = "aliases";
+    /** Largest header accepted (the safetensors library uses the same bound). */
+    public static final long MAX_HEADER_BYTES = 100L * 1024 * 1024;
+
+    private SafetensorsFile() {
+    }
+
+    /** Reads every tensor of {@code file}; aliases from the metadata become shared entries. */
+    public static StateDict read(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size < 8) {
+                throw fail(file, "file is shorter than the 8-byte header length");
+            }
+            ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(ch, lenBuf, 0);
+            long n = lenBuf.getLong(0);
+            if (n <= 0 || n > MAX_HEADER_BYTES || n > size - 8) {
+                throw fail(file, "header length " + Long.toUnsignedString(n) + " is out of range for a file of "
+                        + size + " bytes");
+            }
+            ByteBuffer headerBuf = ByteBuffer.allocate((int) n);
+            readFully(ch, headerBuf, 8);
+            String json = StandardCharsets.UTF_8.newDecoder().decode(headerBuf.flip()).toString();
+            long dataStart = 8 + n;
+            List<Entry> entries = new ArrayList<>();
+            Map<String, String> metadata = new LinkedHashMap<>();
+            parseHeader(file, json, entries, metadata);
+            validateLayout(file, entries, size - dataStart);
+
+            StateDict sd = new StateDict();
+            for (Entry e : entries) {
+                ByteBuffer data = ByteBuffer.allocate(Math.toIntExact(e.end - e.begin)).order(ByteOrder.LITTLE_ENDIAN);
+                readFully(ch, data, dataStart + e.begin);
+                data.rewind();
+                sd.put(e.key, decode(e.type, e.shape, data));
+            }
+            String aliasJson = metadata.remove(ALIASES);
+            if (aliasJson != null) {
+                addAliases(file, sd, aliasJson);
+            }
+            sd.metadata().putAll(metadata);
+            return sd;
+        } catch (IllegalArgumentException | ArithmeticException | java.nio.charset.CharacterCodingException e) {
+            throw fail(file, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes {@code sd} atomically (temporary file in the same folder, then a rename). Float tensors are written as
+     * F32, integer tensors as I64. Alias keys are not stored twice: they go to {@code __metadata__["aliases"]}.
+     * {@code metadata} (may be empty) is added to {@code __metadata__}.
+     */
+    public static void write(Path file, StateDict sd, Map<String, String> metadata) throws IOException {
+        Map<String, String> meta = new LinkedHashMap<>(sd.metadata());
+        meta.putAll(metadata);
+        if (!sd.aliases().isEmpty()) {
+            meta.put(ALIASES, MiniJson.stringMap(sd.aliases()));
+        }
+        StringBuilder h = new StringBuilder("{");
+        if (!meta.isEmpty()) {
+            h.append("\"__metadata__\":").append(MiniJson.stringMap(meta));
+        }
+        List<TensorData> order = new ArrayList<>();
+        long offset = 0;
+        for (Map.Entry<String, TensorData> e : sd.asMap().entrySet()) {
+            if (sd.aliasOf(e.getKey()) != null) {
+                continue;
+            }
+            TensorData t = e.getValue();
+            long bytes = t.numel() * (t.isFloating() ? 4 : 8);
+            if (h.length() > 1) {
+                h.append(',');
+            }
+            h.append(MiniJson.quote(e.getKey())).append(":{\"dtype\":\"").append(t.isFloating() ? "F32" : "I64")
+                    .append("\",\"shape\":[");
+            long[] shape = t.shape();
+            for (int i = 0; i < shape.length; i++) {
+                h.append(i == 0 ? "" : ",").append(shape[i]);
+            }
+            h.append("],\"data_offsets\":[").append(offset).append(',').append(offset + bytes).append("]}");
+            offset += bytes;
+            order.add(t);
+        }
+        h.append('}');
+        byte[] header = h.toString().getBytes(StandardCharsets.UTF_8);
+        int padded = (header.length + 7) / 8 * 8;
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer head = ByteBuffer.allocate(8 + padded).order(ByteOrder.LITTLE_ENDIAN);
+                head.putLong(padded).put(header);
+                while (head.hasRemaining()) {
+                    head.put((byte) ' ');
+                }
+                writeFully(ch, head.flip());
+                for (TensorData t : order) {
+                    writeFully(ch, encode(t));
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static final class Entry {
+        String key;
+        DType type;
+        long[] shape;
+        long begin;
+        long end;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void parseHeader(Path file, String json, List<Entry> entries, Map<String, String> metadata)
+            throws CheckpointException {
+        Object root = MiniJson.parse(json);
+        if (!(root instanceof Map)) {
+            throw fail(file, "header is not a JSON object");
+        }
+        for (Map.Entry<String, Object> e : ((Map<String, Object>) root).entrySet()) {
+            if (e.getKey().equals("__metadata__")) {
+                if (!(e.getValue() instanceof Map)) {
+                    throw fail(file, "__metadata__ is not an object");
+                }
+                for (Map.Entry<String, Object> m : ((Map<String, Object>) e.getValue()).entrySet()) {
+                    if (!(m.getValue() instanceof String)) {
+                        throw fail(file, "__metadata__ value '" + m.getKey() + "' is not a string");
+                    }
+                    metadata.put(m.getKey(), (String) m.getValue());
+                }
+                continue;
+            }
+            if (!(e.getValue() instanceof Map)) {
+                throw fail(file, "entry '" + e.getKey() + "' is not an object");
+            }
+            Map<String, Object> t = (Map<String, Object>) e.getValue();
+            Entry en = new Entry();
+            en.key = e.getKey();
+            if (!(t.get("dtype") instanceof String)) {
+                throw fail(file, "tensor '" + en.key + "' has no dtype");
+            }
+            en.type = DType.fromSafetensors((String) t.get("dtype"));
+            en.shape = longs(file, en.key, "shape", t.get("shape"), -1);
+            long[] off = longs(file, en.key, "data_offsets", t.get("data_offsets"), 2);
+            en.begin = off[0];
+            en.end = off[1];
+            long expect = Math.multiplyExact(TensorData.numel(en.shape), en.type.byteSize());
+            if (en.end < en.begin || en.end - en.begin != expect) {
+                throw fail(file, "tensor '" + en.key + "' of " + en.type + " " + java.util.Arrays.toString(en.shape)
+                        + " needs " + expect + " bytes but data_offsets span " + (en.end - en.begin));
+            }
+            entries.add(en);
+        }
+    }
+
+    private static long[] longs(Path file, String key, String field, Object v, int len) throws CheckpointException {
+        if (!(v instanceof List)) {
+            throw fail(file, "tensor '" + key + "' has no " + field + " list");
+        }
+        List<?> l = (List<?>) v;
+        if (len >= 0 && l.size() != len) {
+            throw fail(file, "tensor '" + key + "': " + field + " must have " + len + " entries");
+        }
+        long[] out = new long[l.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(l.get(i) instanceof Long) || (Long) l.get(i) < 0) {
+                throw fail(file, "tensor '" + key + "': " + field + " holds " + l.get(i)
+                        + ", expected a non-negative integer");
+            }
+            out[i] = (Long) l.get(i);
+        }
+        return out;
+    }
+
+    private static void validateLayout(Path file, List<Entry> entries, long dataLength) throws CheckpointException {
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparingLong((Entry e) -> e.begin).thenComparingLong(e -> e.end));
+        long at = 0;
+        for (Entry e : sorted) {
+            if (e.begin != at) {
+                throw fail(file, "tensor '" + e.key + "' starts at " + e.begin + " but the previous tensor ends at "
+                        + at + " (gap or overlap)");
+            }
+            at = e.end;
+        }
+        if (at != dataLength) {
+            throw fail(file, "tensors cover " + at + " data bytes but the data section has " + dataLength);
+        }
+    }
+
+    private static void addAliases(Path file, StateDict sd, String aliasJson) throws CheckpointException {
+        Object parsed = MiniJson.parse(aliasJson);
+        if (!(parsed instanceof Map)) {
+            throw fail(file, "__metadata__.aliases is not a JSON object string");
+        }
+        for (Map.Entry<?, ?> a : ((Map<?, ?>) parsed).entrySet()) {
+            if (!(a.getValue() instanceof String)) {
+                throw fail(file, "alias '" + a.getKey() + "' does not name a key");
+            }
+            String alias = (String) a.getKey();
+            String canonical = (String) a.getValue();
+            if (sd.contains(alias)) {
+                throw fail(file, "alias '" + alias + "' is also stored as a tensor");
+            }
+            if (!sd.contains(canonical)) {
+                throw fail(file, "alias '" + alias + "' points to missing tensor '" + canonical + "'");
+            }
+            sd.putAlias(alias, canonical);
+        }
+    }
+
+    static TensorData decode(DType type, long[] shape, ByteBuffer data) {
+        int n = Math.toIntExact(TensorData.numel(shape));
+        if (type.isFloating()) {
+            float[] v = new float[n];
+            if (type == DType.F32) {
+                data.asFloatBuffer().get(v);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    v[i] = ElementCodec.readFloat(data, type, i);
+                }
+            }
+            return TensorData.ofFloats(shape, type, v);
+        }
+        long[] v = new long[n];
+        if (type == DType.I64) {
+            data.asLongBuffer().get(v);
+        } else {
+            for (int i = 0; i < n; i++) {
+                v[i] = ElementCodec.readLong(data, type, i);
+            }
+        }
+        return TensorData.ofLongs(shape, type, v);
+    }
+
+    private static ByteBuffer encode(TensorData t) {
+        ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(t.numel() * (t.isFloating() ? 4 : 8)))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        if (t.isFloating()) {
+            b.asFloatBuffer().put(t.floats());
+        } else {
+            b.asLongBuffer().put(t.longs());
+        }
+        return b;
+    }
+
+    private static void readFully(FileChannel ch, ByteBuffer buf, long pos) throws IOException {
+        while (buf.hasRemaining()) {
+            int r = ch.read(buf, pos + buf.position());
+            if (r < 0) {
+                throw new IOException("unexpected end of file");
+            }
+        }
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer buf) throws IOException {
+        while (buf.hasRemaining()) {
+            ch.write(buf);
+        }
+    }
+
+    private static CheckpointException fail(Path file, String what) {
+        return new CheckpointException(file + ": " + what);
+    }
+
+    private static CheckpointException fail(Path file, String what, Throwable cause) {
+        return new CheckpointException(file + ": " + what, cause);
+    }
+}
