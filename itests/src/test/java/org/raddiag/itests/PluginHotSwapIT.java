@@ -1,0 +1,111 @@
+package org.raddiag.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.wiring.FrameworkWiring;
+
+/**
+ * A plugin is installed, bound by a running consumer (the shell bundle, which publishes every Command service as
+ * a Gogo function), uninstalled, replaced by another plugin, and updated in place, all without restarting the
+ * consumer.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PluginHotSwapIT {
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private CommandProcessor processor;
+
+    @Configuration
+    public Option[] config() {
+        return RuntimeOptions.runtime();
+    }
+
+    @Test
+    public void consumerRebindsAcrossInstallUninstallReplaceAndUpdate() throws Exception {
+        Bundle consumer = bundle("raddiag-shell");
+        long consumerSince = consumer.getLastModified();
+        Await.until("status command published in the shell", 30_000, () -> run("raddiag:status --wait 0").contains("Bundles"));
+        assertTrue(run("raddiag:probe").startsWith("ERROR"));
+
+        Bundle a = context.installBundle("probe-a", Files.newInputStream(RuntimeOptions.probePlugin("a")));
+        a.start();
+        Await.until("probe A bound", 10_000, () -> run("raddiag:probe x").contains("probe A x"));
+
+        a.uninstall();
+        refresh(a);
+        Await.until("probe gone", 10_000, () -> run("raddiag:probe").startsWith("ERROR"));
+
+        Bundle b = context.installBundle("probe-b", Files.newInputStream(RuntimeOptions.probePlugin("b")));
+        b.start();
+        Await.until("probe B bound", 10_000, () -> run("raddiag:probe y").contains("probe B y"));
+
+        try (InputStream in = Files.newInputStream(RuntimeOptions.probePlugin("a"))) {
+            b.update(in);
+        }
+        refresh(b);
+        Await.until("probe updated in place to A", 10_000, () -> run("raddiag:probe z").contains("probe A z"));
+
+        assertSame(consumer, bundle("raddiag-shell"));
+        assertEquals(Bundle.ACTIVE, consumer.getState());
+        assertEquals("consumer bundle was not restarted or updated", consumerSince, consumer.getLastModified());
+    }
+
+    private String run(String line) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        try (CommandSession s = processor.createSession(new ByteArrayInputStream(new byte[0]), out, out)) {
+            s.execute(line);
+        } catch (Exception e) {
+            return "ERROR " + e;
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    private Bundle bundle(String bsn) {
+        for (Bundle b : context.getBundles()) {
+            if (bsn.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        fail("no bundle " + bsn);
+        return null;
+    }
+
+    private void refresh(Bundle b) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(b), e -> {
+            if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+                done.countDown();
+            }
+        });
+        assertTrue("refresh finished", done.await(30, TimeUnit.SECONDS));
+    }
+}
