@@ -1,0 +1,65 @@
+package org.raddiag.core.preprocess;
+
+import org.raddiag.api.model.ArchitectureConfig;
+
+/**
+ * Shape of the model input: scan slots S, slices D and in-plane size (reference 4, 32, 256), plus an optional CT
+ * window (off by default, as in the reference). Immutable.
+ */
+public final class TensorizerSettings {
+    private final int slots;
+    private final int depth;
+    private final int size;
+    private final CtWindow ctWindow;
+
+    public TensorizerSettings(int slots, int depth, int size, CtWindow ctWindow) {
+        if (slots <= 0 || depth <= 0 || size <= 0) {
+            throw new IllegalArgumentException("slots, depth and size must be positive: " + slots + ", " + depth
+                    + ", " + size);
+        }
+        if ((long) slots * size * size * depth > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("input of " + slots + " x " + size + "^2 x " + depth + " is too large");
+        }
+        this.slots = slots;
+        this.depth = depth;
+        this.size = size;
+        this.ctWindow = ctWindow;
+    }
+
+    /** Reference settings: 4 slots, 32 slices, 256 x 256, no windowing. */
+    public static TensorizerSettings reference() {
+        return new TensorizerSettings(4, 32, 256, null);
+    }
+
+    /** Slots, depth and size from an architecture ({@code slots}, {@code depth}, {@code image_size}). */
+    public static TensorizerSettings of(ArchitectureConfig a) {
+        return new TensorizerSettings(a.getInt(ArchitectureConfig.SLOTS), a.getInt(ArchitectureConfig.DEPTH),
+                a.getInt(ArchitectureConfig.IMAGE_SIZE), null);
+    }
+
+    public int slots() {
+        return slots;
+    }
+
+    public int depth() {
+        return depth;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** The CT window, or null when off. */
+    public CtWindow ctWindow() {
+        return ctWindow;
+    }
+
+    public TensorizerSettings withCtWindow(CtWindow w) {
+        return new TensorizerSettings(slots, depth, size, w);
+    }
+
+    @Override
+    public String toString() {
+        return "slots=" + slots + ", depth=" + depth + ", size=" + size + (ctWindow == null ? "" : ", window=" + ctWindow);
+    }
+}
