@@ -92,6 +92,7 @@ public class RuntimeBootIT {
         Await.until("engines ready: " + engines(), 120_000,
                 () -> engines().stream().allMatch(e -> e.state() == EngineStatus.State.READY));
         assertTrue(engines().stream().anyMatch(e -> e.backend().equals("pytorch")));
+        assertTrue(engines().stream().anyMatch(e -> e.backend().equals("onnxruntime")));
     }
 
     @Test
