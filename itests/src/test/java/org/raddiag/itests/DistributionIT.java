@@ -1,0 +1,106 @@
+package org.raddiag.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.TimeUnit;
+import org.junit.Assume;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * The runnable distribution as users run it: {@code bin/raddiag} one-shot commands with the network removed, and
+ * live hot deploy through the {@code deploy/} folder in the interactive shell.
+ */
+public class DistributionIT {
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    @Test
+    public void statusRunsFullyOfflineWithEveryBundleActive() throws Exception {
+        Assume.assumeTrue("unshare -n is not permitted here", Distribution.canUnshareNetwork());
+        Distribution d = Distribution.copy(tmp.newFolder("dist").toPath());
+        Distribution.Result r = d.run(true, "status", "--json");
+        assertEquals(r.toString(), 0, r.status);
+        assertTrue(r.toString(), r.out.contains("\"healthy\": true"));
+        assertTrue(r.toString(), r.out.contains("\"backend\": \"pytorch\""));
+        assertTrue(r.toString(), r.out.contains("\"backend\": \"onnxruntime\""));
+        assertTrue("per-process Felix storage is removed at exit",
+                Files.list(d.home.resolve("cache/felix")).findAny().isEmpty());
+    }
+
+    @Test
+    public void unknownCommandFailsClearly() throws Exception {
+        Distribution d = Distribution.copy(tmp.newFolder("dist").toPath());
+        Distribution.Result r = d.run(false, "no-such-command");
+        assertEquals(r.toString(), 2, r.status);
+        assertTrue(r.toString(), r.err.contains("unknown command 'no-such-command'"));
+        assertTrue(r.toString(), r.err.contains("status"));
+    }
+
+    @Test
+    public void pluginDroppedIntoDeployIsInstalledUpdatedAndRemovedLive() throws Exception {
+        Distribution d = Distribution.copy(tmp.newFolder("dist").toPath());
+        Process shell = d.command(false, "shell").redirectErrorStream(true).start();
+        StringBuffer output = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(shell.getInputStream(), StandardCharsets.UTF_8))) {
+                int c;
+                while ((c = in.read()) >= 0) {
+                    output.append((char) c);
+                }
+            } catch (java.io.IOException ignored) {
+                // process ended
+            }
+        });
+        reader.start();
+        OutputStream stdin = shell.getOutputStream();
+        Path deployed = d.home.resolve("deploy/probe.jar");
+        try {
+            Await.until("shell prompt", 60_000, () -> output.toString().contains("g!"));
+            Files.copy(RuntimeOptions.probePlugin("a"), deployed);
+            awaitOutput(stdin, output, "raddiag:probe one", "probe A one");
+            Files.copy(RuntimeOptions.probePlugin("b"), deployed, StandardCopyOption.REPLACE_EXISTING);
+            awaitOutput(stdin, output, "raddiag:probe two", "probe B two");
+            Files.delete(deployed);
+            awaitOutput(stdin, output, "raddiag:probe three", "Command not found: raddiag:probe");
+            send(stdin, "stop 0");
+            assertTrue("runtime stops on request", shell.waitFor(60, TimeUnit.SECONDS));
+        } finally {
+            shell.destroyForcibly();
+        }
+    }
+
+    private static void awaitOutput(OutputStream stdin, StringBuffer output, String line, String expected)
+            throws Exception {
+        Await.until("'" + expected + "' in shell output:\n" + output, 30_000, () -> {
+            if (output.indexOf(expected) >= 0) {
+                return true;
+            }
+            send(stdin, line);
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return output.indexOf(expected) >= 0;
+        });
+    }
+
+    private static void send(OutputStream stdin, String line) {
+        try {
+            stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("shell closed its input", e);
+        }
+    }
+}
