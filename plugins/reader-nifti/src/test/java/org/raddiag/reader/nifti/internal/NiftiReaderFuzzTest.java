@@ -1,0 +1,149 @@
+package org.raddiag.reader.nifti.internal;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.raddiag.api.data.Scan;
+import org.raddiag.api.io.ReadException;
+import org.raddiag.api.io.ReadOptions;
+
+/**
+ * Seeded mutations of real NIfTI files (bit flips, truncation, header field edits, huge dims and offsets, both raw
+ * and re-gzipped, and damaged gzip streams): every outcome must be scans or a ReadException, within a time bound.
+ */
+class NiftiReaderFuzzTest {
+    private static final long SEED = 20240612L;
+    private static final int ROUNDS = 3000;
+    private static final ReadOptions LIMITS = new ReadOptions(1 << 20, null);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void mutatedFilesGiveScansOrReadExceptions() throws Exception {
+        List<String> seeds = List.of("u2.nii", "anatomical.nii", "qform_only.nii", "standard.nii.gz",
+                "example_nifti2.nii.gz", "f8.nii.gz", "i8.nii");
+        byte[][] raw = new byte[seeds.size()][];
+        for (int i = 0; i < raw.length; i++) {
+            byte[] b = Files.readAllBytes(NiftiFiles.get(seeds.get(i)));
+            raw[i] = seeds.get(i).endsWith(".gz") ? new GZIPInputStream(new ByteArrayInputStream(b)).readAllBytes() : b;
+        }
+        NiftiReader reader = new NiftiReader();
+        Random rnd = new Random(SEED);
+        long start = System.nanoTime();
+        int ok = 0;
+        int refused = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            int s = rnd.nextInt(raw.length);
+            byte[] m = mutate(raw[s], rnd);
+            int packing = rnd.nextInt(4);
+            Path p;
+            if (packing == 0) {
+                p = tmp.resolve("fuzz" + round % 8 + ".nii.gz");
+                Files.write(p, NiftiReaderTest.gzip(m));
+            } else if (packing == 1) {
+                p = tmp.resolve("fuzz" + round % 8 + ".nii.gz");
+                byte[] z = NiftiReaderTest.gzip(raw[s]);
+                z = rnd.nextBoolean() ? Arrays.copyOf(z, rnd.nextInt(z.length)) : flip(z, rnd);
+                Files.write(p, z);
+            } else {
+                p = tmp.resolve("fuzz" + round % 8 + ".nii");
+                Files.write(p, m);
+            }
+            try {
+                for (Scan scan : reader.read(p, LIMITS)) {
+                    assertTrue(scan.volume().voxels().length <= LIMITS.maxVoxels());
+                }
+                ok++;
+            } catch (ReadException e) {
+                assertTrue(e.getMessage().contains(p.getFileName().toString()), e.getMessage());
+                refused++;
+            } catch (Throwable t) {
+                fail("round " + round + " (seed file " + seeds.get(s) + ", seed " + SEED + "): " + t, t);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds < 30, "fuzzing took " + seconds + " s");
+        assertTrue(ok > 0 && refused > ROUNDS / 4, "ok " + ok + ", refused " + refused);
+    }
+
+    private static byte[] flip(byte[] src, Random rnd) {
+        byte[] b = src.clone();
+        for (int i = 0, n = 1 + rnd.nextInt(8); i < n; i++) {
+            b[rnd.nextInt(b.length)] ^= (byte) (1 << rnd.nextInt(8));
+        }
+        return b;
+    }
+
+    static byte[] mutate(byte[] src, Random rnd) {
+        boolean nifti2 = src.length > 540 && (src[0] == 28 || src[3] == 28);
+        int hdr = nifti2 ? 540 : 348;
+        ByteOrder order = src[0] == 0 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        byte[] b = src.clone();
+        ByteBuffer bb = ByteBuffer.wrap(b).order(order);
+        switch (rnd.nextInt(6)) {
+            case 0:
+                return flip(b, rnd);
+            case 1:
+                return Arrays.copyOf(b, rnd.nextInt(b.length));
+            case 2:
+                for (int i = 0, n = 1 + rnd.nextInt(4); i < n; i++) {
+                    b[rnd.nextInt(hdr)] = (byte) rnd.nextInt(256);
+                }
+                return b;
+            case 3: { // dims: huge, zero, negative, rank
+                int i = rnd.nextInt(8);
+                long v = new long[] {0, -1, 1, 7, 8, 32767, Integer.MAX_VALUE, Long.MAX_VALUE}[rnd.nextInt(8)];
+                if (nifti2) {
+                    bb.putLong(16 + 8 * i, v);
+                } else {
+                    bb.putShort(40 + 2 * i, (short) v);
+                }
+                return b;
+            }
+            case 4: { // vox_offset, scaling, datatype, bitpix
+                float f = new float[] {0, -1, 352, 1e9f, Float.NaN, 3.5f, Float.POSITIVE_INFINITY}[rnd.nextInt(7)];
+                int field = rnd.nextInt(4);
+                if (nifti2) {
+                    int[] at = {168, 176, 12, 14};
+                    if (field < 2) {
+                        if (field == 0) {
+                            bb.putLong(at[0], (long) f);
+                        } else {
+                            bb.putDouble(at[1], f);
+                        }
+                    } else {
+                        bb.putShort(at[field], (short) rnd.nextInt(2048));
+                    }
+                } else {
+                    int[] at = {108, 112, 70, 72};
+                    if (field < 2) {
+                        bb.putFloat(at[field], f);
+                    } else {
+                        bb.putShort(at[field], (short) rnd.nextInt(2048));
+                    }
+                }
+                return b;
+            }
+            default: { // orientation fields
+                int base = nifti2 ? 344 : 252;
+                int len = nifti2 ? 152 : 92;
+                for (int i = 0, n = 1 + rnd.nextInt(6); i < n; i++) {
+                    b[base + rnd.nextInt(len)] = (byte) rnd.nextInt(256);
+                }
+                return b;
+            }
+        }
+    }
+}
