@@ -1,0 +1,40 @@
+package org.raddiag.model.blocks;
+
+import org.raddiag.api.model.ArchitectureConfig;
+
+/**
+ * Sizes of a {@link RadNet}. {@link #reference()} is the published checkpoint
+ * {@code RP3D_5569_res_ART_256_32_BCE_T_4_2_0.7_2048_E_F_F_F_N}.
+ *
+ * @param resnetLayers 18, 34 or 50
+ * @param depth slices per scan D
+ * @param hidden feature width; a {@code projection} Linear is added when it differs from the backbone's width
+ * @param classes number of logits
+ * @param modalities size of the modality-code table
+ * @param poolHeads heads of Attention1D
+ * @param poolLayers layers of Attention1D
+ * @param fusionHeads heads of vitFuse
+ * @param fusionLayers layers of vitFuse
+ * @param earlyFusion true: vitFuse over slots; false ("late"): one scan per case, no fusion module
+ */
+public record RadNetConfig(int resnetLayers, int depth, int hidden, int classes, int modalities, int poolHeads,
+        int poolLayers, int fusionHeads, int fusionLayers, boolean earlyFusion) {
+
+    public static RadNetConfig reference() {
+        return new RadNetConfig(50, 32, 2048, 5569, 16, 1, 1, 4, 2, true);
+    }
+
+    /**
+     * From the API's settings: {@code backbone} ({@code resnet18|34|50}), {@code depth}, {@code hidden},
+     * {@code classes}, {@code fusion} ({@code early|late}); heads and layers as in the reference.
+     */
+    public static RadNetConfig from(ArchitectureConfig c) {
+        String backbone = c.get(ArchitectureConfig.BACKBONE, "resnet50");
+        if (!backbone.matches("resnet(18|34|50)")) {
+            throw new IllegalArgumentException("RadNet supports resnet18/34/50 backbones, not '" + backbone + "'");
+        }
+        return new RadNetConfig(Integer.parseInt(backbone.substring(6)), c.getInt(ArchitectureConfig.DEPTH),
+                c.getInt(ArchitectureConfig.HIDDEN), c.getInt(ArchitectureConfig.CLASSES), 16, 1, 1, 4, 2,
+                !"late".equals(c.get(ArchitectureConfig.FUSION, "early")));
+    }
+}

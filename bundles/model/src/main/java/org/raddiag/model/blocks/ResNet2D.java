@@ -1,0 +1,94 @@
+package org.raddiag.model.blocks;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+import org.raddiag.model.blocks.internal.ResidualUnit;
+
+/**
+ * The 2-D slice encoder of the reference: a torchvision ResNet-18/34/50 trunk (v1.5 layout: the stride sits on the
+ * 3x3 conv of a bottleneck) up to global average pooling. Stem 7x7/2 conv (3 -> 64, pad 3), BN, ReLU, 3x3/2 max-pool
+ * (pad 1); stages of widths 64/128/256/512. Keys as torchvision ({@code conv1.weight}, {@code bn1.*},
+ * {@code layer<s>.<b>.*}); the unused torchvision {@code fc} is not built.
+ *
+ * <p>Input {@code (N, 3, H, W)} (RadNet repeats the single channel 3 times); output {@code (N, featureWidth)}.
+ */
+public final class ResNet2D extends ReferenceBlock {
+    private final int inChannels;
+    private final Conv2d conv1;
+    private final ReferenceBatchNorm2d bn1;
+    private final List<ResidualUnit> units = new ArrayList<>();
+    private final int featureWidth;
+
+    /**
+     * @param layers 18, 34 or 50
+     * @param inChannels input channels (3 in the reference)
+     */
+    public ResNet2D(int layers, int inChannels) {
+        int[] blocks;
+        boolean bottleneck;
+        switch (layers) {
+            case 18: blocks = new int[] {2, 2, 2, 2}; bottleneck = false; break;
+            case 34: blocks = new int[] {3, 4, 6, 3}; bottleneck = false; break;
+            case 50: blocks = new int[] {3, 4, 6, 3}; bottleneck = true; break;
+            default: throw new IllegalArgumentException("ResNet-" + layers + " is not supported (18, 34, 50)");
+        }
+        this.inChannels = inChannels;
+        conv1 = addReferenceChild("conv1", Conv2d.builder().setFilters(64).setKernelShape(new Shape(7, 7))
+                .optStride(new Shape(2, 2)).optPadding(new Shape(3, 3)).optBias(false).build());
+        bn1 = addReferenceChild("bn1", new ReferenceBatchNorm2d(64));
+        int in = 64;
+        int expansion = bottleneck ? 4 : 1;
+        for (int stage = 0; stage < 4; stage++) {
+            int width = 64 << stage;
+            for (int b = 0; b < blocks[stage]; b++) {
+                int stride = stage > 0 && b == 0 ? 2 : 1;
+                units.add(addReferenceChild("layer" + (stage + 1) + "." + b,
+                        new ResidualUnit(in, width, stride, bottleneck)));
+                in = width * expansion;
+            }
+        }
+        featureWidth = in;
+    }
+
+    /** Width of the pooled feature: 512 for ResNet-18/34, 2048 for ResNet-50. */
+    public int featureWidth() {
+        return featureWidth;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDArray x = conv1.forward(ps, inputs, training).head();
+        x = Activation.relu(bn1.forward(ps, new NDList(x), training).head());
+        x = Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false);
+        for (Block unit : units) {
+            x = unit.forward(ps, new NDList(x), training).head();
+        }
+        return new NDList(Pool.globalAvgPool2d(x));
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        conv1.initialize(manager, dataType, new Shape(1, inChannels, 16, 16));
+        bn1.initialize(manager, dataType, new Shape(1, 64, 8, 8));
+        for (ResidualUnit u : units) {
+            u.initialize(manager, dataType, new Shape(1, 1, 8, 8));
+        }
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {new Shape(inputShapes[0].get(0), featureWidth)};
+    }
+}

@@ -1,0 +1,101 @@
+package org.raddiag.model.blocks.internal;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+import org.raddiag.model.blocks.ReferenceBatchNorm2d;
+import org.raddiag.model.blocks.ReferenceBlock;
+
+/**
+ * A torchvision residual block: basic (two 3x3 convs) or bottleneck (1x1, 3x3 with the stride (v1.5), 1x1 with
+ * expansion 4), bias-free convs, BatchNorm, ReLU, and a {@code downsample} 1x1 conv + BN projection when the shape
+ * changes. Keys {@code conv<i>.weight}, {@code bn<i>.*}, {@code downsample.0.weight}, {@code downsample.1.*}.
+ */
+public final class ResidualUnit extends ReferenceBlock {
+    private final List<Block[]> convBn = new ArrayList<>();
+    private final Block[] downsample;
+    private final int[] inChannels;
+    private final int inputChannels;
+
+    public ResidualUnit(int in, int width, int stride, boolean bottleneck) {
+        int out = bottleneck ? width * 4 : width;
+        inputChannels = in;
+        if (bottleneck) {
+            inChannels = new int[] {in, width, width};
+            add(1, width, 1, 1);
+            add(2, width, 3, stride);
+            add(3, out, 1, 1);
+        } else {
+            inChannels = new int[] {in, width};
+            add(1, width, 3, stride);
+            add(2, width, 3, 1);
+        }
+        if (stride != 1 || in != out) {
+            downsample = new Block[] {addReferenceChild("downsample.0", conv(out, 1, stride)),
+                addReferenceChild("downsample.1", new ReferenceBatchNorm2d(out))};
+        } else {
+            downsample = null;
+        }
+    }
+
+    private void add(int i, int filters, int kernel, int stride) {
+        convBn.add(new Block[] {addReferenceChild("conv" + i, conv(filters, kernel, stride)),
+            addReferenceChild("bn" + i, new ReferenceBatchNorm2d(filters))});
+    }
+
+    /** A bias-free square conv with padding kernel/2. */
+    public static Conv2d conv(int filters, int kernel, int stride) {
+        return Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride)).optPadding(new Shape(kernel / 2, kernel / 2)).optBias(false)
+                .build();
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDArray identity = inputs.singletonOrThrow();
+        NDArray x = identity;
+        for (int i = 0; i < convBn.size(); i++) {
+            x = convBn.get(i)[0].forward(ps, new NDList(x), training).head();
+            x = convBn.get(i)[1].forward(ps, new NDList(x), training).head();
+            if (i < convBn.size() - 1) {
+                x = Activation.relu(x);
+            }
+        }
+        if (downsample != null) {
+            identity = downsample[0].forward(ps, new NDList(identity), training).head();
+            identity = downsample[1].forward(ps, new NDList(identity), training).head();
+        }
+        return new NDList(Activation.relu(x.add(identity)));
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        for (int i = 0; i < convBn.size(); i++) {
+            convBn.get(i)[0].initialize(manager, dataType, new Shape(1, inChannels[i], 8, 8));
+            convBn.get(i)[1].initialize(manager, dataType, new Shape(1, 1, 8, 8));
+        }
+        if (downsample != null) {
+            downsample[0].initialize(manager, dataType, new Shape(1, inputChannels, 8, 8));
+            downsample[1].initialize(manager, dataType, new Shape(1, 1, 8, 8));
+        }
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape s = inputShapes[0];
+        for (Block[] cb : convBn) {
+            s = cb[0].getOutputShapes(new Shape[] {s})[0];
+        }
+        return new Shape[] {s};
+    }
+}
