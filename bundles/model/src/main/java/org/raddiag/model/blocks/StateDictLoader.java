@@ -47,8 +47,9 @@ public final class StateDictLoader {
             loaded.add(rel);
         }
         List<String> missing = new ArrayList<>();
+        java.util.Set<String> done = new java.util.HashSet<>(loaded);
         for (String name : params.keySet()) {
-            if (!loaded.contains(name)) {
+            if (!done.contains(name)) {
                 missing.add(prefix + name);
             }
         }
