@@ -1,5 +1,9 @@
 package org.raddiag.engine.onnxruntime.internal;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
 import org.raddiag.api.compute.EngineStatus;
 
 /** The live {@link EngineStatus} of this engine; written by the init thread, read by anyone. */
@@ -43,8 +47,22 @@ final class EngineState implements EngineStatus {
         finish(State.READY, detail, initMillis);
     }
 
-    void failed(String cause) {
-        finish(State.FAILED, cause, elapsedMillis());
+    /** FAILED, with the error's type and every message down its cause chain as the detail. */
+    void failed(Throwable error) {
+        finish(State.FAILED, describe(error), elapsedMillis());
+    }
+
+    /** e.g. {@code ExceptionInInitializerError: Failed to load onnx-runtime library: /tmp/x: Not a directory}. */
+    static String describe(Throwable error) {
+        StringBuilder b = new StringBuilder(error.getClass().getSimpleName());
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && !m.isBlank() && b.indexOf(m) < 0) {
+                b.append(": ").append(m);
+            }
+        }
+        return b.toString();
     }
 
     private void finish(State s, String d, long millis) {

@@ -72,7 +72,7 @@ public class OrtEngineComponent {
             started = OrtEngineStarter.start(config.intraOpThreads(), config.interOpThreads(), config.useCuda());
         } catch (Exception | LinkageError e) { // UnsatisfiedLinkError included: report, keep the platform running
             LOG.error("ONNX Runtime engine failed to start", e);
-            state.failed(e.toString());
+            state.failed(e);
             return;
         }
         synchronized (lock) {
@@ -88,7 +88,7 @@ public class OrtEngineComponent {
             } catch (IllegalStateException e) { // bundle stopping under us
                 started.close();
                 backend = null;
-                state.failed(e.toString());
+                state.failed(e);
                 return;
             }
             state.ready(started.info().toString(), started.info().initMillis());
