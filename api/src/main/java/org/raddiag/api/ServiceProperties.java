@@ -25,6 +25,8 @@ public final class ServiceProperties {
     public static final String TRAINER = "raddiag.trainer";
     /** Name of a one-shot command, e.g. {@code status}. */
     public static final String COMMAND = "raddiag.command";
+    /** Values of {@link #KIND} for model runners ({@code ModelRunner}). */
+    public static final String KIND_RUNNER = "runner";
 
     /** Values of {@link #KIND}. */
     public static final String KIND_READER = "reader";
