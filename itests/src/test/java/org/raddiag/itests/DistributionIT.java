@@ -38,6 +38,34 @@ public class DistributionIT {
     }
 
     @Test
+    public void inspectReportsEveryScanAndEveryMissingFileOfTheDemoCases() throws Exception {
+        Distribution d = Distribution.copy(tmp.newFolder("dist").toPath());
+        Distribution.Result r = d.run(false, "inspect", d.home.resolve("data/rp3d-demo/demoData.json").toString(), "--json");
+        assertEquals("four demo volumes are not published: " + r, 1, r.status);
+        com.google.gson.JsonObject doc = com.google.gson.JsonParser.parseString(r.out).getAsJsonObject();
+        assertEquals(false, doc.get("ok").getAsBoolean());
+        com.google.gson.JsonArray cases = doc.getAsJsonArray("cases");
+        assertEquals(3, cases.size());
+        int scans = 0;
+        int missing = 0;
+        for (com.google.gson.JsonElement c : cases) {
+            for (com.google.gson.JsonElement s : c.getAsJsonObject().getAsJsonArray("scans")) {
+                com.google.gson.JsonObject o = s.getAsJsonObject();
+                assertEquals("npy", o.get("reader").getAsString());
+                assertEquals("[256,256,3]", o.get("shape").toString());
+                assertTrue(o.get("max").getAsDouble() > 200);
+                scans++;
+            }
+            for (com.google.gson.JsonElement e : c.getAsJsonObject().getAsJsonArray("errors")) {
+                assertEquals("NOT_FOUND", e.getAsJsonObject().get("reason").getAsString());
+                missing++;
+            }
+        }
+        assertEquals("X-ray of case 1, X-ray and two MRI of case 2", 4, scans);
+        assertEquals(4, missing);
+    }
+
+    @Test
     public void unknownCommandFailsClearly() throws Exception {
         Distribution d = Distribution.copy(tmp.newFolder("dist").toPath());
         Distribution.Result r = d.run(false, "no-such-command");

@@ -37,6 +37,11 @@ public final class ScanFiles {
                 + readers.stream().map(ModalityReader::name).reduce((a, b) -> a + ", " + b).orElse("none") + ")");
     }
 
+    /** Whether some reader takes {@code path} as a whole (a file, or a folder such as a DICOM series). */
+    public boolean accepts(Path path) {
+        return readers.stream().anyMatch(r -> r.accepts(path));
+    }
+
     public ReadOptions options() {
         return options;
     }

@@ -1,0 +1,97 @@
+package org.raddiag.core.command;
+
+import com.google.gson.GsonBuilder;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.raddiag.api.ServiceProperties;
+import org.raddiag.api.cli.Command;
+import org.raddiag.api.data.Modality;
+import org.raddiag.api.io.ReadException;
+import org.raddiag.api.io.ReadOptions;
+import org.raddiag.core.cases.CaseLocator;
+import org.raddiag.core.cases.LoadedCase;
+import org.raddiag.core.cases.NpyKeySlices;
+import org.raddiag.core.cases.Rp3dCaseFile;
+import org.raddiag.core.io.ReaderRegistry;
+import org.raddiag.core.io.TrackedScanFiles;
+
+/**
+ * {@code inspect PATH [--json] [--case ID] [--modality M] [--level articles|icd10s]}: what the readers make of a
+ * file, a DICOM folder, a case folder or an RP3D case file. Per scan: reader, modality, plane, shape, spacing,
+ * orientation, value statistics after rescale and warnings; per file that could not be read: the error. Exit 1
+ * when some file could not be read.
+ */
+@Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
+        ServiceProperties.COMMAND + "=inspect"})
+public final class InspectCommand implements Command {
+    @Reference
+    private ReaderRegistry readers;
+
+    @Override
+    public String name() {
+        return "inspect";
+    }
+
+    @Override
+    public String summary() {
+        return "what the readers make of a file, series folder, case folder or RP3D case file  PATH [--json] [--case ID]";
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
+        CommandArgs a = new CommandArgs(arguments);
+        boolean json = a.flag("json");
+        String caseId = a.option("case", null);
+        String modality = a.option("modality", null);
+        String level = a.option("level", Rp3dCaseFile.ARTICLES);
+        List<String> paths = a.positional();
+        if (paths.size() != 1) {
+            err.println("usage: inspect PATH [--json] [--case ID] [--modality M] [--level articles|icd10s]");
+            return 2;
+        }
+        Path path = Paths.get(paths.get(0)).toAbsolutePath().normalize();
+        ReadOptions options = ReadOptions.defaults();
+        if (modality != null) {
+            options = options.withModalityHint(Modality.parse(modality));
+        }
+        TrackedScanFiles files = readers.scanFiles(options);
+        if (readers.readers().isEmpty()) {
+            err.println("inspect: no reader plugins are installed");
+            return 1;
+        }
+        CaseLocator locator = new CaseLocator(files.files(), NpyKeySlices.available() ? new NpyKeySlices() : null, level);
+        List<LoadedCase> cases = locator.locate(path, caseId);
+        List<Map<String, Object>> report = new ArrayList<>();
+        int errors = 0;
+        for (LoadedCase c : cases) {
+            report.add(ScanReport.of(c, files));
+            errors += c.problems().size();
+        }
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("path", path.toString());
+            doc.put("ok", errors == 0);
+            doc.put("cases", report);
+            out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(doc));
+        } else {
+            ScanReport.print(report, out);
+            out.println(errors == 0 ? "all files read" : errors + " file(s) could not be read");
+        }
+        return errors == 0 ? 0 : 1;
+    }
+
+    static Map<String, Object> error(ReadException e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", String.valueOf(e.file()));
+        m.put("reason", e.reason().name());
+        m.put("message", e.getMessage());
+        return m;
+    }
+}
