@@ -1,0 +1,153 @@
+package org.raddiag.core.diagnosis;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.raddiag.api.ServiceProperties;
+import org.raddiag.api.data.Case;
+import org.raddiag.api.data.Diagnosis;
+import org.raddiag.api.diagnosis.DiagnosisException;
+import org.raddiag.api.diagnosis.DiagnosisRequest;
+import org.raddiag.api.diagnosis.DiagnosisService;
+import org.raddiag.api.model.KnowledgeHead;
+import org.raddiag.api.model.LoadedModel;
+import org.raddiag.api.model.ModelInput;
+import org.raddiag.api.model.ModelOutput;
+import org.raddiag.api.model.ModelPackage;
+import org.raddiag.api.model.ModelRegistry;
+import org.raddiag.api.model.ModelRunner;
+import org.raddiag.api.model.ScanEncoder;
+import org.raddiag.api.data.FloatTensor;
+import org.raddiag.core.preprocess.CaseTensorizer;
+import org.raddiag.core.preprocess.CaseTensors;
+import org.raddiag.core.preprocess.TensorizerSettings;
+
+/**
+ * Diagnoses cases: finds the model package in the registry, gets it loaded on the requested backend's runner
+ * (cached), tensorises the case as the model's architecture says and ranks the findings. Follows runners and
+ * component plugins dynamically: when a backbone or head plugin is replaced, the models built from it are rebuilt
+ * on the next request, and requests already running finish on the old model.
+ */
+@Component(service = DiagnosisService.class, configurationPid = "org.raddiag.diagnosis")
+@Designate(ocd = DiagnosisConfig.class)
+public final class PipelineDiagnosisService implements DiagnosisService {
+    private final Map<String, ModelRunner> runners = new ConcurrentHashMap<>();
+    private final ModelCache cache = new ModelCache();
+    private volatile String defaultBackend = "pytorch";
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ModelRegistry registry;
+
+    @Activate
+    @Modified
+    void configure(DiagnosisConfig config) {
+        defaultBackend = config.defaultBackend();
+    }
+
+    @Deactivate
+    void deactivate() {
+        cache.close();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addRunner(ModelRunner r) {
+        runners.put(r.backend(), r);
+        cache.evictBackend(r.backend());
+    }
+
+    void removeRunner(ModelRunner r) {
+        runners.remove(r.backend(), r);
+        cache.evictBackend(r.backend());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addEncoder(ScanEncoder e, Map<String, Object> p) {
+        cache.evictComponent(String.valueOf(p.getOrDefault(ServiceProperties.BACKBONE, e.name())));
+    }
+
+    void removeEncoder(ScanEncoder e, Map<String, Object> p) {
+        cache.evictComponent(String.valueOf(p.getOrDefault(ServiceProperties.BACKBONE, e.name())));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addHead(KnowledgeHead h, Map<String, Object> p) {
+        cache.evictComponent(String.valueOf(p.getOrDefault(ServiceProperties.HEAD, h.name())));
+    }
+
+    void removeHead(KnowledgeHead h, Map<String, Object> p) {
+        cache.evictComponent(String.valueOf(p.getOrDefault(ServiceProperties.HEAD, h.name())));
+    }
+
+    @Override
+    public Diagnosis diagnose(Case c, DiagnosisRequest request) throws DiagnosisException {
+        Map<String, Double> timings = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        ModelRegistry reg = registry;
+        if (reg == null) {
+            throw new DiagnosisException("no model registry is available");
+        }
+        Optional<ModelPackage> found = reg.find(request.model());
+        ModelPackage pkg = found.orElseThrow(() -> new DiagnosisException("no model " + request.model()
+                + " in the registry (installed: " + reg.list() + ")"));
+        String backend = request.backend() != null ? request.backend() : defaultBackend;
+        ModelRunner runner = runners.get(backend);
+        if (runner == null) {
+            throw new DiagnosisException("backend '" + backend + "' has no model runner (available: "
+                    + runners.keySet() + "); is its engine ready? see `status`");
+        }
+        if (c.samples().isEmpty()) {
+            throw new DiagnosisException("case " + c.id() + " has no readable scan");
+        }
+        LoadedModel model;
+        try {
+            model = cache.get(pkg, runner);
+        } catch (IOException | RuntimeException e) {
+            throw new DiagnosisException("cannot load model " + pkg.ref() + " on " + backend + ": " + e.getMessage(), e);
+        }
+        timings.put("load", ms(t0));
+        long t1 = System.nanoTime();
+        CaseTensors tensors = new CaseTensorizer(TensorizerSettings.of(pkg.architecture())).tensorize(c, pkg.labels());
+        timings.put("preprocess", ms(t1));
+        long t2 = System.nanoTime();
+        ModelOutput out;
+        try {
+            out = model.predict(input(tensors));
+        } catch (RuntimeException e) {
+            throw new DiagnosisException("model " + pkg.ref() + " failed on case " + c.id() + ": " + e.getMessage(), e);
+        }
+        timings.put("inference", ms(t2));
+        timings.put("total", ms(t0));
+        return DiagnosisAssembler.assemble(c.id(), pkg, model.backend(), tensors, out, request.topK(), timings);
+    }
+
+    /** How many models are loaded now (for status and tests). */
+    int loadedModels() {
+        return cache.size();
+    }
+
+    private static ModelInput input(CaseTensors t) {
+        long[] s = t.images().shape();
+        long[] batched = new long[s.length + 1];
+        batched[0] = 1;
+        System.arraycopy(s, 0, batched, 1, s.length);
+        return new ModelInput(new FloatTensor(t.images().data(), batched), t.mods(), t.marks(), t.keys());
+    }
+
+    private static double ms(long since) {
+        return (System.nanoTime() - since) / 1e6;
+    }
+}
