@@ -122,6 +122,9 @@ public final class Main {
                 }
             }
         }
+        // how long the JVM took to get every bundle started; `status` reports it
+        System.setProperty("raddiag.startup.ms",
+                Long.toString(java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
         return framework;
     }
 }

@@ -56,12 +56,16 @@ public final class StatusCommand implements Command {
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("healthy", healthy);
+            doc.put("startupMillis", Long.getLong("raddiag.startup.ms", -1));
             doc.put("bundles", s.bundles);
             doc.put("services", s.services);
             doc.put("engines", s.engines);
             out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(doc));
         } else {
             print(s, out);
+            if (Long.getLong("raddiag.startup.ms", -1) >= 0) {
+                out.println("startup: all bundles started " + Long.getLong("raddiag.startup.ms") + " ms after JVM start");
+            }
             out.println(healthy ? "healthy: all bundles active, all engines ready"
                     : "NOT healthy: " + s.inactiveBundles().size() + " bundle(s) not active"
                             + (engineFailed ? ", an engine is not ready" : ""));
