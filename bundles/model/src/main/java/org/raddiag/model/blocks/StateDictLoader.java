@@ -10,8 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.raddiag.model.checkpoint.StateDict;
-import org.raddiag.model.checkpoint.TensorData;
+import org.raddiag.checkpoint.StateDict;
+import org.raddiag.checkpoint.TensorData;
 
 /**
  * Copies state-dict tensors into the parameters of an <em>initialised</em> block by reference name. Shapes must

@@ -1,4 +1,4 @@
-package org.raddiag.model.checkpoint;
+package org.raddiag.checkpoint;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import org.raddiag.model.checkpoint.internal.ElementCodec;
-import org.raddiag.model.checkpoint.internal.PickleObjects.Dict;
-import org.raddiag.model.checkpoint.internal.PickleObjects.StorageRef;
-import org.raddiag.model.checkpoint.internal.PickleObjects.TensorRef;
-import org.raddiag.model.checkpoint.internal.PickleRefusedException;
-import org.raddiag.model.checkpoint.internal.RestrictedUnpickler;
+import org.raddiag.checkpoint.internal.ElementCodec;
+import org.raddiag.checkpoint.internal.PickleObjects.Dict;
+import org.raddiag.checkpoint.internal.PickleObjects.StorageRef;
+import org.raddiag.checkpoint.internal.PickleObjects.TensorRef;
+import org.raddiag.checkpoint.internal.PickleRefusedException;
+import org.raddiag.checkpoint.internal.RestrictedUnpickler;
 
 /**
  * Reads a state dict saved by {@code torch.save} in the zip format ({@code pytorch_model.bin}, {@code weights.bin}):

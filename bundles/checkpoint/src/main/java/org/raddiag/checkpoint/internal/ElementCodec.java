@@ -1,8 +1,8 @@
-package org.raddiag.model.checkpoint.internal;
+package org.raddiag.checkpoint.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import org.raddiag.model.checkpoint.DType;
+import org.raddiag.checkpoint.DType;
 
 /** Decodes and encodes little-endian element data of a {@link DType}. */
 public final class ElementCodec {

@@ -1,4 +1,4 @@
-package org.raddiag.model.checkpoint.internal;
+package org.raddiag.checkpoint.internal;
 
 /** The pickle is malformed or asks for something the restricted unpickler does not allow. */
 public final class PickleRefusedException extends RuntimeException {

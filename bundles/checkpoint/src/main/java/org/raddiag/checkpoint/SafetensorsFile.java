@@ -1,4 +1,4 @@
-package org.raddiag.model.checkpoint;
+package org.raddiag.checkpoint;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,8 +15,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.raddiag.model.checkpoint.internal.ElementCodec;
-import org.raddiag.model.checkpoint.internal.MiniJson;
+import org.raddiag.checkpoint.internal.ElementCodec;
+import org.raddiag.checkpoint.internal.MiniJson;
 
 /**
  * Reads and writes the safetensors format: an 8-byte little-endian header length N, N bytes of UTF-8 JSON, then

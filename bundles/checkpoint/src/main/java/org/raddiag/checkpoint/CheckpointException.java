@@ -1,4 +1,4 @@
-package org.raddiag.model.checkpoint;
+package org.raddiag.checkpoint;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package org.raddiag.model.checkpoint.internal;
+package org.raddiag.checkpoint.internal;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.raddiag.model.checkpoint.DType;
-import org.raddiag.model.checkpoint.internal.PickleObjects.Dict;
-import org.raddiag.model.checkpoint.internal.PickleObjects.Global;
-import org.raddiag.model.checkpoint.internal.PickleObjects.Kind;
-import org.raddiag.model.checkpoint.internal.PickleObjects.StorageRef;
-import org.raddiag.model.checkpoint.internal.PickleObjects.TensorRef;
-import org.raddiag.model.checkpoint.internal.PickleObjects.Tuple;
+import org.raddiag.checkpoint.DType;
+import org.raddiag.checkpoint.internal.PickleObjects.Dict;
+import org.raddiag.checkpoint.internal.PickleObjects.Global;
+import org.raddiag.checkpoint.internal.PickleObjects.Kind;
+import org.raddiag.checkpoint.internal.PickleObjects.StorageRef;
+import org.raddiag.checkpoint.internal.PickleObjects.TensorRef;
+import org.raddiag.checkpoint.internal.PickleObjects.Tuple;
 
 /**
  * A pickle interpreter for torch state dicts that executes nothing. It knows only the globals a state dict needs

@@ -1,4 +1,4 @@
-package org.raddiag.model.checkpoint;
+package org.raddiag.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,8 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.raddiag.model.testutil.PickleBuilder;
-import org.raddiag.model.testutil.TestData;
+import org.raddiag.checkpoint.testutil.PickleBuilder;
+import org.raddiag.checkpoint.testutil.TestData;
 
 class TorchCheckpointTest {
     @TempDir

@@ -1,4 +1,4 @@
-package org.raddiag.model.checkpoint.internal;
+package org.raddiag.checkpoint.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.raddiag.model.checkpoint.DType;
-import org.raddiag.model.checkpoint.internal.PickleObjects.Dict;
-import org.raddiag.model.checkpoint.internal.PickleObjects.TensorRef;
-import org.raddiag.model.testutil.PickleBuilder;
+import org.raddiag.checkpoint.DType;
+import org.raddiag.checkpoint.internal.PickleObjects.Dict;
+import org.raddiag.checkpoint.internal.PickleObjects.TensorRef;
+import org.raddiag.checkpoint.testutil.PickleBuilder;
 
 class RestrictedUnpicklerTest {
     @Test

@@ -1,9 +1,9 @@
-package org.raddiag.model.checkpoint.internal;
+package org.raddiag.checkpoint.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.raddiag.model.checkpoint.DType;
+import org.raddiag.checkpoint.DType;
 
 /** The inert values the restricted unpickler can produce besides strings, numbers, booleans and null. */
 public final class PickleObjects {

@@ -1,4 +1,4 @@
-package org.raddiag.model.testutil;
+package org.raddiag.checkpoint.testutil;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.raddiag.model.checkpoint.internal;
+package org.raddiag.checkpoint.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
