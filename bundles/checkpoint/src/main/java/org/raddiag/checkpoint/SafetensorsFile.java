@@ -37,42 +37,72 @@ public final class SafetensorsFile {
     /** Reads every tensor of {@code file}; aliases from the metadata become shared entries. */
     public static StateDict read(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size < 8) {
-                throw fail(file, "file is shorter than the 8-byte header length");
-            }
-            ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(ch, lenBuf, 0);
-            long n = lenBuf.getLong(0);
-            if (n <= 0 || n > MAX_HEADER_BYTES || n > size - 8) {
-                throw fail(file, "header length " + Long.toUnsignedString(n) + " is out of range for a file of "
-                        + size + " bytes");
-            }
-            ByteBuffer headerBuf = ByteBuffer.allocate((int) n);
-            readFully(ch, headerBuf, 8);
-            String json = StandardCharsets.UTF_8.newDecoder().decode(headerBuf.flip()).toString();
-            long dataStart = 8 + n;
-            List<Entry> entries = new ArrayList<>();
-            Map<String, String> metadata = new LinkedHashMap<>();
-            parseHeader(file, json, entries, metadata);
-            validateLayout(file, entries, size - dataStart);
-
+            Header h = readHeader(file, ch);
             StateDict sd = new StateDict();
-            for (Entry e : entries) {
+            for (Entry e : h.entries) {
                 ByteBuffer data = ByteBuffer.allocate(Math.toIntExact(e.end - e.begin)).order(ByteOrder.LITTLE_ENDIAN);
-                readFully(ch, data, dataStart + e.begin);
+                readFully(ch, data, h.dataStart + e.begin);
                 data.rewind();
                 sd.put(e.key, decode(e.type, e.shape, data));
             }
-            String aliasJson = metadata.remove(ALIASES);
+            String aliasJson = h.metadata.remove(ALIASES);
             if (aliasJson != null) {
                 addAliases(file, sd, aliasJson);
             }
-            sd.metadata().putAll(metadata);
+            sd.metadata().putAll(h.metadata);
             return sd;
-        } catch (IllegalArgumentException | ArithmeticException | java.nio.charset.CharacterCodingException e) {
+        } catch (IllegalArgumentException | ArithmeticException e) {
             throw fail(file, e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads and validates only the header (dtypes, shapes, a gap-free layout that matches the file size), without
+     * loading any data: the stored tensors in file order (aliases are not listed).
+     */
+    public static List<TensorInfo> readInfo(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            List<TensorInfo> out = new ArrayList<>();
+            for (Entry e : readHeader(file, ch).entries) {
+                out.add(new TensorInfo(e.key, e.type, e.shape));
+            }
+            return out;
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw fail(file, e.getMessage(), e);
+        }
+    }
+
+    private static Header readHeader(Path file, FileChannel ch) throws IOException {
+        long size = ch.size();
+        if (size < 8) {
+            throw fail(file, "file is shorter than the 8-byte header length");
+        }
+        ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(ch, lenBuf, 0);
+        long n = lenBuf.getLong(0);
+        if (n <= 0 || n > MAX_HEADER_BYTES || n > size - 8) {
+            throw fail(file, "header length " + Long.toUnsignedString(n) + " is out of range for a file of "
+                    + size + " bytes");
+        }
+        ByteBuffer headerBuf = ByteBuffer.allocate((int) n);
+        readFully(ch, headerBuf, 8);
+        String json;
+        try {
+            json = StandardCharsets.UTF_8.newDecoder().decode(headerBuf.flip()).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw fail(file, "header is not valid UTF-8", e);
+        }
+        Header h = new Header();
+        h.dataStart = 8 + n;
+        parseHeader(file, json, h.entries, h.metadata);
+        validateLayout(file, h.entries, size - h.dataStart);
+        return h;
+    }
+
+    private static final class Header {
+        final List<Entry> entries = new ArrayList<>();
+        final Map<String, String> metadata = new LinkedHashMap<>();
+        long dataStart;
     }
 
     /**

@@ -56,6 +56,22 @@ class SafetensorsFileTest {
     }
 
     @Test
+    void readInfoListsStoredTensorsWithoutDataAndValidatesLayout() throws IOException {
+        Path fixture = TestData.reference("vitfuse_small", "weights.safetensors");
+        java.util.List<TensorInfo> info = SafetensorsFile.readInfo(fixture);
+        StateDict sd = SafetensorsFile.read(fixture);
+        assertEquals(sd.size() - sd.aliases().size(), info.size());
+        for (TensorInfo t : info) {
+            assertArrayEquals(sd.get(t.key()).shape(), t.shape(), t.key());
+        }
+        byte[] b = Files.readAllBytes(fixture);
+        Path cut = tmp.resolve("cut.safetensors");
+        Files.write(cut, java.util.Arrays.copyOf(b, b.length - 4));
+        CheckpointException e = assertThrows(CheckpointException.class, () -> SafetensorsFile.readInfo(cut));
+        assertTrue(e.getMessage().contains("data section"), e.getMessage());
+    }
+
+    @Test
     void decodesHalfAndBfloat16() throws IOException {
         ByteBuffer data = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
         data.putShort((short) 0x3c00).putShort((short) 0xc000); // F16 1.0, -2.0
