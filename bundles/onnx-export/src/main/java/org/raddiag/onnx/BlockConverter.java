@@ -1,0 +1,27 @@
+package org.raddiag.onnx;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Emits the ONNX nodes of one block type. Registered as an OSGi service with {@code raddiag.kind=onnx-converter}
+ * and {@code raddiag.block=<blockType>}, so a plugin that brings a new block type brings its converter too. The
+ * tensors a block of a given role consumes and produces are fixed by {@link BlockRoles}.
+ */
+@ConsumerType
+public interface BlockConverter {
+    /** Service property naming the block type. */
+    String BLOCK = "raddiag.block";
+    /** Value of {@code raddiag.kind} for converters. */
+    String KIND = "onnx-converter";
+
+    /** Block type this converter handles, e.g. {@code resnet50}, {@code attention1d}, {@code vitfuse}, {@code mlp}. */
+    String blockType();
+
+    /**
+     * Adds the block's nodes to {@code g}, reading {@code call.inputs()} and writing exactly
+     * {@code call.outputs()}.
+     *
+     * @throws IllegalArgumentException when the weights or the configuration do not fit the block
+     */
+    void emit(OnnxGraphBuilder g, BlockCall call);
+}

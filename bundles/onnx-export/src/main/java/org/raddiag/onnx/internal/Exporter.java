@@ -1,0 +1,57 @@
+package org.raddiag.onnx.internal;
+
+import ai.onnx.proto.OnnxMl;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+import org.raddiag.api.model.ArchitectureConfig;
+import org.raddiag.api.model.ModelPackage;
+import org.raddiag.onnx.OnnxExporter;
+import org.raddiag.onnx.Weights;
+
+/** {@link OnnxExporter} over a set of converters; the DS component and the tests share it. */
+class Exporter implements OnnxExporter {
+    private final Converters converters;
+
+    Exporter(Converters converters) {
+        this.converters = converters;
+    }
+
+    OnnxMl.ModelProto model(ArchitectureConfig config, Weights weights) {
+        return new RadNetGraph(converters::get).build(config, weights);
+    }
+
+    @Override
+    public byte[] export(ArchitectureConfig config, Weights weights) {
+        return model(config, weights).toByteArray();
+    }
+
+    @Override
+    public byte[] export(ModelPackage model) throws IOException {
+        return export(model.architecture(), weights(model));
+    }
+
+    @Override
+    public void export(ModelPackage model, Path target) throws IOException {
+        OnnxMl.ModelProto proto = model(model.architecture(), weights(model));
+        AtomicFiles.write(target, out -> {
+            BufferedOutputStream b = new BufferedOutputStream(out, 1 << 20);
+            proto.writeTo(b);
+            b.flush();
+        });
+    }
+
+    @Override
+    public Set<String> blockTypes(ArchitectureConfig config) {
+        return RadNetGraph.blockTypes(config);
+    }
+
+    private static Weights weights(ModelPackage model) throws IOException {
+        try {
+            return StateDictWeights.read(model.weights());
+        } catch (IOException e) {
+            throw new IOException("model " + model.ref() + ": cannot read weights: " + e.getMessage(), e);
+        }
+    }
+}

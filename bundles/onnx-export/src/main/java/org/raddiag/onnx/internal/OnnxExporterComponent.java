@@ -1,0 +1,34 @@
+package org.raddiag.onnx.internal;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.raddiag.onnx.BlockConverter;
+import org.raddiag.onnx.OnnxExporter;
+
+/** The {@link OnnxExporter} service; follows every {@link BlockConverter} service, this bundle's and plugins'. */
+@Component(service = OnnxExporter.class)
+public final class OnnxExporterComponent extends Exporter {
+    private final Converters converters;
+
+    public OnnxExporterComponent() {
+        this(new Converters());
+    }
+
+    private OnnxExporterComponent(Converters converters) {
+        super(converters);
+        this.converters = converters;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addConverter(BlockConverter c) {
+        converters.add(c);
+    }
+
+    void removeConverter(BlockConverter c) {
+        converters.remove(c);
+    }
+}

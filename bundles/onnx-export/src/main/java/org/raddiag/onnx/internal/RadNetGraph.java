@@ -1,0 +1,126 @@
+package org.raddiag.onnx.internal;
+
+import ai.onnx.proto.OnnxMl;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.raddiag.api.model.ArchitectureConfig;
+import org.raddiag.onnx.BlockCall;
+import org.raddiag.onnx.BlockConverter;
+import org.raddiag.onnx.BlockRoles;
+import org.raddiag.onnx.OnnxExporter;
+import org.raddiag.onnx.Weights;
+
+/**
+ * Assembles the RadNet graph from one converter per role: slices to batch with the channel repeated 3 times,
+ * backbone ({@code resnet2D.*}), optional {@code projection} Linear (present in the weights when the backbone width
+ * differs from hidden), pooling ({@code attention1D.*}), fusion ({@code vitFuse.*}, early fusion only) and head
+ * ({@code fc.*}). Late fusion expects S = 1.
+ */
+final class RadNetGraph {
+    static final String PRODUCER = "raddiag-onnx-export";
+    private static final int FLOAT = OnnxMl.TensorProto.DataType.FLOAT_VALUE;
+    private static final int INT64 = OnnxMl.TensorProto.DataType.INT64_VALUE;
+    /** State-dict prefix per role. */
+    private static final Map<String, String> PREFIX = Map.of(BlockRoles.BACKBONE, "resnet2D",
+            BlockRoles.POOLING, "attention1D", BlockRoles.FUSION, "vitFuse", BlockRoles.HEAD, "fc");
+
+    private final Function<String, BlockConverter> converters;
+
+    /** @param converters block type to converter, or null when none is registered */
+    RadNetGraph(Function<String, BlockConverter> converters) {
+        this.converters = converters;
+    }
+
+    /** Block types {@code config} needs, in graph order. */
+    static Set<String> blockTypes(ArchitectureConfig config) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String role : List.of(BlockRoles.BACKBONE, BlockRoles.POOLING, BlockRoles.FUSION, BlockRoles.HEAD)) {
+            String t = BlockRoles.blockType(role, config);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    OnnxMl.ModelProto build(ArchitectureConfig config, Weights w) {
+        ProtoGraphBuilder g = new ProtoGraphBuilder("radnet");
+        int hidden = config.getInt(ArchitectureConfig.HIDDEN);
+        String size = config.get(ArchitectureConfig.IMAGE_SIZE, null);
+        Object hw = size == null ? "height" : (Object) Long.parseLong(size.trim());
+        Object ww = size == null ? "width" : hw;
+        g.input(OnnxExporter.INPUT_IMAGES, FLOAT, "batch", "slots", 1L, hw, ww, "slices");
+        g.input(OnnxExporter.INPUT_MODS, INT64, "batch", "slots");
+        g.input(OnnxExporter.INPUT_MARKS, INT64, "batch", "slots", "slices");
+
+        String shape = g.op("Shape", "images.shape", Nn.NONE, OnnxExporter.INPUT_IMAGES);
+        String depth = g.op("Slice", "slices.count", Nn.NONE, shape, Nn.ints(g, "five", 5), Nn.ints(g, "six", 6));
+        String caseSlots = g.op("Slice", "case.slots", Nn.NONE, shape, Nn.ints(g, "zero", 0), Nn.ints(g, "two", 2));
+        String hwShape = g.op("Slice", "images.hw", Nn.NONE, shape, Nn.ints(g, "three", 3), Nn.ints(g, "five5", 5));
+        String sliceShape = g.op("Concat", "slices.shape", Map.of("axis", 0), Nn.ints(g, "minusOneOne", -1, 1),
+                hwShape);
+        String slices = g.op("Reshape", "slices.gray", Nn.NONE, g.op("Transpose", "images.depthFirst",
+                Map.of("perm", new long[] {0, 1, 5, 2, 3, 4}), OnnxExporter.INPUT_IMAGES), sliceShape);
+        slices = g.op("Concat", "slices.rgb", Map.of("axis", 1), slices, slices, slices);
+
+        String feats = call(g, BlockRoles.BACKBONE, config, w, List.of(slices), "features");
+        if (w.contains("projection.weight")) {
+            feats = Nn.gemm(g, w, "projection", feats, "projection");
+        }
+        String seqShape = g.op("Concat", "scans.shape", Map.of("axis", 0), Nn.ints(g, "minusOne", -1), depth,
+                Nn.ints(g, "hidden", hidden));
+        String scans = g.op("Reshape", "scans", Nn.NONE, feats, seqShape);
+        String marks = g.op("Reshape", "scans.marks", Nn.NONE, OnnxExporter.INPUT_MARKS,
+                g.op("Concat", "marks.shape", Map.of("axis", 0), Nn.ints(g, "minusOne2", -1), depth));
+        String[] pooled = callMany(g, BlockRoles.POOLING, config, w, List.of(scans, marks), "pooled", "cls.attention");
+        String perCase = g.op("Reshape", "case.scans", Nn.NONE, pooled[0],
+                g.op("Concat", "case.shape", Map.of("axis", 0), caseSlots, Nn.ints(g, "hidden2", hidden)));
+        String fused;
+        if (BlockRoles.blockType(BlockRoles.FUSION, config) != null) {
+            fused = call(g, BlockRoles.FUSION, config, w, List.of(perCase, OnnxExporter.INPUT_MODS), "fused");
+        } else {
+            fused = g.op("Reshape", "fused", Nn.NONE, pooled[0], Nn.ints(g, "lateShape", -1, hidden));
+        }
+        String logits = call(g, BlockRoles.HEAD, config, w, List.of(fused), "head.logits");
+        Nn.rename(g, logits, OnnxExporter.OUTPUT_LOGITS);
+        String sliceAttn = g.op("Slice", "slice.attention", Nn.NONE, pooled[1], Nn.ints(g, "one", 1),
+                Nn.ints(g, "end", Long.MAX_VALUE), Nn.ints(g, "axis1", 1));
+        g.opInto("Reshape", List.of(sliceAttn, g.op("Shape", "marks.shape3", Nn.NONE, OnnxExporter.INPUT_MARKS)),
+                List.of(OnnxExporter.OUTPUT_SLICE_ATTENTION), Nn.NONE);
+        g.output(OnnxExporter.OUTPUT_LOGITS, FLOAT, "batch", (long) config.getInt(ArchitectureConfig.CLASSES));
+        g.output(OnnxExporter.OUTPUT_SLICE_ATTENTION, FLOAT, "batch", "slots", "slices");
+        Map<String, String> meta = new LinkedHashMap<>();
+        config.asMap().forEach((k, v) -> meta.put("raddiag." + k, v));
+        return g.model(PRODUCER, meta);
+    }
+
+    private String call(ProtoGraphBuilder g, String role, ArchitectureConfig config, Weights w, List<String> in,
+            String out) {
+        return callMany(g, role, config, w, in, out)[0];
+    }
+
+    private String[] callMany(ProtoGraphBuilder g, String role, ArchitectureConfig config, Weights w,
+            List<String> in, String... outHints) {
+        String type = BlockRoles.blockType(role, config);
+        BlockConverter c = converters.apply(type);
+        if (c == null) {
+            throw new IllegalArgumentException("no ONNX converter for " + role + " block type '" + type
+                    + "' (is the plugin that provides it installed?)");
+        }
+        String prefix = PREFIX.get(role);
+        Weights sub = w.under(prefix + ".");
+        if (sub.keys().isEmpty()) {
+            throw new IllegalArgumentException("the weights have no '" + prefix + ".*' keys for the " + role);
+        }
+        String[] outs = new String[outHints.length];
+        for (int i = 0; i < outs.length; i++) {
+            outs[i] = g.reserve(outHints[i]);
+        }
+        c.emit(g, new BlockCall(prefix, config, sub, in, List.of(outs)));
+        return outs;
+    }
+}
