@@ -169,6 +169,21 @@ public final class ReferenceMetrics {
                 NumpySum.mean(mcc), rm);
     }
 
+    /** {@code {auc, ap}} of one class, both NaN when its labels take a single value. */
+    static double[] aucAp(float[] scores, boolean[] labels) {
+        boolean any = false;
+        boolean all = true;
+        for (boolean y : labels) {
+            any |= y;
+            all &= y;
+        }
+        if (!any || all) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        BinaryCurve bc = BinaryCurve.of(scores, labels);
+        return new double[] {auc(roc(bc)), averagePrecision(pr(bc))};
+    }
+
     static RocCurve roc(BinaryCurve bc) {
         int m = bc.size();
         int[] keep = new int[m];
