@@ -5,6 +5,7 @@
 # Slow checks are behind flags: RADDIAG_SLOW=1 ./test.sh also runs the full-size and soak tests.
 set -euo pipefail
 cd "$(dirname "$0")"
+tools/setup.sh
 args=(-B -ntp install)
 if [[ "${RADDIAG_SLOW:-0}" == "1" ]]; then
   args+=(-Draddiag.slow=true)
