@@ -3,47 +3,113 @@ package org.raddiag.model.blocks;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.raddiag.model.blocks.internal.SliceSelection;
 
 /**
- * The RadNet network ({@code modelRadNet.py}) without knowledge enhancement: every slice through the
- * {@link ResNet2D} trunk ({@code resnet2D}), optional projection to the hidden width, {@link Attention1D} over the
- * slices of each scan ({@code attention1D}), {@link VitFuse} over the scans of a case ({@code vitFuse}, early
- * fusion only) and the {@link MlpHead} ({@code fc}).
+ * The RadNet network ({@code modelRadNet.py}) assembled from parts: a slice backbone ({@code (N, 3, H, W) ->
+ * (N, F)}), a projection {@code Linear(F, hidden)} only when {@code F != hidden}, {@link Attention1D} over the
+ * slices of each scan ({@code attention1D}), {@link VitFuse} over the scans of a case ({@code vitFuse}, early fusion
+ * only) and a head ({@code (B, hidden) -> (B, classes)}). The backbone's parameters are named under
+ * {@value #BACKBONE_KEY} and the head's under {@value #HEAD_KEY}, the reference's names, whatever the plugin.
  *
  * <p>Early-fusion input: {@code images (B, S, 1, H, W, D)} (depth last, as the reference dataset emits),
- * {@code mods (B, S)} or {@code (B, S, 1)}, {@code marks (B, S, D)}. Late fusion: S = 1 and no mods (pass any).
- * Output: {@code logits (B, classes)}, then Attention1D's CLS score row {@code (B*S, D+1)} (for the key-slice
- * loss) and CLS attention row {@code (B*S, D+1)}. All slices run through the CNN, empty slots and padding
- * included, as in the reference.
+ * {@code mods (B, S)} or {@code (B, S, 1)}, {@code marks (B, S, D)}. Late fusion: S = 1 and mods are ignored.
+ * Outputs: {@code logits (B, classes)}; Attention1D's CLS score row {@code (B*S, D+1)} (for the key-slice loss);
+ * its CLS probability row {@code (B*S, D+1)}; the slice attention {@code (B, S, D)} (that probability row, averaged
+ * over heads, CLS column dropped).
+ *
+ * <p>Skipping (default on): only valid slices (mark non-zero) of non-empty slots (modality code non-zero; every slot
+ * in late fusion) run through the backbone; the other rows of the {@code (B*S, D, hidden)} sequence are zero. Those
+ * rows are masked keys of Attention1D, or belong to slots vitFuse masks, so in eval mode the logits equal the
+ * reference, which runs every slice; the attention rows of empty slots are meaningless either way. In training mode
+ * BatchNorm's batch statistics then see only real slices, unlike the reference; {@link #setSkipPadding(boolean)
+ * setSkipPadding(false)} runs every slice as the reference does.
  */
 public final class RadNet extends ReferenceBlock {
+    /** State-dict name of the backbone (the reference's {@code resnet2D} attribute), for every backbone. */
+    public static final String BACKBONE_KEY = "resnet2D";
+    /** State-dict name of the head (the reference's {@code fc} attribute), for every head. */
+    public static final String HEAD_KEY = "fc";
+
     private final RadNetConfig config;
-    private final ResNet2D resnet;
+    private final Block backbone;
+    private final int featureWidth;
     private final Linear projection;
     private final Attention1D attention;
     private final VitFuse fuse;
-    private final MlpHead head;
+    private final Block head;
+    private volatile boolean skipPadding = true;
 
+    /** The reference configuration: a {@link ResNet2D} of {@code config.resnetLayers()} and the {@link MlpHead}. */
     public RadNet(RadNetConfig config) {
+        this(config, new ResNet2D(config.resnetLayers(), 3));
+    }
+
+    private RadNet(RadNetConfig config, ResNet2D resnet) {
+        this(config, resnet, resnet.featureWidth(), new MlpHead(config.hidden(), config.hidden(), config.classes()));
+    }
+
+    /**
+     * RadNet from parts.
+     *
+     * @param backbone fresh block mapping {@code (N, 3, H, W)} to {@code (N, featureWidth)}
+     * @param featureWidth the backbone's output width F
+     * @param head fresh block mapping {@code (B, hidden)} to {@code (B, classes)}
+     */
+    public RadNet(RadNetConfig config, Block backbone, int featureWidth, Block head) {
         this.config = config;
+        this.backbone = addReferenceChild(BACKBONE_KEY, backbone);
+        this.featureWidth = featureWidth;
         int h = config.hidden();
-        resnet = addReferenceChild("resnet2D", new ResNet2D(config.resnetLayers(), 3));
-        projection = resnet.featureWidth() == h ? null
+        projection = featureWidth == h ? null
                 : addReferenceChild("projection", Linear.builder().setUnits(h).build());
         attention = addReferenceChild("attention1D",
                 new Attention1D(h, config.depth(), config.poolHeads(), config.poolLayers(), h));
         fuse = config.earlyFusion() ? addReferenceChild("vitFuse",
                 new VitFuse(config.modalities(), h, config.fusionHeads(), config.fusionLayers(), h)) : null;
-        head = addReferenceChild("fc", new MlpHead(h, h, config.classes()));
+        this.head = addReferenceChild(HEAD_KEY, head);
+    }
+
+    /** {@link #RadNet(RadNetConfig, Block, int, Block)}: the entry point for callers that got parts from plugins. */
+    public static RadNet assemble(RadNetConfig config, Block backbone, int featureWidth, Block head) {
+        return new RadNet(config, backbone, featureWidth, head);
+    }
+
+    /** The reference configuration (ResNet of {@code config.resnetLayers()} + MLP head). */
+    public static RadNet reference(RadNetConfig config) {
+        return new RadNet(config);
     }
 
     public RadNetConfig config() {
         return config;
+    }
+
+    public Block backbone() {
+        return backbone;
+    }
+
+    public int featureWidth() {
+        return featureWidth;
+    }
+
+    public Block head() {
+        return head;
+    }
+
+    public boolean isSkipPadding() {
+        return skipPadding;
+    }
+
+    /** Whether empty slots and padded slices bypass the backbone (default true). */
+    public void setSkipPadding(boolean skip) {
+        skipPadding = skip;
     }
 
     @Override
@@ -53,17 +119,15 @@ public final class RadNet extends ReferenceBlock {
         Shape s = images.getShape();
         long b = s.get(0);
         long slots = s.get(1);
-        long height = s.get(3);
-        long width = s.get(4);
         long depth = s.get(5);
-        NDArray slices = images.transpose(0, 1, 5, 2, 3, 4).reshape(b * slots * depth, 1, height, width)
-                .repeat(1, 3);
-        NDArray feats = resnet.forward(ps, new NDList(slices), training).head();
-        if (projection != null) {
-            feats = projection.forward(ps, new NDList(feats), training).head();
-        }
-        feats = feats.reshape(b * slots, depth, config.hidden());
+        long rows = b * slots * depth;
+        NDArray slices = images.transpose(0, 1, 5, 2, 3, 4).reshape(rows, 1, s.get(3), s.get(4));
         NDArray marks = inputs.get(2).reshape(b * slots, depth);
+        NDArray feats = skipPadding
+                ? SliceSelection.of(validSlices(inputs, marks)).encode(slices, config.hidden(),
+                        x -> encode(ps, x, training))
+                : encode(ps, slices, training);
+        feats = feats.reshape(b * slots, depth, config.hidden());
         NDList pooled = attention.forward(ps, new NDList(feats, marks), training);
         NDArray caseFeature = pooled.get(0);
         if (fuse != null) {
@@ -71,16 +135,37 @@ public final class RadNet extends ReferenceBlock {
                     training).head();
         }
         NDArray logits = head.forward(ps, new NDList(caseFeature), training).head();
-        return new NDList(logits, pooled.get(2), pooled.get(1));
+        NDArray sliceAttention = pooled.get(1).get(new NDIndex(":, 1:")).reshape(b, slots, depth);
+        return new NDList(logits, pooled.get(2), pooled.get(1), sliceAttention);
+    }
+
+    /** Backbone (and projection) on single-channel slices {@code (N, 1, H, W)}: {@code (N, hidden)}. */
+    private NDArray encode(ParameterStore ps, NDArray slices, boolean training) {
+        NDArray feats = backbone.forward(ps, new NDList(slices.repeat(1, 3)), training).head();
+        if (projection != null) {
+            feats = projection.forward(ps, new NDList(feats), training).head();
+        }
+        return feats;
+    }
+
+    /** {@code (B*S*D)} booleans: marked slices, of slots with a non-zero modality code under early fusion. */
+    private NDArray validSlices(NDList inputs, NDArray marks) {
+        NDArray valid = marks.neq(0);
+        if (fuse != null) {
+            long flat = marks.getShape().get(0);
+            valid = valid.logicalAnd(inputs.get(1).reshape(flat, 1).neq(0));
+        }
+        return valid.reshape(-1);
     }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         int h = config.hidden();
         int d = config.depth();
-        resnet.initialize(manager, dataType, new Shape(1, 3, 32, 32));
+        Shape in = inputShapes[0];
+        backbone.initialize(manager, dataType, new Shape(1, 3, in.get(3), in.get(4)));
         if (projection != null) {
-            projection.initialize(manager, dataType, new Shape(1, resnet.featureWidth()));
+            projection.initialize(manager, dataType, new Shape(1, featureWidth));
         }
         attention.initialize(manager, dataType, new Shape(1, d, h), new Shape(1, d));
         if (fuse != null) {
@@ -92,7 +177,9 @@ public final class RadNet extends ReferenceBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape s = inputShapes[0];
-        Shape rows = new Shape(s.get(0) * s.get(1), s.get(5) + 1);
-        return new Shape[] {new Shape(s.get(0), config.classes()), rows, rows};
+        long n = s.get(0) * s.get(1);
+        Shape rows = new Shape(n, s.get(5) + 1);
+        Shape logits = head.getOutputShapes(new Shape[] {new Shape(s.get(0), config.hidden())})[0];
+        return new Shape[] {logits, rows, rows, new Shape(s.get(0), s.get(1), s.get(5))};
     }
 }

@@ -6,7 +6,7 @@ import org.raddiag.api.model.ArchitectureConfig;
  * Sizes of a {@link RadNet}. {@link #reference()} is the published checkpoint
  * {@code RP3D_5569_res_ART_256_32_BCE_T_4_2_0.7_2048_E_F_F_F_N}.
  *
- * @param resnetLayers 18, 34 or 50
+ * @param resnetLayers 18, 34 or 50 for {@link RadNet#RadNet(RadNetConfig)}; 0 when the backbone is a plugin's
  * @param depth slices per scan D
  * @param hidden feature width; a {@code projection} Linear is added when it differs from the backbone's width
  * @param classes number of logits
@@ -25,16 +25,15 @@ public record RadNetConfig(int resnetLayers, int depth, int hidden, int classes,
     }
 
     /**
-     * From the API's settings: {@code backbone} ({@code resnet18|34|50}), {@code depth}, {@code hidden},
-     * {@code classes}, {@code fusion} ({@code early|late}); heads and layers as in the reference.
+     * From the API's settings: {@code backbone}, {@code depth}, {@code hidden}, {@code classes}, {@code fusion}
+     * ({@code early|late}); heads and layers as in the reference. {@code resnetLayers} is 18/34/50 for the
+     * {@code resnet18|34|50} backbones and 0 for any other backbone, whose block then comes from its plugin.
      */
     public static RadNetConfig from(ArchitectureConfig c) {
         String backbone = c.get(ArchitectureConfig.BACKBONE, "resnet50");
-        if (!backbone.matches("resnet(18|34|50)")) {
-            throw new IllegalArgumentException("RadNet supports resnet18/34/50 backbones, not '" + backbone + "'");
-        }
-        return new RadNetConfig(Integer.parseInt(backbone.substring(6)), c.getInt(ArchitectureConfig.DEPTH),
-                c.getInt(ArchitectureConfig.HIDDEN), c.getInt(ArchitectureConfig.CLASSES), 16, 1, 1, 4, 2,
+        int layers = backbone.matches("resnet(18|34|50)") ? Integer.parseInt(backbone.substring(6)) : 0;
+        return new RadNetConfig(layers, c.getInt(ArchitectureConfig.DEPTH), c.getInt(ArchitectureConfig.HIDDEN),
+                c.getInt(ArchitectureConfig.CLASSES), 16, 1, 1, 4, 2,
                 !"late".equals(c.get(ArchitectureConfig.FUSION, "early")));
     }
 }
