@@ -1,0 +1,72 @@
+package org.raddiag.onnx.internal;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.raddiag.api.compute.BackendInfo;
+import org.raddiag.api.compute.ComputeBackend;
+import org.raddiag.api.model.ArchitectureConfig;
+import org.raddiag.api.model.LoadedModel;
+import org.raddiag.api.model.ModelPackage;
+import org.raddiag.api.model.ModelRunner;
+import org.raddiag.onnx.OnnxExporter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link ModelRunner} on ONNX Runtime: exports the package to ONNX in memory and opens a session with the engine's
+ * threads and device (the CUDA execution provider when the engine bundle chose {@code gpu(N)}, else the CPU).
+ */
+@Component(property = {"raddiag.kind=runner", "raddiag.backend=" + OrtModelRunner.BACKEND})
+public final class OrtModelRunner implements ModelRunner {
+    static final String BACKEND = "onnxruntime";
+    private static final Logger LOG = LoggerFactory.getLogger(OrtModelRunner.class);
+
+    private final ComputeBackend engine;
+    private final OnnxExporter exporter;
+    private final SessionSettings settings;
+
+    @Activate
+    public OrtModelRunner(
+            @Reference(name = "engine", target = "(raddiag.backend=onnxruntime)") ComputeBackend engine,
+            @Reference(name = "exporter") OnnxExporter exporter) {
+        this.engine = engine;
+        this.exporter = exporter;
+        BackendInfo info = engine.info();
+        this.settings = SessionSettings.from(info.device(), info.threads());
+        LOG.info("ONNX Runtime model runner: {}", settings.describe());
+    }
+
+    @Override
+    public String backend() {
+        return BACKEND;
+    }
+
+    @Override
+    public LoadedModel load(ModelPackage model) throws IOException {
+        ArchitectureConfig arch = model.architecture();
+        byte[] onnx;
+        try {
+            onnx = exporter.export(model);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("model " + model.ref() + " cannot be exported to ONNX: " + e.getMessage(), e);
+        }
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = settings.options()) {
+            OrtSession session = env.createSession(onnx, options);
+            return new OrtLoadedModel(model, exporter.blockTypes(arch), env, session,
+                    arch.getInt(ArchitectureConfig.CLASSES));
+        } catch (OrtException e) {
+            throw new IOException("ONNX Runtime cannot open model " + model.ref() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The engine this runner uses. */
+    ComputeBackend engine() {
+        return engine;
+    }
+}

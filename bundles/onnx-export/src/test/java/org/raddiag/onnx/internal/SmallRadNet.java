@@ -1,0 +1,56 @@
+package org.raddiag.onnx.internal;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.util.Map;
+import org.raddiag.api.model.ArchitectureConfig;
+import org.raddiag.model.blocks.RadNet;
+import org.raddiag.model.blocks.RadNetConfig;
+import org.raddiag.onnx.Weights;
+
+/**
+ * Test fixture: a DJL RadNet (ResNet-18, image 32, depth 4, 2 slots, 5 classes) with random weights, an input with
+ * padded slices and an empty slot, and the DJL outputs for it.
+ */
+final class SmallRadNet {
+    static final int B = 2;
+    static final int SLOTS = 2;
+    static final int DEPTH = 4;
+    static final int SIZE = 32;
+    static final int CLASSES = 5;
+    static final long[] MODS = {4, 7, 1, 0};
+    static final long[] MARKS = {1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0};
+
+    final ArchitectureConfig arch;
+    final Weights weights;
+    final float[] images;
+    /** DJL logits (B, C). */
+    final float[] logits;
+    /** DJL CLS attention without the CLS column, (B, S, D). */
+    final float[] attention;
+
+    SmallRadNet(NDManager manager, int hidden, long seed) {
+        RadNetConfig cfg = new RadNetConfig(18, DEPTH, hidden, CLASSES, 16, 1, 1, 4, 2, true);
+        RadNet net = new RadNet(cfg);
+        net.initialize(manager, DataType.FLOAT32, new Shape(B, SLOTS, 1, SIZE, SIZE, DEPTH), new Shape(B, SLOTS),
+                new Shape(B, SLOTS, DEPTH));
+        DjlNets.randomise(net, seed);
+        NDArray x = manager.randomUniform(0f, 1f, new Shape(B, SLOTS, 1, SIZE, SIZE, DEPTH));
+        NDList out = net.forward(new ParameterStore(manager, false), new NDList(x,
+                manager.create(MODS, new Shape(B, SLOTS)), manager.create(MARKS, new Shape(B, SLOTS, DEPTH))), false);
+        images = x.toFloatArray();
+        logits = out.get(0).toFloatArray();
+        attention = out.get(2).get(new NDIndex(":, 1:")).toFloatArray();
+        weights = DjlNets.weights(net, "");
+        arch = new ArchitectureConfig(Map.of(ArchitectureConfig.BACKBONE, "resnet18",
+                ArchitectureConfig.IMAGE_SIZE, "" + SIZE, ArchitectureConfig.DEPTH, "" + DEPTH,
+                ArchitectureConfig.SLOTS, "" + SLOTS, ArchitectureConfig.HIDDEN, "" + hidden,
+                ArchitectureConfig.CLASSES, "" + CLASSES, ArchitectureConfig.FUSION, "early",
+                ArchitectureConfig.HEAD, "mlp"));
+    }
+}
