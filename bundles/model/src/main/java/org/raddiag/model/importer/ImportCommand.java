@@ -1,0 +1,235 @@
+package org.raddiag.model.importer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.raddiag.api.ServiceProperties;
+import org.raddiag.api.cli.Command;
+import org.raddiag.api.compute.ComputeBackend;
+import org.raddiag.api.model.ArchitectureConfig;
+import org.raddiag.api.model.ModelRef;
+import org.raddiag.api.model.ModelRegistry;
+import org.raddiag.checkpoint.StateDict;
+
+/**
+ * {@code import SRC --arch ARCH --name NAME[:VERSION] [--labels FILE] [--bins HEAD,MEDIUM] [--non-strict]}: imports a
+ * PyTorch checkpoint into the model registry (see {@link CheckpointImporter}). Strict by default: a missing or
+ * unexpected key exits 1 with the lists; a shape mismatch always does. Without {@code --labels} the
+ * {@code reference-*} architectures use {@code ${raddiag.home}/data/rp3d-demo/disorder_label_dict.json}. Thresholds
+ * are 0.5 per class (recorded in the provenance). Available once the PyTorch engine is ready.
+ */
+@Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
+        ServiceProperties.COMMAND + "=import"})
+public final class ImportCommand implements Command {
+    static final String RP3D_LABELS = "data/rp3d-demo/disorder_label_dict.json";
+    private static final double DEFAULT_THRESHOLD = 0.5;
+
+    @Reference
+    private ModelRegistry registry;
+
+    @Reference(target = "(" + ServiceProperties.BACKEND + "=pytorch)")
+    private ComputeBackend engine;
+
+    private final Path home;
+
+    /** For DS: {@code raddiag.home} from the system property. */
+    public ImportCommand() {
+        String h = System.getProperty("raddiag.home");
+        this.home = h == null || h.isBlank() ? null : Paths.get(h);
+    }
+
+    /** Outside OSGi (tests): {@code home} may be null. */
+    public ImportCommand(ModelRegistry registry, Path home) {
+        this.registry = registry;
+        this.home = home;
+    }
+
+    @Override
+    public String name() {
+        return "import";
+    }
+
+    @Override
+    public String summary() {
+        return "import a PyTorch checkpoint as a model package  SRC --arch ARCH --name NAME[:VERSION] "
+                + "[--labels FILE] [--bins H,M] [--non-strict]";
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
+        ImportArgs a;
+        ModelRef ref;
+        try {
+            a = ImportArgs.parse(arguments);
+            ref = ModelRef.parse(a.name());
+        } catch (IllegalArgumentException e) {
+            err.println("import: " + e.getMessage());
+            return 2;
+        }
+        String version = ref.version() == null ? "1.0.0" : ref.version();
+        try {
+            return runImport(a, new ModelRef(ref.name(), version), out, err);
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("import: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int runImport(ImportArgs a, ModelRef ref, PrintStream out, PrintStream err) throws IOException {
+        long t0 = System.nanoTime();
+        Path source = Paths.get(a.source()).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(source)) {
+            throw new IOException("checkpoint " + source + " does not exist");
+        }
+        ArchitectureConfig arch = Architectures.resolve(a.arch());
+        int classes = arch.getInt(ArchitectureConfig.CLASSES);
+        Path labelsFile = labelsFile(a);
+        List<String> labels = LabelsFile.read(labelsFile);
+        if (labels.size() != classes) {
+            throw new IOException(labelsFile + " has " + labels.size() + " labels but architecture " + a.arch()
+                    + " has " + classes + " classes");
+        }
+        int[] bins = a.bins() != null ? a.bins() : defaultBins(classes);
+
+        String format = CheckpointImporter.formatOf(source);
+        StateDict sd = CheckpointImporter.read(source);
+        long t1 = System.nanoTime();
+        CheckpointImporter.Result r = CheckpointImporter.load(sd, format, arch, a.strict());
+        long t2 = System.nanoTime();
+        ImportReport rep = r.report();
+        if (r.weights() == null) {
+            refuse(rep, source, a, err);
+            return 1;
+        }
+        Map<String, String> provenance = provenance(source, format, a, labelsFile, rep);
+        Path staging = Files.createTempDirectory("raddiag-import");
+        ModelRef installed;
+        long t3;
+        try {
+            PackageStager.write(staging, new PackageStager.Contents(ref.name(), ref.version(), arch,
+                    labelSetName(a, labelsFile), labels, bins[0], bins[1], thresholds(classes), provenance),
+                    r.weights());
+            t3 = System.nanoTime();
+            installed = registry.install(staging);
+        } finally {
+            deleteTree(staging);
+        }
+        long t4 = System.nanoTime();
+        Path location = registry.find(installed).map(p -> p.weights().getParent()).orElse(null);
+        out.println("imported " + installed + " from " + source + " (" + format
+                + (rep.prefixStripped() ? ", 'module.' prefix stripped" : "") + ")");
+        out.println("  keys: " + rep.loaded().size() + " loaded, " + rep.ignored().size() + " ignored (known unused), "
+                + rep.missing().size() + " missing, " + rep.unexpected().size() + " unexpected");
+        if (!rep.isClean()) {
+            out.println("  missing: " + rep.missing());
+            out.println("  unexpected: " + rep.unexpected());
+        }
+        out.printf("  parameters: %,d trainable, %,d elements with BatchNorm statistics%n", rep.trainable(),
+                rep.elements());
+        out.printf("  time: read %.1f s, build+verify %.1f s, package %.1f s, install %.1f s, total %.1f s%n",
+                sec(t0, t1), sec(t1, t2), sec(t2, t3), sec(t3, t4), sec(t0, t4));
+        out.println("  package: " + location);
+        return 0;
+    }
+
+    private static void refuse(ImportReport rep, Path source, ImportArgs a, PrintStream err) {
+        if (!rep.shapeMismatches().isEmpty()) {
+            err.println("import: " + source + " does not fit architecture " + a.arch() + ": "
+                    + rep.shapeMismatches().size() + " shape mismatch(es):");
+            rep.shapeMismatches().forEach(m -> err.println("  " + m));
+            return;
+        }
+        err.println("import: " + source + " does not fit architecture " + a.arch() + " (strict):");
+        err.println("  missing (" + rep.missing().size() + "): " + rep.missing());
+        err.println("  unexpected (" + rep.unexpected().size() + "): " + rep.unexpected());
+        err.println("  (" + rep.ignored().size() + " known-unused keys were ignored; --non-strict imports anyway)");
+    }
+
+    private Path labelsFile(ImportArgs a) throws IOException {
+        if (a.labels() != null) {
+            Path p = Paths.get(a.labels());
+            if (!Files.isRegularFile(p)) {
+                throw new IOException("labels file " + p.toAbsolutePath() + " does not exist");
+            }
+            return p;
+        }
+        if (!Architectures.usesRp3dDisorders(a.arch())) {
+            throw new IOException("--labels FILE is required for architecture " + a.arch()
+                    + " (JSON {label: index} or one label per line)");
+        }
+        if (home == null) {
+            throw new IOException("no --labels given and raddiag.home is not set, so " + RP3D_LABELS
+                    + " cannot be found");
+        }
+        Path p = home.resolve(RP3D_LABELS);
+        if (!Files.isRegularFile(p)) {
+            throw new IOException("no --labels given and the RP3D disorder labels are not installed at " + p);
+        }
+        return p;
+    }
+
+    private static String labelSetName(ImportArgs a, Path labelsFile) {
+        if (a.labels() == null) {
+            return "rp3d-disorders";
+        }
+        String n = labelsFile.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    /** The reference splits for the RP3D label sets (disorders 85/470, ICD-10 165/230); else all classes head. */
+    static int[] defaultBins(int classes) {
+        return classes == 5569 ? new int[] {85, 470} : classes == 931 ? new int[] {165, 230} : new int[] {classes, 0};
+    }
+
+    private static double[] thresholds(int classes) {
+        double[] t = new double[classes];
+        Arrays.fill(t, DEFAULT_THRESHOLD);
+        return t;
+    }
+
+    private static Map<String, String> provenance(Path source, String format, ImportArgs a, Path labels,
+            ImportReport rep) throws IOException {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("source", source.toString());
+        p.put("source_format", format);
+        p.put("source_sha256", PackageStager.sha256(source));
+        p.put("architecture", a.arch());
+        p.put("labels_source", labels.toAbsolutePath().toString());
+        p.put("thresholds", "0.5 for every class (default, not calibrated)");
+        p.put("imported_by", "raddiag import");
+        p.put("imported_at", Instant.now().toString());
+        p.put("strict", Boolean.toString(a.strict()));
+        p.put("module_prefix_stripped", Boolean.toString(rep.prefixStripped()));
+        p.put("ignored_keys", Integer.toString(rep.ignored().size()));
+        if (!rep.missing().isEmpty()) {
+            p.put("missing_keys_left_initialised", String.join(",", rep.missing()));
+        }
+        if (!rep.unexpected().isEmpty()) {
+            p.put("unexpected_keys_dropped", String.join(",", rep.unexpected()));
+        }
+        return p;
+    }
+
+    private static double sec(long from, long to) {
+        return (to - from) / 1e9;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
