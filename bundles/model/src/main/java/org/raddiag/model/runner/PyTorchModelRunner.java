@@ -1,0 +1,95 @@
+package org.raddiag.model.runner;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.raddiag.api.ServiceProperties;
+import org.raddiag.api.compute.ComputeBackend;
+import org.raddiag.api.model.ArchitectureConfig;
+import org.raddiag.api.model.KnowledgeHead;
+import org.raddiag.api.model.LoadedModel;
+import org.raddiag.api.model.ModelPackage;
+import org.raddiag.api.model.ModelRunner;
+import org.raddiag.api.model.ScanEncoder;
+import org.raddiag.checkpoint.SafetensorsFile;
+import org.raddiag.checkpoint.StateDict;
+import org.raddiag.model.blocks.RadNet;
+import org.raddiag.model.blocks.StateDictLoader;
+
+/**
+ * Loads model packages on the PyTorch engine. Exists only while the PyTorch backend is ready (mandatory reference
+ * to it), and follows backbone and head plugins as they come and go.
+ */
+@Component(service = ModelRunner.class, property = {
+        ServiceProperties.KIND + "=" + ServiceProperties.KIND_RUNNER,
+        ServiceProperties.BACKEND + "=" + PyTorchModelRunner.BACKEND})
+public final class PyTorchModelRunner implements ModelRunner {
+    static final String BACKEND = "pytorch";
+
+    private final Map<String, ScanEncoder> encoders = new ConcurrentHashMap<>();
+    private final Map<String, KnowledgeHead> heads = new ConcurrentHashMap<>();
+
+    @Reference(target = "(" + ServiceProperties.BACKEND + "=" + BACKEND + ")")
+    private ComputeBackend engine;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addEncoder(ScanEncoder e, Map<String, Object> p) {
+        encoders.put(name(p, ServiceProperties.BACKBONE, e.name()), e);
+    }
+
+    void removeEncoder(ScanEncoder e, Map<String, Object> p) {
+        encoders.remove(name(p, ServiceProperties.BACKBONE, e.name()), e);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addHead(KnowledgeHead h, Map<String, Object> p) {
+        heads.put(name(p, ServiceProperties.HEAD, h.name()), h);
+    }
+
+    void removeHead(KnowledgeHead h, Map<String, Object> p) {
+        heads.remove(name(p, ServiceProperties.HEAD, h.name()), h);
+    }
+
+    @Override
+    public String backend() {
+        return BACKEND;
+    }
+
+    @Override
+    public LoadedModel load(ModelPackage pkg) throws IOException {
+        ArchitectureConfig arch = pkg.architecture();
+        RadNet net = NetworkAssembly.build(arch, Map.copyOf(encoders), Map.copyOf(heads));
+        StateDict weights = SafetensorsFile.read(pkg.weights());
+        NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
+        try {
+            int slots = arch.getInt(ArchitectureConfig.SLOTS);
+            int depth = arch.getInt(ArchitectureConfig.DEPTH);
+            int size = arch.getInt(ArchitectureConfig.IMAGE_SIZE);
+            net.initialize(manager, DataType.FLOAT32, new Shape(1, slots, 1, size, size, depth), new Shape(1, slots),
+                    new Shape(1, slots, depth));
+            StateDictLoader.loadStrict(net, weights, "");
+        } catch (RuntimeException e) {
+            manager.close();
+            throw new IOException("model " + pkg.ref() + ": weights do not fit the architecture: " + e.getMessage(), e);
+        }
+        return new RadNetModel(pkg, net, manager,
+                Set.of(arch.get(ArchitectureConfig.BACKBONE, "resnet50"), arch.get(ArchitectureConfig.HEAD, "mlp")));
+    }
+
+    private static String name(Map<String, Object> p, String key, String fallback) {
+        Object v = p.get(key);
+        return v == null ? fallback : String.valueOf(v);
+    }
+}
