@@ -1,0 +1,32 @@
+package org.raddiag.head.mlp.internal;
+
+import org.osgi.service.component.annotations.Component;
+import org.raddiag.api.model.ArchitectureConfig;
+import org.raddiag.api.model.KnowledgeHead;
+import org.raddiag.model.blocks.MlpHead;
+
+/**
+ * Head {@code mlp}: the reference classifier ({@link MlpHead}, {@code hidden -> hidden -> GELU -> classes}) sized by
+ * the settings {@code hidden} and {@code classes}. In RadNet its weights are {@code fc.0.*} and {@code fc.2.*}.
+ */
+@Component(service = KnowledgeHead.class, property = {"raddiag.kind=head", "raddiag.head=mlp"})
+public final class MlpHeadComponent implements KnowledgeHead {
+    @Override
+    public String name() {
+        return "mlp";
+    }
+
+    @Override
+    public boolean supports(Class<?> blockType) {
+        return blockType.isAssignableFrom(MlpHead.class);
+    }
+
+    @Override
+    public <B> B build(Class<B> blockType, ArchitectureConfig config) {
+        if (!supports(blockType)) {
+            throw new UnsupportedOperationException("mlp builds DJL blocks, not " + blockType.getName());
+        }
+        int hidden = config.getInt(ArchitectureConfig.HIDDEN);
+        return blockType.cast(new MlpHead(hidden, hidden, config.getInt(ArchitectureConfig.CLASSES)));
+    }
+}
