@@ -1,0 +1,109 @@
+package org.raddiag.trainer.internal;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Parameter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.raddiag.checkpoint.StateDict;
+import org.raddiag.checkpoint.TensorData;
+
+/**
+ * AdamW with the update of {@code torch.optim.AdamW} (single-tensor path): decoupled decay
+ * {@code p *= 1 - lr wd}; {@code m = b1 m + (1 - b1) g}; {@code v = b2 v + (1 - b2) g^2};
+ * {@code p -= lr / (1 - b1^t) x m / (sqrt(v) / sqrt(1 - b2^t) + eps)}. Its state (both moments per parameter and
+ * the step count t) is exported to and restored from a {@link StateDict} for exact resumption.
+ */
+public final class AdamW {
+    static final String M = "exp_avg.";
+    static final String V = "exp_avg_sq.";
+    private final Map<String, Parameter> params;
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final double weightDecay;
+    private final Map<String, NDArray> m = new LinkedHashMap<>();
+    private final Map<String, NDArray> v = new LinkedHashMap<>();
+    private long step;
+
+    /** @param params the trainable parameters by name, in a fixed order */
+    public AdamW(Map<String, Parameter> params, double beta1, double beta2, double eps, double weightDecay) {
+        this.params = new LinkedHashMap<>(params);
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+    }
+
+    /** Steps taken so far. */
+    public long stepCount() {
+        return step;
+    }
+
+    public Map<String, Parameter> parameters() {
+        return params;
+    }
+
+    /**
+     * One update with learning rate {@code lr}; parameters missing from {@code grads} are skipped. Call outside
+     * autograd, inside an {@code NDScope} (temporaries are closed by the scope, the moments are kept).
+     */
+    public void update(double lr, Map<String, NDArray> grads) {
+        step++;
+        double bc1 = 1 - Math.pow(beta1, step);
+        double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
+        float stepSize = (float) (lr / bc1);
+        for (Map.Entry<String, Parameter> e : params.entrySet()) {
+            NDArray p = e.getValue().getArray();
+            NDArray g = grads.get(e.getKey());
+            if (g == null) {
+                continue; // like torch: a parameter without gradient is left untouched
+            }
+            NDArray mi = m.computeIfAbsent(e.getKey(), k -> persistent(p.zerosLike()));
+            NDArray vi = v.computeIfAbsent(e.getKey(), k -> persistent(p.zerosLike()));
+            if (weightDecay != 0) {
+                p.muli((float) (1 - lr * weightDecay));
+            }
+            mi.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
+            vi.muli((float) beta2).addi(g.mul(g).muli((float) (1 - beta2)));
+            NDArray denom = vi.sqrt().divi((float) bc2Sqrt).addi((float) eps);
+            p.subi(mi.div(denom).muli(stepSize));
+        }
+    }
+
+    private static NDArray persistent(NDArray a) {
+        NDScope.unregister(a);
+        return a;
+    }
+
+    /** Moments as {@code exp_avg.<name>} / {@code exp_avg_sq.<name>} (zeros for parameters never updated). */
+    public StateDict state() {
+        StateDict sd = new StateDict();
+        for (Map.Entry<String, Parameter> e : params.entrySet()) {
+            long[] shape = e.getValue().getArray().getShape().getShape();
+            sd.put(M + e.getKey(), TensorData.ofFloats(values(m.get(e.getKey()), shape), shape));
+            sd.put(V + e.getKey(), TensorData.ofFloats(values(v.get(e.getKey()), shape), shape));
+        }
+        return sd;
+    }
+
+    private static float[] values(NDArray a, long[] shape) {
+        return a == null ? new float[Math.toIntExact(TensorData.numel(shape))] : a.toFloatArray();
+    }
+
+    /** Restores moments and the step count written by {@link #state()}. */
+    public void restore(StateDict sd, long stepCount) {
+        for (Map.Entry<String, Parameter> e : params.entrySet()) {
+            NDArray p = e.getValue().getArray();
+            long[] shape = p.getShape().getShape();
+            m.put(e.getKey(), load(p, sd.require(M + e.getKey(), shape)));
+            v.put(e.getKey(), load(p, sd.require(V + e.getKey(), shape)));
+        }
+        this.step = stepCount;
+    }
+
+    private static NDArray load(NDArray like, TensorData t) {
+        NDArray a = persistent(like.getManager().create(t.floats(), like.getShape()));
+        return a;
+    }
+}

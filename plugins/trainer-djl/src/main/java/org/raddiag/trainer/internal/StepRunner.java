@@ -1,0 +1,100 @@
+package org.raddiag.trainer.internal;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.raddiag.model.blocks.RadNet;
+
+/**
+ * One optimisation step on a batch: forward in training mode, {@link TrainingLoss}, backward, clipping at the global
+ * gradient norm, {@link AdamW} update, gradients zeroed. Every temporary array lives in an {@link NDScope} closed at
+ * the end of the step. Also the validation loss (eval mode, no gradient).
+ */
+public final class StepRunner {
+    private final RadNet net;
+    private final NDManager manager;
+    private final ParameterStore ps;
+    private final AdamW optimizer;
+    private final float klWeight;
+    private final double clipNorm;
+
+    /** Losses and the gradient norm (before clipping) of one step. */
+    public record Outcome(double loss, double bce, double kl, double gradNorm) {
+    }
+
+    public StepRunner(RadNet net, NDManager manager, AdamW optimizer, double klWeight, double clipNorm) {
+        this.net = net;
+        this.manager = manager;
+        this.ps = new ParameterStore(manager, false);
+        this.optimizer = optimizer;
+        this.klWeight = (float) klWeight;
+        this.clipNorm = clipNorm;
+    }
+
+    public Outcome train(Batch batch, double lr) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDList nd = batch.toNd(manager);
+            NDList loss;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                loss = loss(nd, true);
+                gc.backward(loss.get(0));
+            }
+            Outcome o = new Outcome(loss.get(0).getFloat(), loss.get(1).getFloat(), loss.get(2).getFloat(), 0);
+            if (!Double.isFinite(o.loss())) {
+                throw new IllegalStateException("training loss is not finite (" + o.loss() + "); check the data"
+                        + " (e.g. key slices beyond the valid slices) and the learning rate");
+            }
+            Map<String, NDArray> grads = gradients();
+            double norm = GradientClipping.clip(new ArrayList<>(grads.values()), clipNorm);
+            optimizer.update(lr, grads);
+            for (NDArray g : grads.values()) {
+                g.subi(g);
+            }
+            return new Outcome(o.loss(), o.bce(), o.kl(), norm);
+        }
+    }
+
+    /** Loss of a batch in eval mode without gradient: total, BCE, KL. */
+    public double[] evaluate(Batch batch) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDList loss = loss(batch.toNd(manager), false);
+            return new double[] {loss.get(0).getFloat(), loss.get(1).getFloat(), loss.get(2).getFloat()};
+        }
+    }
+
+    private NDList loss(NDList nd, boolean training) {
+        NDList out = net.forward(ps, new NDList(nd.get(0), nd.get(1), nd.get(2)), training);
+        return TrainingLoss.compute(out.get(0), nd.get(4), out.get(1), nd.get(1), nd.get(2), nd.get(3), klWeight);
+    }
+
+    private Map<String, NDArray> gradients() {
+        Map<String, NDArray> grads = new LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> e : optimizer.parameters().entrySet()) {
+            NDArray a = e.getValue().getArray();
+            if (a.hasGradient()) {
+                try {
+                    grads.put(e.getKey(), a.getGradient());
+                } catch (IllegalStateException ex) {
+                    // no gradient reached this parameter in this step
+                }
+            }
+        }
+        return grads;
+    }
+
+    /** The gradients currently held (for tests). */
+    List<NDArray> currentGradients() {
+        return new ArrayList<>(gradients().values());
+    }
+}
