@@ -1,0 +1,61 @@
+package org.raddiag.head.knowledge.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.osgi.service.component.annotations.Component;
+import org.raddiag.api.model.ArchitectureConfig;
+import org.raddiag.api.model.KnowledgeHead;
+
+/**
+ * Head {@code knowledge}: a {@link KnowledgeHeadBlock} whose label embeddings come from the file in the setting
+ * {@value #EMBEDDINGS} ({@code .npy}, or {@code .safetensors} with the tensor {@value #KEY}, default the only tensor
+ * or {@code embeddings}); a relative path resolves against the setting {@value #BASE_DIR} when present. Rows are
+ * L2-normalised first, as the reference does with its text encoder's output ({@value #NORMALIZE}{@code =false}
+ * keeps them as stored). The number of rows must equal {@code classes} when that is set; {@code hidden} sizes the
+ * projection. In RadNet its weights are {@code fc.fcke.weight} and {@code fc.fcke.bias}.
+ */
+@Component(service = KnowledgeHead.class, property = {"raddiag.kind=head", "raddiag.head=knowledge"})
+public final class KnowledgeHeadComponent implements KnowledgeHead {
+    public static final String EMBEDDINGS = "head.embeddings";
+    public static final String KEY = "head.embeddings.key";
+    public static final String NORMALIZE = "head.normalize";
+    public static final String BASE_DIR = "package.dir";
+
+    @Override
+    public String name() {
+        return "knowledge";
+    }
+
+    @Override
+    public boolean supports(Class<?> blockType) {
+        return blockType.isAssignableFrom(KnowledgeHeadBlock.class);
+    }
+
+    @Override
+    public <B> B build(Class<B> blockType, ArchitectureConfig config) {
+        if (!supports(blockType)) {
+            throw new UnsupportedOperationException("knowledge builds DJL blocks, not " + blockType.getName());
+        }
+        Path file = Path.of(config.get(EMBEDDINGS));
+        String base = config.get(BASE_DIR, null);
+        if (!file.isAbsolute() && base != null) {
+            file = Path.of(base).resolve(file);
+        }
+        LabelEmbeddings e;
+        try {
+            e = LabelEmbeddings.read(file, config.get(KEY, null));
+        } catch (IOException ex) {
+            throw new IllegalArgumentException("cannot read the label embeddings of head 'knowledge': "
+                    + ex.getMessage(), ex);
+        }
+        if (!"false".equalsIgnoreCase(config.get(NORMALIZE, "true").trim())) {
+            e = e.normalized();
+        }
+        String classes = config.get(ArchitectureConfig.CLASSES, null);
+        if (classes != null && Integer.parseInt(classes.trim()) != e.classes()) {
+            throw new IllegalArgumentException("label embeddings " + file + " have " + e.classes()
+                    + " rows, the architecture has " + classes + " classes");
+        }
+        return blockType.cast(new KnowledgeHeadBlock(e, config.getInt(ArchitectureConfig.HIDDEN)));
+    }
+}
