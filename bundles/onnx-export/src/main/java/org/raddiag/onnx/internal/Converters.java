@@ -1,13 +1,17 @@
 package org.raddiag.onnx.internal;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.raddiag.onnx.BlockConverter;
 
-/** Converters by block type; the exporter component fills it from services, tests from {@link #builtIn()}. */
+/**
+ * Converters by block type; the exporter component fills it from services, tests from {@link #builtIn()}. When
+ * several converters claim one type the most recently added wins, and removing it falls back to the previous one.
+ */
 final class Converters {
-    private final Map<String, BlockConverter> byType = new ConcurrentHashMap<>();
+    private final Map<String, List<BlockConverter>> byType = new HashMap<>();
 
     /** The converters this bundle registers as services. */
     static Converters builtIn() {
@@ -19,15 +23,20 @@ final class Converters {
         return c;
     }
 
-    void add(BlockConverter c) {
-        byType.put(c.blockType(), c);
+    synchronized void add(BlockConverter c) {
+        byType.computeIfAbsent(c.blockType(), k -> new ArrayList<>()).add(c);
     }
 
-    void remove(BlockConverter c) {
-        byType.remove(c.blockType(), c);
+    synchronized void remove(BlockConverter c) {
+        List<BlockConverter> l = byType.get(c.blockType());
+        if (l != null) {
+            l.remove(c);
+        }
     }
 
-    BlockConverter get(String blockType) {
-        return blockType == null ? null : byType.get(blockType);
+    /** The converter for {@code blockType}, or null. */
+    synchronized BlockConverter get(String blockType) {
+        List<BlockConverter> l = blockType == null ? null : byType.get(blockType);
+        return l == null || l.isEmpty() ? null : l.get(l.size() - 1);
     }
 }

@@ -1,0 +1,55 @@
+package org.raddiag.onnx.internal;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.raddiag.api.model.ArchitectureConfig;
+import org.raddiag.onnx.BlockCall;
+import org.raddiag.onnx.BlockConverter;
+import org.raddiag.onnx.OnnxGraphBuilder;
+import org.raddiag.onnx.Weights;
+
+/** Converter lookup as services come and go, and the exporter's message for a missing one. */
+class ConvertersTest {
+    private static BlockConverter named(String type) {
+        return new BlockConverter() {
+            @Override
+            public String blockType() {
+                return type;
+            }
+
+            @Override
+            public void emit(OnnxGraphBuilder g, BlockCall call) {
+            }
+        };
+    }
+
+    @Test
+    void newestWinsAndRemovalFallsBack() {
+        Converters c = new Converters();
+        BlockConverter a = named("mlp");
+        BlockConverter b = named("mlp");
+        c.add(a);
+        c.add(b);
+        assertSame(b, c.get("mlp"));
+        c.remove(b);
+        assertSame(a, c.get("mlp"));
+        c.remove(a);
+        assertNull(c.get("mlp"));
+        assertNull(c.get(null));
+    }
+
+    @Test
+    void missingConverterIsNamed() {
+        ArchitectureConfig arch = new ArchitectureConfig(Map.of(ArchitectureConfig.BACKBONE, "vit",
+                ArchitectureConfig.HIDDEN, "8", ArchitectureConfig.CLASSES, "2"));
+        Weights w = Weights.builder().put("resnet2D.x", new float[1], 1).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Exporter(Converters.builtIn()).export(arch, w));
+        assertTrue(e.getMessage().contains("no ONNX converter for backbone block type 'vit'"), e.getMessage());
+    }
+}
