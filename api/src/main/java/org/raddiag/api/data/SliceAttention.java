@@ -1,6 +1,9 @@
 package org.raddiag.api.data;
 
-/** Attention of the depth-pooling layer over the slices of one scan (weights over valid slices sum to 1). */
+/**
+ * Attention of the depth-pooling layer over the slices of one scan: the CLS query's softmax probabilities over the
+ * valid slices (the remainder goes to the CLS token itself, so they sum to at most 1).
+ */
 public final class SliceAttention {
     private final int scan;
     private final String source;

@@ -192,7 +192,7 @@ public final class ImportCommand implements Command {
         return classes == 5569 ? new int[] {85, 470} : classes == 931 ? new int[] {165, 230} : new int[] {classes, 0};
     }
 
-    private static double[] thresholds(int classes) {
+    static double[] thresholds(int classes) {
         double[] t = new double[classes];
         Arrays.fill(t, DEFAULT_THRESHOLD);
         return t;
@@ -225,7 +225,7 @@ public final class ImportCommand implements Command {
         return (to - from) / 1e9;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(p);

@@ -1,0 +1,137 @@
+package org.raddiag.model.importer;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.raddiag.api.ServiceProperties;
+import org.raddiag.api.cli.Command;
+import org.raddiag.api.compute.ComputeBackend;
+import org.raddiag.api.model.ArchitectureConfig;
+import org.raddiag.api.model.ModelRef;
+import org.raddiag.api.model.ModelRegistry;
+import org.raddiag.checkpoint.StateDict;
+import org.raddiag.checkpoint.TensorData;
+import org.raddiag.model.blocks.ReferenceBlock;
+
+/**
+ * {@code init-model --arch ARCH --name NAME[:VERSION] [--labels FILE] [--seed N] [--bins H,M]}: a model package
+ * with freshly initialised (random, seeded) weights, e.g. for benchmarks on the full-size architecture or as the
+ * start of training. Labels default to the RP3D disorders for {@code reference-*} architectures and to
+ * {@code finding-<i>} otherwise.
+ */
+@Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
+        ServiceProperties.COMMAND + "=init-model"})
+public final class InitModelCommand implements Command {
+    @Reference
+    private ModelRegistry registry;
+
+    @Reference(target = "(" + ServiceProperties.BACKEND + "=pytorch)")
+    private ComputeBackend engine;
+
+    @Override
+    public String name() {
+        return "init-model";
+    }
+
+    @Override
+    public String summary() {
+        return "a model package with seeded random weights  --arch ARCH --name NAME[:VERSION] [--labels FILE] [--seed N]";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Map<String, String> o = options(args);
+        if (o == null || !o.containsKey("arch") || !o.containsKey("name")) {
+            err.println("usage: init-model --arch ARCH --name NAME[:VERSION] [--labels FILE] [--seed N] [--bins H,M]");
+            return 2;
+        }
+        ModelRef ref = ModelRef.parse(o.get("name"));
+        ref = new ModelRef(ref.name(), ref.version() == null ? "1.0.0" : ref.version());
+        ArchitectureConfig arch = Architectures.resolve(o.get("arch"));
+        int classes = arch.getInt(ArchitectureConfig.CLASSES);
+        List<String> labels = labels(o, arch, classes);
+        int[] bins = o.containsKey("bins") ? parseBins(o.get("bins")) : ImportCommand.defaultBins(classes);
+        long seed = Long.parseLong(o.getOrDefault("seed", "0"));
+        long t0 = System.nanoTime();
+        StateDict weights;
+        try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+            Engine.getEngine("PyTorch").setRandomSeed((int) seed);
+            ReferenceBlock net = NetworkFactory.build(manager, arch);
+            weights = stateDict(net);
+        }
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("source", "init-model: random initialisation (reference initialisers), seed " + seed);
+        provenance.put("thresholds", "0.5 for every class (default, not calibrated)");
+        provenance.put("created", java.time.Instant.now().toString());
+        Path staging = Files.createTempDirectory("raddiag-init");
+        ModelRef installed;
+        try {
+            PackageStager.write(staging, new PackageStager.Contents(ref.name(), ref.version(), arch,
+                    o.containsKey("labels") ? "custom" : classes == 5569 ? "rp3d-disorders" : "findings", labels,
+                    bins[0], bins[1], ImportCommand.thresholds(classes), provenance), weights);
+            installed = registry.install(staging);
+        } finally {
+            ImportCommand.deleteTree(staging);
+        }
+        out.printf("created %s (%s, %d tensors, seed %d) in %.1f s%n", installed, o.get("arch"), weights.size(), seed,
+                (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+
+    private static StateDict stateDict(ReferenceBlock net) {
+        StateDict sd = new StateDict();
+        for (Map.Entry<String, Parameter> e : net.referenceParameters().entrySet()) {
+            NDArray a = e.getValue().getArray();
+            sd.put(e.getKey(), TensorData.ofFloats(a.toFloatArray(), a.getShape().getShape()));
+        }
+        return sd;
+    }
+
+    private static List<String> labels(Map<String, String> o, ArchitectureConfig arch, int classes) throws IOException {
+        List<String> labels;
+        if (o.containsKey("labels")) {
+            labels = LabelsFile.read(Paths.get(o.get("labels")));
+        } else if (classes == 5569 && System.getProperty("raddiag.home") != null
+                && Files.isRegularFile(Paths.get(System.getProperty("raddiag.home"), ImportCommand.RP3D_LABELS))) {
+            labels = LabelsFile.read(Paths.get(System.getProperty("raddiag.home"), ImportCommand.RP3D_LABELS));
+        } else {
+            labels = new ArrayList<>();
+            for (int i = 0; i < classes; i++) {
+                labels.add("finding-" + i);
+            }
+        }
+        if (labels.size() != classes) {
+            throw new IOException("the labels have " + labels.size() + " entries, the architecture " + classes + " classes");
+        }
+        return labels;
+    }
+
+    private static int[] parseBins(String s) {
+        String[] p = s.split(",");
+        return new int[] {Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim())};
+    }
+
+    private static Map<String, String> options(List<String> args) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (!a.startsWith("--") || i + 1 >= args.size()) {
+                return null;
+            }
+            m.put(a.substring(2), args.get(++i));
+        }
+        return m;
+    }
+}
