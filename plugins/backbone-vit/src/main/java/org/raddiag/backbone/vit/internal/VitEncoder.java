@@ -1,0 +1,35 @@
+package org.raddiag.backbone.vit.internal;
+
+import org.osgi.service.component.annotations.Component;
+import org.raddiag.api.model.ArchitectureConfig;
+import org.raddiag.api.model.ScanEncoder;
+
+/**
+ * Backbone {@code vit}: a fresh {@link Vit2D} sized by the architecture's {@code vit.*} settings and
+ * {@code image_size} (see {@link VitSettings}); its feature width is {@code vit.dim}.
+ */
+@Component(service = ScanEncoder.class, property = {"raddiag.kind=backbone", "raddiag.backbone=vit"})
+public final class VitEncoder implements ScanEncoder {
+    @Override
+    public String name() {
+        return "vit";
+    }
+
+    @Override
+    public boolean supports(Class<?> blockType) {
+        return blockType.isAssignableFrom(Vit2D.class);
+    }
+
+    @Override
+    public <B> B build(Class<B> blockType, ArchitectureConfig config) {
+        if (!supports(blockType)) {
+            throw new UnsupportedOperationException("vit builds DJL blocks, not " + blockType.getName());
+        }
+        return blockType.cast(new Vit2D(VitSettings.from(config)));
+    }
+
+    @Override
+    public int featureWidth(ArchitectureConfig config) {
+        return VitSettings.from(config).dim();
+    }
+}
