@@ -12,7 +12,11 @@ public interface LoadedModel extends AutoCloseable {
     /** Names of the component plugins it was built from (e.g. the backbone), so a swap can find the affected models. */
     Set<String> components();
 
-    /** Runs the network in inference mode. Empty slots and padded slices may be skipped (exact in eval mode). */
+    /**
+     * Runs the network in inference mode. Empty slots and padded slices may be skipped (exact in eval mode).
+     *
+     * @throws ModelClosedException when the model was closed
+     */
     ModelOutput predict(ModelInput input);
 
     @Override

@@ -22,6 +22,7 @@ import org.raddiag.api.diagnosis.DiagnosisRequest;
 import org.raddiag.api.diagnosis.DiagnosisService;
 import org.raddiag.api.model.KnowledgeHead;
 import org.raddiag.api.model.LoadedModel;
+import org.raddiag.api.model.ModelClosedException;
 import org.raddiag.api.model.ModelInput;
 import org.raddiag.api.model.ModelOutput;
 import org.raddiag.api.model.ModelPackage;
@@ -112,26 +113,40 @@ public final class PipelineDiagnosisService implements DiagnosisService {
         if (c.samples().isEmpty()) {
             throw new DiagnosisException("case " + c.id() + " has no readable scan");
         }
-        LoadedModel model;
-        try {
-            model = cache.get(pkg, runner);
-        } catch (IOException | RuntimeException e) {
-            throw new DiagnosisException("cannot load model " + pkg.ref() + " on " + backend + ": " + e.getMessage(), e);
-        }
-        timings.put("load", ms(t0));
         long t1 = System.nanoTime();
         CaseTensors tensors = new CaseTensorizer(TensorizerSettings.of(pkg.architecture())).tensorize(c, pkg.labels());
         timings.put("preprocess", ms(t1));
-        long t2 = System.nanoTime();
-        ModelOutput out;
-        try {
-            out = model.predict(input(tensors));
-        } catch (RuntimeException e) {
-            throw new DiagnosisException("model " + pkg.ref() + " failed on case " + c.id() + ": " + e.getMessage(), e);
+        ModelInput input = input(tensors);
+        LoadedModel model = null;
+        ModelOutput out = null;
+        // A model can be evicted (its backbone was swapped) between fetching and running it; it is then closed
+        // and the call is retried once on the model rebuilt from what is installed now.
+        for (int attempt = 0; out == null; attempt++) {
+            long t2 = System.nanoTime();
+            model = load(pkg, runner, backend);
+            timings.put("load", ms(t2));
+            long t3 = System.nanoTime();
+            try {
+                out = model.predict(input);
+            } catch (ModelClosedException closed) {
+                if (attempt > 0) {
+                    throw new DiagnosisException("model " + pkg.ref() + " was replaced twice during case " + c.id(), closed);
+                }
+            } catch (RuntimeException e) {
+                throw new DiagnosisException("model " + pkg.ref() + " failed on case " + c.id() + ": " + e.getMessage(), e);
+            }
+            timings.put("inference", ms(t3));
         }
-        timings.put("inference", ms(t2));
         timings.put("total", ms(t0));
         return DiagnosisAssembler.assemble(c.id(), pkg, model.backend(), tensors, out, request.topK(), timings);
+    }
+
+    private LoadedModel load(ModelPackage pkg, ModelRunner runner, String backend) throws DiagnosisException {
+        try {
+            return cache.get(pkg, runner);
+        } catch (IOException | RuntimeException e) {
+            throw new DiagnosisException("cannot load model " + pkg.ref() + " on " + backend + ": " + e.getMessage(), e);
+        }
     }
 
     /** How many models are loaded now (for status and tests). */

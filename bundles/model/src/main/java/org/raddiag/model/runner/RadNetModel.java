@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.raddiag.api.model.LoadedModel;
+import org.raddiag.api.model.ModelClosedException;
 import org.raddiag.api.model.ModelInput;
 import org.raddiag.api.model.ModelOutput;
 import org.raddiag.api.model.ModelPackage;
@@ -53,7 +54,7 @@ final class RadNetModel implements LoadedModel {
         lock.readLock().lock();
         try {
             if (closed) {
-                throw new IllegalStateException("model " + pkg.ref() + " was closed");
+                throw new ModelClosedException("model " + pkg.ref() + " was closed");
             }
             InputChecks.check(in, net.config());
             try (NDManager m = manager.newSubManager()) {

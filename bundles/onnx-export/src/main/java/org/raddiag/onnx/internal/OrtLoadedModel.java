@@ -58,7 +58,7 @@ final class OrtLoadedModel implements LoadedModel {
         lock.readLock().lock();
         try {
             if (closed) {
-                throw new IllegalStateException("model " + model.ref() + " on onnxruntime is closed");
+                throw new org.raddiag.api.model.ModelClosedException("model " + model.ref() + " on onnxruntime is closed");
             }
             float[] logits = new float[in.cases() * classes];
             float[] attention = new float[in.cases() * in.slots() * in.depth()];
