@@ -8,7 +8,9 @@ if [ -x "$PY" ] && "$PY" -c "import onnx" 2>/dev/null; then
   exit 0
 fi
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-onnx >/dev/null 2>&1 \
-    || { apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-onnx >/dev/null 2>&1; }
+  # bounded: offline test runs must not hang on the network
+  DEBIAN_FRONTEND=noninteractive timeout 100 apt-get install -y --no-install-recommends python3-onnx >/dev/null 2>&1 \
+    || { timeout 60 apt-get update >/dev/null 2>&1 \
+         && DEBIAN_FRONTEND=noninteractive timeout 100 apt-get install -y --no-install-recommends python3-onnx >/dev/null 2>&1; }
 fi
 [ -x "$PY" ] && "$PY" -c "import onnx" 2>/dev/null

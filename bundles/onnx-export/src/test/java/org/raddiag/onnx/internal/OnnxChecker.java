@@ -22,7 +22,7 @@ final class OnnxChecker {
         if (available == null) {
             String setup = System.getProperty("raddiag.onnx.checker.setup");
             if (setup != null) {
-                run(120, "sh", setup);
+                run(300, "sh", setup);
             }
             available = run(30, PYTHON, "-c", "import onnx").exit == 0;
         }
