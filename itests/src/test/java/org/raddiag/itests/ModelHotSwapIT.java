@@ -1,0 +1,196 @@
+package org.raddiag.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.raddiag.api.cli.Command;
+import org.raddiag.api.data.Case;
+import org.raddiag.api.data.Diagnosis;
+import org.raddiag.api.data.Modality;
+import org.raddiag.api.data.Plane;
+import org.raddiag.api.data.Sample;
+import org.raddiag.api.data.Scan;
+import org.raddiag.api.data.Volume;
+import org.raddiag.api.diagnosis.DiagnosisException;
+import org.raddiag.api.diagnosis.DiagnosisRequest;
+import org.raddiag.api.diagnosis.DiagnosisService;
+import org.raddiag.api.model.ModelRef;
+
+/**
+ * Diagnoses run end to end in the framework on both backends, and keep running while the backbone bundle is
+ * removed and put back: calls in flight finish, new calls get a clear error while no backbone is installed, and
+ * the model is rebuilt from the new bundle afterwards, with the same results - no restart.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ModelHotSwapIT {
+    private static final Path HOME = Paths.get("target", "itest-home-" + ModelHotSwapIT.class.getSimpleName())
+            .toAbsolutePath();
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] config() throws Exception {
+        Files.createDirectories(HOME);
+        return new Option[] {composite(RuntimeOptions.runtime()), systemProperty("raddiag.home").value(HOME.toString())};
+    }
+
+    @Test
+    public void diagnosesSurviveBackboneRemovalAndReplacement() throws Exception {
+        Await.until("init-model and diagnosis service", 120_000,
+                () -> command("init-model") != null && service(DiagnosisService.class) != null);
+        String name = "swap" + System.nanoTime();
+        assertEquals(0, run("init-model", "--arch", "demo-small", "--name", name, "--seed", "7"));
+        DiagnosisService diagnosis = service(DiagnosisService.class);
+        Case c = phantomCase();
+        DiagnosisRequest pytorch = new DiagnosisRequest(ModelRef.parse(name), "pytorch", 0);
+        Diagnosis before = diagnosis.diagnose(c, pytorch);
+        assertEquals(name, before.modelName());
+        assertEquals(8, before.findings().size());
+        Diagnosis ort = diagnosis.diagnose(c, new DiagnosisRequest(ModelRef.parse(name), "onnxruntime", 0));
+        assertEquals("backends agree", before.findings().get(0).probability(), ort.findings().get(0).probability(), 1e-4);
+
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger ok = new AtomicInteger();
+        ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
+        AtomicInteger cleanRefusals = new AtomicInteger();
+        List<Thread> clients = new ArrayList<>();
+        CountDownLatch started = new CountDownLatch(2);
+        for (int i = 0; i < 2; i++) {
+            Thread t = new Thread(() -> {
+                started.countDown();
+                while (!stop.get()) {
+                    try {
+                        Diagnosis d = diagnosis.diagnose(c, pytorch);
+                        if (!name.equals(d.modelName())) {
+                            unexpected.add("answer from model " + d.modelName());
+                        }
+                        if (Math.abs(d.findings().get(0).probability() - before.findings().get(0).probability()) > 1e-5) {
+                            unexpected.add("different result " + d.findings().get(0).probability());
+                        }
+                        ok.incrementAndGet();
+                    } catch (DiagnosisException e) {
+                        if (e.getMessage().contains("no backbone plugin 'resnet18'")) {
+                            cleanRefusals.incrementAndGet();
+                        } else {
+                            unexpected.add(e.toString());
+                        }
+                    } catch (RuntimeException e) {
+                        unexpected.add(e.toString());
+                    }
+                }
+            });
+            t.start();
+            clients.add(t);
+        }
+        started.await(10, TimeUnit.SECONDS);
+        Thread.sleep(300);
+        Bundle backbone = bundle("raddiag-backbone-resnet");
+        String location = RuntimeOptions.distribution().resolve("bundle/raddiag-backbone-resnet.jar").toUri().toString();
+        backbone.uninstall();
+        refresh(backbone);
+        Await.until("a clean refusal while no backbone is installed (ok " + ok + ", unexpected " + unexpected + ")",
+                30_000, () -> cleanRefusals.get() > 0 || !unexpected.isEmpty());
+        int okBeforeReinstall = ok.get();
+        Bundle again = context.installBundle(location);
+        again.start();
+        Await.until("diagnoses succeed again on the rebuilt model", 60_000, () -> ok.get() > okBeforeReinstall + 2);
+        stop.set(true);
+        for (Thread t : clients) {
+            t.join(60_000);
+        }
+        assertTrue("unexpected outcomes: " + unexpected, unexpected.isEmpty());
+        assertTrue("calls succeeded: " + ok.get(), ok.get() > 3);
+        Diagnosis after = diagnosis.diagnose(c, pytorch);
+        assertEquals(before.findings().get(0).label(), after.findings().get(0).label());
+        assertEquals(before.findings().get(0).probability(), after.findings().get(0).probability(), 1e-6);
+    }
+
+    private static Case phantomCase() {
+        Random r = new Random(3);
+        float[] v = new float[48 * 40 * 6];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (r.nextGaussian() * 50 + 40);
+        }
+        Scan ct = new Scan(new Volume(v, 48, 40, 6), Modality.CT, Plane.AXIAL, 2, "phantom-ct");
+        float[] x = new float[32 * 32];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i % 32;
+        }
+        Scan xray = new Scan(new Volume(x, 32, 32, 1), Modality.XRAY, Plane.FRONTAL, -1, "phantom-xray");
+        return new Case("phantom", List.of(new Sample(Modality.CT, List.of(ct)), new Sample(Modality.XRAY, List.of(xray))),
+                List.of());
+    }
+
+    private int run(String name, String... args) throws Exception {
+        Command c = context.getService(command(name));
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream p = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        int rc = c.run(List.of(args), p, p);
+        System.out.println(buf.toString(StandardCharsets.UTF_8));
+        return rc;
+    }
+
+    private ServiceReference<Command> command(String name) {
+        try {
+            return context.getServiceReferences(Command.class, "(raddiag.command=" + name + ")").stream().findFirst()
+                    .orElse(null);
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T service(Class<T> type) {
+        ServiceReference<T> r = context.getServiceReference(type);
+        return r == null ? null : context.getService(r);
+    }
+
+    private Bundle bundle(String bsn) {
+        for (Bundle b : context.getBundles()) {
+            if (bsn.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no bundle " + bsn);
+    }
+
+    private void refresh(Bundle b) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(b), e -> {
+            if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+                done.countDown();
+            }
+        });
+        assertTrue(done.await(30, TimeUnit.SECONDS));
+    }
+}
