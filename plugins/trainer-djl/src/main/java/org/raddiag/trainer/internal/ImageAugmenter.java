@@ -20,6 +20,7 @@ public final class ImageAugmenter {
     public static final int NOISE = 2;
     public static final int CONTRAST = 4;
 
+    static final double NOISE_STD = 0.07;
     private final double p;
 
     public ImageAugmenter(double p) {
@@ -50,9 +51,7 @@ public final class ImageAugmenter {
             fired |= AFFINE;
         }
         if (r.nextDouble() < p) {
-            for (int i = 0; i < images.length; i++) {
-                images[i] += (float) (0.07 * r.nextGaussian());
-            }
+            noise(images, NOISE_STD, r);
             fired |= NOISE;
         }
         if (r.nextDouble() < p) {
@@ -121,6 +120,12 @@ public final class ImageAugmenter {
         float wt = (float) weight;
         for (int k = 0; k < d; k++) {
             dst[out + k] += wt * src[in + k];
+        }
+    }
+
+    static void noise(float[] images, double std, RandomGenerator r) {
+        for (int i = 0; i < images.length; i++) {
+            images[i] += (float) (std * r.nextGaussian());
         }
     }
 

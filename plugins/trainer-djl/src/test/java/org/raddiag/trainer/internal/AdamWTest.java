@@ -1,0 +1,66 @@
+package org.raddiag.trainer.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.initializer.Initializer;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AdamWTest {
+    private static Parameter param(NDManager m, float v) {
+        Parameter p = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT)
+                .optInitializer(Initializer.ONES).optShape(new Shape(1)).build();
+        p.initialize(m, DataType.FLOAT32);
+        p.getArray().set(new float[] {v});
+        return p;
+    }
+
+    /** Scalar AdamW as torch defines it, in double precision. */
+    private static double[] reference(double p, double[] grads, double[] lrs, double wd) {
+        double m = 0;
+        double v = 0;
+        double[] out = new double[grads.length];
+        for (int t = 1; t <= grads.length; t++) {
+            double g = grads[t - 1];
+            double lr = lrs[t - 1];
+            p *= 1 - lr * wd;
+            m = 0.9 * m + 0.1 * g;
+            v = 0.999 * v + 0.001 * g * g;
+            double mh = m / (1 - Math.pow(0.9, t));
+            double vh = v / (1 - Math.pow(0.999, t));
+            p -= lr * mh / (Math.sqrt(vh) + 1e-8);
+            out[t - 1] = p;
+        }
+        return out;
+    }
+
+    @Test
+    void matchesTorchAdamWAndResumesFromItsState() {
+        double[] grads = {0.5, -0.2, 0.1, 0.3};
+        double[] lrs = {0.01, 0.02, 0.015, 0.01};
+        double[] ref = reference(2.0, grads, lrs, 0.1);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Parameter p = param(m, 2f);
+            AdamW opt = new AdamW(Map.of("w", p), 0.9, 0.999, 1e-8, 0.1);
+            for (int t = 0; t < 2; t++) {
+                NDArray g = m.create(new float[] {(float) grads[t]});
+                opt.update(lrs[t], Map.of("w", g));
+                assertEquals(ref[t], p.getArray().getFloat(), 1e-6, "step " + t);
+            }
+            Parameter q = param(m, p.getArray().getFloat());
+            AdamW resumed = new AdamW(Map.of("w", q), 0.9, 0.999, 1e-8, 0.1);
+            resumed.restore(opt.state(), opt.stepCount());
+            assertEquals(2, resumed.stepCount());
+            for (int t = 2; t < 4; t++) {
+                NDArray g = m.create(new float[] {(float) grads[t]});
+                resumed.update(lrs[t], Map.of("w", g));
+                assertEquals(ref[t], q.getArray().getFloat(), 1e-6, "resumed step " + t);
+            }
+        }
+    }
+}

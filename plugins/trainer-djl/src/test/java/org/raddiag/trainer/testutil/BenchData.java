@@ -1,0 +1,69 @@
+package org.raddiag.trainer.testutil;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import org.raddiag.api.data.Case;
+import org.raddiag.api.data.FloatTensor;
+import org.raddiag.api.data.LabelSet;
+import org.raddiag.api.model.ModelInput;
+import org.raddiag.api.train.DatasetSource;
+
+/** Random-valued cases of any size for timing (every slot full, every slice valid, one label per case). */
+public final class BenchData implements DatasetSource {
+    private final LabelSet labels;
+    private final List<String> ids = new ArrayList<>();
+    private final Map<String, ModelInput> inputs = new HashMap<>();
+
+    public BenchData(int classes, int cases, int size, int depth, int slots) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < classes; i++) {
+            names.add("c" + i);
+        }
+        labels = new LabelSet("bench", names, 0, 0);
+        Random r = new Random(1);
+        for (int i = 0; i < cases; i++) {
+            float[] img = new float[slots * size * size * depth];
+            for (int k = 0; k < img.length; k++) {
+                img[k] = r.nextFloat();
+            }
+            long[] mods = new long[slots];
+            long[] marks = new long[slots * depth];
+            long[] keys = new long[slots];
+            java.util.Arrays.fill(mods, 1);
+            java.util.Arrays.fill(marks, 1);
+            java.util.Arrays.fill(keys, depth / 2);
+            String id = "bench" + i;
+            ids.add(id);
+            inputs.put(id, new ModelInput(new FloatTensor(img, 1, slots, 1, size, size, depth), mods, marks, keys));
+        }
+    }
+
+    public Function<Case, ModelInput> tensorizer() {
+        return c -> inputs.get(c.id());
+    }
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public LabelSet labels() {
+        return labels;
+    }
+
+    @Override
+    public List<String> caseIds(Split split) {
+        return split == Split.TRAIN ? ids : List.of();
+    }
+
+    @Override
+    public Case load(String caseId) {
+        int i = Integer.parseInt(caseId.substring(5));
+        return new Case(caseId, List.of(), List.of(labels.label(i % labels.size())));
+    }
+}
