@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.raddiag.api.model.ArchitectureConfig;
+import org.raddiag.api.model.ModelComponent;
 import org.raddiag.onnx.BlockConverter;
 
 /**
@@ -11,7 +13,9 @@ import org.raddiag.onnx.BlockConverter;
  * several converters claim one type the most recently added wins, and removing it falls back to the previous one.
  */
 final class Converters {
+    private static final ArchitectureConfig NO_SETTINGS = new ArchitectureConfig(Map.of());
     private final Map<String, List<BlockConverter>> byType = new HashMap<>();
+    private final Map<String, List<ModelComponent>> components = new HashMap<>();
 
     /** The converters this bundle registers as services. */
     static Converters builtIn() {
@@ -34,9 +38,30 @@ final class Converters {
         }
     }
 
-    /** The converter for {@code blockType}, or null. */
+    /** A model component plugin that may build a {@link BlockConverter} for its own name. */
+    synchronized void addComponent(ModelComponent c) {
+        components.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(c);
+    }
+
+    synchronized void removeComponent(ModelComponent c) {
+        components.values().forEach(l -> l.remove(c));
+    }
+
+    /**
+     * The converter for {@code blockType}, or null: a registered converter service, else one built by the newest
+     * model component of that name that {@link ModelComponent#supports supports} {@code BlockConverter}.
+     */
     synchronized BlockConverter get(String blockType) {
         List<BlockConverter> l = blockType == null ? null : byType.get(blockType);
-        return l == null || l.isEmpty() ? null : l.get(l.size() - 1);
+        if (l != null && !l.isEmpty()) {
+            return l.get(l.size() - 1);
+        }
+        List<ModelComponent> cs = blockType == null ? null : components.get(blockType);
+        for (int i = cs == null ? -1 : cs.size() - 1; i >= 0; i--) {
+            if (cs.get(i).supports(BlockConverter.class)) {
+                return cs.get(i).build(BlockConverter.class, NO_SETTINGS); // settings come with each BlockCall
+            }
+        }
+        return null;
     }
 }

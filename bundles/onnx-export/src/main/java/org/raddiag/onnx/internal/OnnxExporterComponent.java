@@ -5,10 +5,16 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.raddiag.api.model.Fusion;
+import org.raddiag.api.model.KnowledgeHead;
+import org.raddiag.api.model.ScanEncoder;
 import org.raddiag.onnx.BlockConverter;
 import org.raddiag.onnx.OnnxExporter;
 
-/** The {@link OnnxExporter} service; follows every {@link BlockConverter} service, this bundle's and plugins'. */
+/**
+ * The {@link OnnxExporter} service; follows every {@link BlockConverter} service, this bundle's and plugins', and the
+ * backbone, fusion and head component services, which may build a converter for their block type instead.
+ */
 @Component(service = OnnxExporter.class)
 public final class OnnxExporterComponent extends Exporter {
     private final Converters converters;
@@ -30,5 +36,35 @@ public final class OnnxExporterComponent extends Exporter {
 
     void removeConverter(BlockConverter c) {
         converters.remove(c);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addBackbone(ScanEncoder c) {
+        converters.addComponent(c);
+    }
+
+    void removeBackbone(ScanEncoder c) {
+        converters.removeComponent(c);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addFusion(Fusion c) {
+        converters.addComponent(c);
+    }
+
+    void removeFusion(Fusion c) {
+        converters.removeComponent(c);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addHead(KnowledgeHead c) {
+        converters.addComponent(c);
+    }
+
+    void removeHead(KnowledgeHead c) {
+        converters.removeComponent(c);
     }
 }

@@ -1,5 +1,6 @@
 package org.raddiag.onnx.internal;
 
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.raddiag.api.model.ArchitectureConfig;
+import org.raddiag.api.model.ModelComponent;
 import org.raddiag.onnx.BlockCall;
 import org.raddiag.onnx.BlockConverter;
 import org.raddiag.onnx.OnnxGraphBuilder;
@@ -41,6 +43,34 @@ class ConvertersTest {
         c.remove(a);
         assertNull(c.get("mlp"));
         assertNull(c.get(null));
+    }
+
+    @Test
+    void componentPluginCanBuildTheConverter() {
+        BlockConverter built = named("vit");
+        ModelComponent vit = new ModelComponent() {
+            @Override
+            public String name() {
+                return "vit";
+            }
+
+            @Override
+            public boolean supports(Class<?> blockType) {
+                return blockType == BlockConverter.class;
+            }
+
+            @Override
+            public <B> B build(Class<B> blockType, ArchitectureConfig config) {
+                return blockType.cast(built);
+            }
+        };
+        Converters c = new Converters();
+        assertNull(c.get("vit"));
+        c.addComponent(vit);
+        assertSame(built, c.get("vit"));
+        c.add(named("vit"));
+        assertNotSame(built, c.get("vit"), "a converter service takes precedence");
+        c.removeComponent(vit);
     }
 
     @Test
