@@ -125,7 +125,8 @@ final class DicomHeader {
             throw new ReadException(file, Reason.TRUNCATED, "ends inside the DICOM header", e);
         } catch (IOException e) {
             throw new ReadException(file, Reason.IO, "cannot read the DICOM header: " + e.getMessage(), e);
-        } catch (DicomException | RuntimeException | StackOverflowError e) {
+        } catch (DicomException | RuntimeException | Error e) {
+            Decoders.rethrowFatal(e);
             throw new ReadException(file, Reason.CORRUPT, "invalid DICOM header: " + e, e);
         }
         return new DicomHeader(file, l, length);

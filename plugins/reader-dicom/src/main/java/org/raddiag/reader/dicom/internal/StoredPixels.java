@@ -58,7 +58,8 @@ final class StoredPixels {
                 throw new ReadException(h.file, Reason.TRUNCATED, "ends inside the pixel data: " + m, e);
             }
             throw new ReadException(h.file, Reason.CORRUPT, "invalid pixel data: " + m, e);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | Error e) {
+            Decoders.rethrowFatal(e);
             throw new ReadException(h.file, Reason.CORRUPT, "invalid pixel data: " + e, e);
         }
         Attribute pd = l.get(TagFromName.PixelData);
@@ -69,10 +70,12 @@ final class StoredPixels {
                 h.photometric).trim();
         int planar = Attribute.getSingleIntegerValueOrDefault(l, TagFromName.PlanarConfiguration, 0);
         try {
-            if (h.bitsAllocated == 16) {
-                return new StoredPixels(null, words(pd), photometric, planar);
+            short[] words = h.bitsAllocated == 16 ? words(pd) : null;
+            byte[] bytes = h.bitsAllocated == 16 ? null : pd.getByteValues();
+            if (words == null && bytes == null) {
+                throw new ReadException(h.file, Reason.CORRUPT, "pixel data is empty or unreadable");
             }
-            return new StoredPixels(pd.getByteValues(), null, photometric, planar);
+            return new StoredPixels(bytes, words, photometric, planar);
         } catch (DicomException | RuntimeException e) {
             throw new ReadException(h.file, Reason.CORRUPT, "invalid pixel data: " + e, e);
         }
@@ -83,6 +86,9 @@ final class StoredPixels {
             return pd.getShortValues();
         }
         byte[] b = pd.getByteValues();
+        if (b == null) {
+            return null;
+        }
         short[] w = new short[b.length / 2];
         for (int i = 0; i < w.length; i++) {
             w[i] = (short) ((b[2 * i] & 0xff) | (b[2 * i + 1] & 0xff) << 8);
