@@ -172,7 +172,7 @@ final class Catalogue {
                         double off = (r.chance(0.5) ? -1 : 1) * 0.45 * a.aorta.rx;
                         double[] c = {a.aorta.cx, a.aorta.cy, r.uniform(-0.3, 0.3)};
                         out.add(new Ellipsoid(a.aorta.cx + off, a.aorta.cy, a.aorta.cz, a.aorta.rx * 0.55,
-                                a.aorta.ry, a.aorta.rz, Material.FLUID, null, EnumSet.of(Region.AORTA)));
+                                a.aorta.ry, a.aorta.rz, Material.THROMBUS, null, EnumSet.of(Region.AORTA)));
                         return c;
                     }),
             new Disorder("Renal cell carcinoma", CT_MRI, null, (a, r, out) -> {
