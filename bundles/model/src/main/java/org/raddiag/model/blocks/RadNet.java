@@ -1,6 +1,7 @@
 package org.raddiag.model.blocks;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -37,6 +38,8 @@ public final class RadNet extends ReferenceBlock {
     public static final String BACKBONE_KEY = "resnet2D";
     /** State-dict name of the head (the reference's {@code fc} attribute), for every head. */
     public static final String HEAD_KEY = "fc";
+    /** Default slices per backbone pass in inference (system property {@code raddiag.inference.chunk}, or 16). */
+    public static final long INFERENCE_CHUNK = Math.max(1, Long.getLong("raddiag.inference.chunk", 16));
 
     private final RadNetConfig config;
     private final Block backbone;
@@ -103,8 +106,18 @@ public final class RadNet extends ReferenceBlock {
         return head;
     }
 
+    private volatile long inferenceChunk = INFERENCE_CHUNK;
+
     public boolean isSkipPadding() {
         return skipPadding;
+    }
+
+    /** Slices per backbone pass in inference: bounds memory; results do not depend on it. */
+    public void setInferenceChunk(long slices) {
+        if (slices < 1) {
+            throw new IllegalArgumentException("inference chunk must be at least 1 slice");
+        }
+        inferenceChunk = slices;
     }
 
     /** Whether empty slots and padded slices bypass the backbone (default true). */
@@ -139,8 +152,33 @@ public final class RadNet extends ReferenceBlock {
         return new NDList(logits, pooled.get(2), pooled.get(1), sliceAttention);
     }
 
-    /** Backbone (and projection) on single-channel slices {@code (N, 1, H, W)}: {@code (N, hidden)}. */
+    /**
+     * Backbone (and projection) on single-channel slices {@code (N, 1, H, W)}: {@code (N, hidden)}. In inference the
+     * slices go through in chunks of {@link #setInferenceChunk} slices whose intermediates are freed before the next chunk,
+     * so memory stays bounded however many slices a case has (a 4-scan full-size case is 128 ResNet-50 passes).
+     */
     private NDArray encode(ParameterStore ps, NDArray slices, boolean training) {
+        long n = slices.getShape().get(0);
+        long size = inferenceChunk;
+        if (training || n <= size) {
+            return encodeAll(ps, slices, training);
+        }
+        NDManager outer = slices.getManager();
+        NDList parts = new NDList();
+        for (long i = 0; i < n; i += size) {
+            long j = Math.min(n, i + size);
+            try (NDManager chunk = outer.newSubManager()) {
+                NDArray part = slices.get(new NDIndex(i + ":" + j));
+                part.attach(chunk);
+                NDArray f = encodeAll(ps, part, false);
+                f.attach(outer);
+                parts.add(f);
+            }
+        }
+        return NDArrays.concat(parts, 0);
+    }
+
+    private NDArray encodeAll(ParameterStore ps, NDArray slices, boolean training) {
         NDArray feats = backbone.forward(ps, new NDList(slices.repeat(1, 3)), training).head();
         if (projection != null) {
             feats = projection.forward(ps, new NDList(feats), training).head();

@@ -69,8 +69,14 @@ public final class PyTorchModelRunner implements ModelRunner {
 
     @Override
     public LoadedModel load(ModelPackage pkg) throws IOException {
-        ArchitectureConfig arch = pkg.architecture();
-        RadNet net = NetworkAssembly.build(arch, Map.copyOf(encoders), Map.copyOf(heads));
+        // components may name files relative to their package (e.g. the knowledge head's label embeddings)
+        ArchitectureConfig arch = pkg.architecture().with("package.dir", pkg.weights().getParent().toString());
+        RadNet net;
+        try {
+            net = NetworkAssembly.build(arch, Map.copyOf(encoders), Map.copyOf(heads));
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            throw new IOException("model " + pkg.ref() + " cannot be assembled: " + e.getMessage(), e);
+        }
         StateDict weights = SafetensorsFile.read(pkg.weights());
         NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
         try {

@@ -74,6 +74,7 @@ class RadNetAssemblyTest {
     void skippingEqualsRunningEverySliceAndSkipsTheBackbone() {
         Counting counting = new Counting(new ResNet2D(18, 3));
         RadNet net = init(RadNet.assemble(TINY, counting, 512, new MlpHead(32, 32, 7)));
+        net.setInferenceChunk(1000);
         NDList in = inputs();
         NDList skipped = net.forward(ps, in, false);
         assertEquals(List.of(8L), counting.batches); // 4 + 3 valid slices in case 0, 1 in case 1
@@ -88,6 +89,22 @@ class RadNetAssemblyTest {
         }
         // The empty slot with marks set sees zero features when skipped: its own rows differ, the logits do not.
         assertTrue(maxDiff(skipped.get(2).get(new NDIndex("1")), full.get(2).get(new NDIndex("1"))) > 1e-3f);
+    }
+
+    @Test
+    void chunkedInferenceEqualsOnePassAndRunsTheBackboneInChunks() {
+        Counting counting = new Counting(new ResNet2D(18, 3));
+        RadNet net = init(RadNet.assemble(TINY, counting, 512, new MlpHead(32, 32, 7)));
+        net.setSkipPadding(false);
+        net.setInferenceChunk(1000);
+        NDList in = inputs();
+        NDList whole = net.forward(ps, in, false);
+        net.setInferenceChunk(5);
+        NDList chunked = net.forward(ps, in, false);
+        assertEquals(List.of(24L, 5L, 5L, 5L, 5L, 4L), counting.batches);
+        for (int o = 0; o < 4; o++) {
+            assertTrue(maxDiff(whole.get(o), chunked.get(o)) < 1e-6f, "output " + o);
+        }
     }
 
     @Test
