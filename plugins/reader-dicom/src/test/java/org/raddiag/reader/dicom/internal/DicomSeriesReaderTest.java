@@ -158,12 +158,12 @@ class DicomSeriesReaderTest {
 
     @Test
     void refusesPaletteColourAndNonImages() {
-        ReadException pal = assertThrows(ReadException.class,
-                () -> reader.read(DicomTestData.octave("US-PAL-8-10x-echo.dcm"), DEFAULTS));
+        Path palette = DicomTestData.octave("US-PAL-8-10x-echo.dcm");
+        Path rtstruct = DicomTestData.pydicom("rtstruct.dcm");
+        ReadException pal = assertThrows(ReadException.class, () -> reader.read(palette, DEFAULTS));
         assertEquals(Reason.UNSUPPORTED, pal.reason());
         assertTrue(pal.getMessage().contains("PALETTE"), pal.getMessage());
-        ReadException rt = assertThrows(ReadException.class,
-                () -> reader.read(DicomTestData.pydicom("rtstruct.dcm"), DEFAULTS));
+        ReadException rt = assertThrows(ReadException.class, () -> reader.read(rtstruct, DEFAULTS));
         assertEquals(Reason.UNSUPPORTED, rt.reason());
     }
 
