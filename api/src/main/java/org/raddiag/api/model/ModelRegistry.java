@@ -19,4 +19,11 @@ public interface ModelRegistry {
      * @throws IOException naming the package and the reason when it is invalid
      */
     ModelRef install(Path packagePath) throws IOException;
+
+    /**
+     * Writes a package from its parts, verifies it and installs it (atomically; installed versions are immutable).
+     *
+     * @throws IOException naming the model and the reason when the parts do not make a valid package
+     */
+    ModelRef create(ModelDraft draft) throws IOException;
 }

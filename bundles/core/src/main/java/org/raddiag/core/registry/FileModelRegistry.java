@@ -18,8 +18,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
+import org.raddiag.api.model.ModelDraft;
 import org.raddiag.api.model.ModelPackage;
 import org.raddiag.api.model.ModelRef;
+import org.raddiag.checkpoint.SafetensorsFile;
 import org.raddiag.api.model.ModelRegistry;
 
 /**
@@ -134,6 +136,23 @@ public final class FileModelRegistry implements ModelRegistry {
             Files.createDirectories(target.getParent());
             PackageFiles.moveAtomically(pkg, target);
             return ref;
+        } finally {
+            PackageFiles.deleteTree(staging);
+        }
+    }
+
+    @Override
+    public ModelRef create(ModelDraft draft) throws IOException {
+        Files.createDirectories(root);
+        Path staging = Files.createTempDirectory(root, ".create-");
+        try {
+            Path pkg = staging.resolve("package");
+            PackageSpec spec = new PackageSpec(draft.ref().name(), draft.ref().version(), draft.architecture(),
+                    PackageSpec.inputOf(draft.architecture()), draft.labels(), draft.thresholds(), draft.provenance());
+            ModelPackageWriter.writeFolder(pkg, spec, SafetensorsFile.read(draft.weights()));
+            return install(pkg);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("model " + draft.ref() + ": " + e.getMessage(), e);
         } finally {
             PackageFiles.deleteTree(staging);
         }

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.api.compute.ComputeBackend;
+import org.raddiag.api.data.LabelSet;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
@@ -112,18 +113,9 @@ public final class ImportCommand implements Command {
             return 1;
         }
         Map<String, String> provenance = provenance(source, format, a, labelsFile, rep);
-        Path staging = Files.createTempDirectory("raddiag-import");
-        ModelRef installed;
-        long t3;
-        try {
-            PackageStager.write(staging, new PackageStager.Contents(ref.name(), ref.version(), arch,
-                    labelSetName(a, labelsFile), labels, bins[0], bins[1], thresholds(classes), provenance),
-                    r.weights());
-            t3 = System.nanoTime();
-            installed = registry.install(staging);
-        } finally {
-            deleteTree(staging);
-        }
+        long t3 = System.nanoTime();
+        ModelRef installed = Drafts.create(registry, ref, arch, labelSet(labelSetName(a, labelsFile), labels, bins),
+                thresholds(classes), provenance, r.weights());
         long t4 = System.nanoTime();
         Path location = registry.find(installed).map(p -> p.weights().getParent()).orElse(null);
         out.println("imported " + installed + " from " + source + " (" + format
@@ -188,6 +180,11 @@ public final class ImportCommand implements Command {
     }
 
     /** The reference splits for the RP3D label sets (disorders 85/470, ICD-10 165/230); else all classes head. */
+    /** The label set with head/medium bins; whatever is left is tail. */
+    static LabelSet labelSet(String name, List<String> labels, int[] bins) {
+        return new LabelSet(name, labels, bins[0], bins[1]);
+    }
+
     static int[] defaultBins(int classes) {
         return classes == 5569 ? new int[] {85, 470} : classes == 931 ? new int[] {165, 230} : new int[] {classes, 0};
     }
@@ -203,7 +200,7 @@ public final class ImportCommand implements Command {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("source", source.toString());
         p.put("source_format", format);
-        p.put("source_sha256", PackageStager.sha256(source));
+        p.put("source_sha256", org.raddiag.checkpoint.Checksums.sha256(source));
         p.put("architecture", a.arch());
         p.put("labels_source", labels.toAbsolutePath().toString());
         p.put("thresholds", "0.5 for every class (default, not calibrated)");

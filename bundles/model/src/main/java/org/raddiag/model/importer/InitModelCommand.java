@@ -7,7 +7,6 @@ import ai.djl.nn.Parameter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,16 +74,9 @@ public final class InitModelCommand implements Command {
         provenance.put("source", "init-model: random initialisation (reference initialisers), seed " + seed);
         provenance.put("thresholds", "0.5 for every class (default, not calibrated)");
         provenance.put("created", java.time.Instant.now().toString());
-        Path staging = Files.createTempDirectory("raddiag-init");
-        ModelRef installed;
-        try {
-            PackageStager.write(staging, new PackageStager.Contents(ref.name(), ref.version(), arch,
-                    o.containsKey("labels") ? "custom" : classes == 5569 ? "rp3d-disorders" : "findings", labels,
-                    bins[0], bins[1], ImportCommand.thresholds(classes), provenance), weights);
-            installed = registry.install(staging);
-        } finally {
-            ImportCommand.deleteTree(staging);
-        }
+        String setName = o.containsKey("labels") ? "custom" : classes == 5569 ? "rp3d-disorders" : "findings";
+        ModelRef installed = Drafts.create(registry, ref, arch, ImportCommand.labelSet(setName, labels, bins),
+                ImportCommand.thresholds(classes), provenance, weights);
         out.printf("created %s (%s, %d tensors, seed %d) in %.1f s%n", installed, o.get("arch"), weights.size(), seed,
                 (System.nanoTime() - t0) / 1e9);
         return 0;

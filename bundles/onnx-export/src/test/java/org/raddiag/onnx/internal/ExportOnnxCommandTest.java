@@ -53,6 +53,11 @@ class ExportOnnxCommandTest {
             public ModelRef install(Path packagePath) {
                 throw new UnsupportedOperationException();
             }
+
+            @Override
+            public ModelRef create(org.raddiag.api.model.ModelDraft draft) {
+                throw new UnsupportedOperationException();
+            }
         };
     }
 
