@@ -1,0 +1,152 @@
+package org.raddiag.core.command;
+
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.raddiag.api.ServiceProperties;
+import org.raddiag.api.cli.Command;
+import org.raddiag.api.data.Case;
+import org.raddiag.api.data.Diagnosis;
+import org.raddiag.api.data.Modality;
+import org.raddiag.api.data.Plane;
+import org.raddiag.api.data.Sample;
+import org.raddiag.api.data.Scan;
+import org.raddiag.api.data.Volume;
+import org.raddiag.api.diagnosis.DiagnosisRequest;
+import org.raddiag.api.diagnosis.DiagnosisService;
+import org.raddiag.api.model.ArchitectureConfig;
+import org.raddiag.api.model.ModelPackage;
+import org.raddiag.api.model.ModelRef;
+import org.raddiag.api.model.ModelRegistry;
+
+/**
+ * {@code bench-model --model NAME [--backend B] [--scans 1,4] [--repeat N] [--json]}: inference latency of a model
+ * on synthetic cases of 1..4 full-depth scans (every slice valid), after one warm-up call; reports per-case and
+ * per-scan latency, achieved GFLOP/s for the reference architecture (343.6 GFLOP per 32-slice 256x256 scan) and the
+ * process's peak RSS. A benchmark, not a test.
+ */
+@Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
+        ServiceProperties.COMMAND + "=bench-model"})
+public final class BenchModelCommand implements Command {
+    /** Forward FLOPs of one 32-slice 256x256 scan through the reference ResNet-50 + pooling (reference-model.md A.5). */
+    private static final double REFERENCE_GFLOP_PER_SCAN = 343.6;
+
+    @Reference
+    private DiagnosisService diagnosis;
+
+    @Reference
+    private ModelRegistry registry;
+
+    @Override
+    public String name() {
+        return "bench-model";
+    }
+
+    @Override
+    public String summary() {
+        return "benchmark: inference latency, GFLOP/s, peak RSS  --model NAME [--backend B] [--scans 1,4] [--repeat N]";
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
+        CommandArgs a = new CommandArgs(arguments);
+        boolean json = a.flag("json");
+        String model = a.option("model", null);
+        String backend = a.option("backend", null);
+        int repeat = Integer.parseInt(a.option("repeat", "3"));
+        String scansOpt = a.option("scans", "1,4");
+        if (model == null || !a.positional().isEmpty()) {
+            err.println("usage: bench-model --model NAME [--backend B] [--scans 1,4] [--repeat N] [--json]");
+            return 2;
+        }
+        ModelPackage pkg = registry.find(ModelRef.parse(model)).orElse(null);
+        if (pkg == null) {
+            err.println("bench-model: no model " + model + " (installed: " + registry.list() + ")");
+            return 1;
+        }
+        ArchitectureConfig arch = pkg.architecture();
+        boolean reference = arch.asMap().equals(ArchitectureConfig.referenceDefault().asMap());
+        int size = arch.getInt(ArchitectureConfig.IMAGE_SIZE);
+        int depth = arch.getInt(ArchitectureConfig.DEPTH);
+        DiagnosisRequest request = new DiagnosisRequest(pkg.ref(), backend, 5);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String s : scansOpt.split(",")) {
+            int scans = Integer.parseInt(s.trim());
+            Case c = syntheticCase(scans, size, depth);
+            Diagnosis warm = diagnosis.diagnose(c, request);
+            double[] ms = new double[repeat];
+            for (int i = 0; i < repeat; i++) {
+                long t0 = System.nanoTime();
+                diagnosis.diagnose(c, request);
+                ms[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            double[] sorted = ms.clone();
+            Arrays.sort(sorted);
+            double median = sorted[repeat / 2];
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("scans", scans);
+            r.put("slicesPerScan", depth);
+            r.put("backend", warm.backend());
+            r.put("caseMsRuns", ms);
+            r.put("caseMsMedian", median);
+            r.put("scanMsMedian", median / scans);
+            if (reference) {
+                r.put("gflopPerCase", REFERENCE_GFLOP_PER_SCAN * scans);
+                r.put("gflopPerSecond", REFERENCE_GFLOP_PER_SCAN * scans / (median / 1000));
+            }
+            r.put("peakRssMiB", peakRssMiB());
+            rows.add(r);
+            if (!json) {
+                out.printf("%s on %s, %d scan(s) x %d slices: case %.0f ms (median of %d; runs %s), per scan %.0f ms%s, "
+                        + "peak RSS %.0f MiB%n", pkg.ref(), warm.backend(), scans, depth, median, repeat,
+                        Arrays.toString(Arrays.stream(ms).mapToLong(Math::round).toArray()), median / scans,
+                        reference ? String.format(", %.1f GFLOP/s", REFERENCE_GFLOP_PER_SCAN * scans / (median / 1000)) : "",
+                        peakRssMiB());
+            }
+        }
+        if (json) {
+            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(Map.of("model", pkg.ref().toString(),
+                    "results", rows)));
+        }
+        return 0;
+    }
+
+    /** A case of {@code scans} CT-like volumes (random values, fixed seed), every slice valid. */
+    static Case syntheticCase(int scans, int size, int depth) {
+        Random r = new Random(1);
+        List<Sample> samples = new ArrayList<>();
+        for (int s = 0; s < scans; s++) {
+            float[] v = new float[size * size * depth];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) (r.nextGaussian() * 300);
+            }
+            Scan scan = new Scan(new Volume(v, size, size, depth), Modality.CT, Plane.AXIAL, -1, "synthetic-" + s);
+            samples.add(new Sample(Modality.CT, List.of(scan)));
+        }
+        return new Case("bench-" + scans, samples, List.of());
+    }
+
+    /** Peak resident set size of this process (VmHWM), or -1 where /proc is not available. */
+    static double peakRssMiB() {
+        try {
+            for (String line : Files.readAllLines(Paths.get("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
