@@ -1,0 +1,95 @@
+package org.raddiag.workflows.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.raddiag.api.model.ArchitectureConfig;
+import org.raddiag.api.model.InputEncoder;
+import org.raddiag.api.model.LoadedModel;
+import org.raddiag.api.model.ModelDraft;
+import org.raddiag.api.model.ModelRef;
+import org.raddiag.api.model.ModelRegistry;
+import org.raddiag.api.model.ModelRunner;
+import org.raddiag.api.train.DatasetSource;
+import org.raddiag.api.train.DatasetSource.Split;
+import org.raddiag.metrics.Predictions;
+import org.raddiag.trainer.ConsoleProgress;
+import org.raddiag.trainer.DjlTraining;
+import org.raddiag.trainer.TrainingResult;
+import org.raddiag.trainer.TrainingSpec;
+
+/** Train, evaluate and register: the steps the {@code train} and {@code demo} commands share. */
+final class Workbench {
+    private final InputEncoder encoder;
+    private final ModelRunner runner;
+    private final ModelRegistry registry;
+
+    Workbench(InputEncoder encoder, ModelRunner runner, ModelRegistry registry) {
+        this.encoder = encoder;
+        this.runner = runner;
+        this.registry = registry;
+    }
+
+    /** Trains (resuming from the last complete checkpoint in {@code out} when asked), with a progress bar. */
+    TrainingResult train(Map<String, String> settings, DatasetSource data, Path out, boolean resume, PrintStream console)
+            throws Exception {
+        TrainingSpec spec = TrainingSpec.of(settings);
+        ArchitectureConfig arch = spec.architecture(data.labels().size());
+        return DjlTraining.run(spec, data, c -> encoder.encode(java.util.List.of(c), arch), out, resume,
+                new ConsoleProgress(console, System.console() != null, System::nanoTime));
+    }
+
+    /**
+     * Evaluates the trained weights on the test split (thresholds fitted on the validation split), writes the report
+     * into {@code reportDir} and registers the model with those thresholds.
+     */
+    Outcome evaluateAndRegister(TrainingResult result, DatasetSource data, ModelRef name, Path reportDir,
+            Map<String, String> provenance) throws IOException {
+        Path weights = result.bestWeights().orElseThrow(() -> new IOException("training finished no epoch, so there "
+                + "is no model to evaluate"));
+        ArchitectureConfig arch = result.architecture();
+        DraftModel draft = DraftModel.of(name.name(), arch, data.labels(), weights);
+        Evaluation eval;
+        try (LoadedModel model = runner.load(draft)) {
+            Predictions valid = data.caseIds(Split.VALIDATION).isEmpty() ? null
+                    : Predictor.predict(model, encoder, data, Split.VALIDATION);
+            Predictions test = Predictor.predict(model, encoder, data, Split.TEST);
+            eval = Evaluation.run(test, valid, data.labels(), "RadDiag " + name + " on " + data.name(), reportDir);
+        }
+        double[] thresholds = new double[data.labels().size()];
+        java.util.Arrays.fill(thresholds, 0.5);
+        if (eval.thresholds() != null) {
+            float[] t = eval.thresholds().thresholds();
+            for (int i = 0; i < t.length; i++) {
+                thresholds[i] = Float.isFinite(t[i]) ? Math.min(1, Math.max(0, t[i])) : 0.5;
+            }
+        }
+        Map<String, String> p = new LinkedHashMap<>(provenance);
+        p.put("trained_on", data.name());
+        p.put("created", Instant.now().toString());
+        p.put("thresholds", eval.thresholds() != null ? "F1max on the validation split" : "0.5 (no validation split)");
+        eval.macroAuc().forEach((k, v) -> p.put("test_macro_auc_" + k, String.format("%.4f", v)));
+        ModelRef ref = registry.create(new ModelDraft(freeVersion(name), arch, data.labels(), thresholds, p, weights));
+        return new Outcome(ref, eval);
+    }
+
+    /** {@code name} with its version, or the next free patch version when that one is installed already. */
+    private ModelRef freeVersion(ModelRef name) {
+        String v = name.version() == null ? "1.0.0" : name.version();
+        ModelRef ref = new ModelRef(name.name(), v);
+        String[] p = v.split("[.-]");
+        int patch = p.length > 2 && p[2].matches("\\d+") ? Integer.parseInt(p[2]) : 0;
+        while (registry.list().contains(ref)) {
+            patch++;
+            ref = new ModelRef(name.name(), p[0] + "." + p[1] + "." + patch);
+        }
+        return ref;
+    }
+
+    /** The registered model and its evaluation. */
+    record Outcome(ModelRef model, Evaluation evaluation) {
+    }
+}

@@ -1,0 +1,2 @@
+/** The train, evaluate and demo commands. Implementation only. */
+package org.raddiag.workflows.internal;
