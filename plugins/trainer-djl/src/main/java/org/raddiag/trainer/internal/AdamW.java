@@ -62,7 +62,9 @@ public final class AdamW {
             NDArray mi = m.computeIfAbsent(e.getKey(), k -> persistent(p.zerosLike()));
             NDArray vi = v.computeIfAbsent(e.getKey(), k -> persistent(p.zerosLike()));
             if (weightDecay != 0) {
-                p.muli((float) (1 - lr * weightDecay));
+                // decoupled decay p *= 1 - lr*wd, written as a subtraction: DJL's in-place multiply by a scalar
+                // is refused on a leaf that requires gradients, its in-place subtraction of an array is not
+                p.subi(p.mul((float) (lr * weightDecay)));
             }
             mi.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
             vi.muli((float) beta2).addi(g.mul(g).muli((float) (1 - beta2)));

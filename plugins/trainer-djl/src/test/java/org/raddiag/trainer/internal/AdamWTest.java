@@ -17,6 +17,7 @@ class AdamWTest {
                 .optInitializer(Initializer.ONES).optShape(new Shape(1)).build();
         p.initialize(m, DataType.FLOAT32);
         p.getArray().set(new float[] {v});
+        p.getArray().setRequiresGradient(true); // as in training: in-place updates must still work on such leaves
         return p;
     }
 
