@@ -54,7 +54,9 @@ public final class AdamW {
         double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
         float stepSize = (float) (lr / bc1);
         for (Map.Entry<String, Parameter> e : params.entrySet()) {
-            NDArray p = e.getValue().getArray();
+            // update through a detached view that shares the parameter's storage: PyTorch refuses in-place changes
+            // of a leaf that requires gradients whenever grad mode is on for this thread (its default)
+            NDArray p = e.getValue().getArray().stopGradient();
             NDArray g = grads.get(e.getKey());
             if (g == null) {
                 continue; // like torch: a parameter without gradient is left untouched
@@ -62,9 +64,7 @@ public final class AdamW {
             NDArray mi = m.computeIfAbsent(e.getKey(), k -> persistent(p.zerosLike()));
             NDArray vi = v.computeIfAbsent(e.getKey(), k -> persistent(p.zerosLike()));
             if (weightDecay != 0) {
-                // decoupled decay p *= 1 - lr*wd, written as a subtraction: DJL's in-place multiply by a scalar
-                // is refused on a leaf that requires gradients, its in-place subtraction of an array is not
-                p.subi(p.mul((float) (lr * weightDecay)));
+                p.muli((float) (1 - lr * weightDecay));
             }
             mi.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
             vi.muli((float) beta2).addi(g.mul(g).muli((float) (1 - beta2)));

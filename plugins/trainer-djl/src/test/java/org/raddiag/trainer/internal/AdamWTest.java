@@ -50,7 +50,10 @@ class AdamWTest {
             AdamW opt = new AdamW(Map.of("w", p), 0.9, 0.999, 1e-8, 0.1);
             for (int t = 0; t < 2; t++) {
                 NDArray g = m.create(new float[] {(float) grads[t]});
-                opt.update(lrs[t], Map.of("w", g));
+                // grad mode on, as on a fresh thread in PyTorch: in-place updates of the leaf must still work
+                try (ai.djl.training.GradientCollector gc = m.getEngine().newGradientCollector()) {
+                    opt.update(lrs[t], Map.of("w", g));
+                }
                 assertEquals(ref[t], p.getArray().getFloat(), 1e-6, "step " + t);
             }
             Parameter q = param(m, p.getArray().getFloat());
