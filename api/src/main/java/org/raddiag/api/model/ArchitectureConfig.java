@@ -17,6 +17,8 @@ public final class ArchitectureConfig {
     public static final String CLASSES = "classes";
     public static final String FUSION = "fusion";
     public static final String HEAD = "head";
+    /** Optional CT window applied before normalisation ({@code brain}, {@code lung}, {@code bone}, {@code abdomen}). */
+    public static final String CT_WINDOW = "ct_window";
 
     private final Map<String, String> values;
 

@@ -65,7 +65,7 @@ public final class TrainingSpec {
     private static final Map<String, String> DEFAULTS = defaults();
     private static final Set<String> ARCH_KEYS = Set.of(ArchitectureConfig.BACKBONE, ArchitectureConfig.IMAGE_SIZE,
             ArchitectureConfig.DEPTH, ArchitectureConfig.SLOTS, ArchitectureConfig.HIDDEN, ArchitectureConfig.CLASSES,
-            ArchitectureConfig.FUSION, ArchitectureConfig.HEAD);
+            ArchitectureConfig.FUSION, ArchitectureConfig.HEAD, ArchitectureConfig.CT_WINDOW);
 
     private final Map<String, String> values;
 
@@ -98,6 +98,7 @@ public final class TrainingSpec {
         d.put(VALIDATE, "true");
         ArchitectureConfig.referenceDefault().asMap().forEach(d::put);
         d.put(ArchitectureConfig.CLASSES, "");
+        d.put(ArchitectureConfig.CT_WINDOW, "");
         return d;
     }
 
@@ -263,7 +264,9 @@ public final class TrainingSpec {
     public ArchitectureConfig architecture(int labelCount) {
         Map<String, String> a = new TreeMap<>();
         for (String k : ARCH_KEYS) {
-            a.put(k, raw(k));
+            if (!k.equals(ArchitectureConfig.CT_WINDOW) || !raw(k).isEmpty()) {
+                a.put(k, raw(k));
+            }
         }
         if (a.get(ArchitectureConfig.CLASSES).isEmpty()) {
             a.put(ArchitectureConfig.CLASSES, Integer.toString(labelCount));

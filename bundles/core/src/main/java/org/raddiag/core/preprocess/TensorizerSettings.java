@@ -31,10 +31,20 @@ public final class TensorizerSettings {
         return new TensorizerSettings(4, 32, 256, null);
     }
 
-    /** Slots, depth and size from an architecture ({@code slots}, {@code depth}, {@code image_size}). */
+    /**
+     * Slots, depth and size from an architecture ({@code slots}, {@code depth}, {@code image_size}), and its optional
+     * {@code ct_window} preset (part of the model: training and diagnosis must preprocess alike).
+     */
     public static TensorizerSettings of(ArchitectureConfig a) {
+        String w = a.get(ArchitectureConfig.CT_WINDOW, "").trim();
+        CtWindow window;
+        try {
+            window = w.isEmpty() || w.equals("none") ? null : CtWindow.valueOf(w.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown ct_window '" + w + "' (brain, lung, bone, abdomen or none)", e);
+        }
         return new TensorizerSettings(a.getInt(ArchitectureConfig.SLOTS), a.getInt(ArchitectureConfig.DEPTH),
-                a.getInt(ArchitectureConfig.IMAGE_SIZE), null);
+                a.getInt(ArchitectureConfig.IMAGE_SIZE), window);
     }
 
     public int slots() {

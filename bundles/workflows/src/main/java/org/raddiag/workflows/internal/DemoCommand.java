@@ -49,6 +49,17 @@ public final class DemoCommand implements Command {
         return "demo";
     }
 
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+
     @Override
     public String summary() {
         return "generate phantom data, train a small RadDiag, evaluate, diagnose  [--out DIR] [--fresh]";
@@ -65,7 +76,10 @@ public final class DemoCommand implements Command {
         out.println((d.generated() ? "   generated " : "   reusing ") + d);
         DatasetSource data = rp3d.open(dir.resolve("data"), Map.of());
         Path run = dir.resolve("run");
-        boolean resume = !a.flag("fresh") && Files.isDirectory(run.resolve("checkpoints"));
+        if (a.flag("fresh")) {
+            deleteTree(run);
+        }
+        boolean resume = Files.isDirectory(run.resolve("checkpoints"));
         out.println("== 2/5 training " + DemoSettings.training() + (resume ? " (resuming)" : ""));
         Workbench bench = new Workbench(encoder, runner, registry);
         TrainingResult result = bench.train(DemoSettings.training(), data, run, resume, out);

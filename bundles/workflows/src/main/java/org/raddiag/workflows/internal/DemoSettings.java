@@ -15,21 +15,22 @@ final class DemoSettings {
     }
 
     static PhantomSpec dataset() {
-        return PhantomSpec.builder().seed(SEED).build();
+        return PhantomSpec.builder().seed(SEED).labels(12, 4, 4).noise(0.3).build();
     }
 
     /** Trainer settings (TrainingSpec keys). */
     static Map<String, String> training() {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("backbone", "resnet18");
-        s.put("image_size", "64");
+        s.put("image_size", "32");
         s.put("depth", "8");
         s.put("slots", "4");
         s.put("hidden", "64");
         s.put("fusion", "early");
-        s.put("epochs", "4");
-        s.put("batchSize", "8");
-        s.put("lr", "1e-3");
+        s.put("ct_window", "abdomen");
+        s.put("epochs", "10");
+        s.put("batchSize", "16");
+        s.put("lr", "3e-3");
         s.put("weightDecay", "1e-4");
         s.put("seed", Long.toString(SEED));
         return s;
