@@ -50,6 +50,10 @@ public final class Main {
             // one-shot commands must not race a second process for the same deploy folder or config
             config.put("felix.fileinstall.disableConfigSave", "true");
         }
+        // the HTTP server (REST, web page, Web Console) listens only in the shell and in `serve`
+        if (!interactive && !args[0].equals("serve")) {
+            config.put("org.apache.felix.http.enable", "false");
+        }
         int status;
         Framework framework = start(home, config);
         try {

@@ -1,0 +1,377 @@
+package org.raddiag.core.rest;
+
+import com.google.gson.JsonObject;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.raddiag.api.compute.EngineStatus;
+import org.raddiag.api.diagnosis.DiagnosisService;
+import org.raddiag.api.model.ModelRef;
+import org.raddiag.api.model.ModelRegistry;
+import org.raddiag.core.io.ReaderRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The REST API under {@code /api/v1} (an HTTP Whiteboard servlet; see {@code openapi.json} for the contract). Logs
+ * request ids, sizes, statuses and timings only: never file names, case ids or other client data.
+ */
+@Component(service = Servlet.class, configurationPid = "org.raddiag.rest", property = {
+        "osgi.http.whiteboard.servlet.pattern=/api/v1/*", "osgi.http.whiteboard.servlet.name=raddiag-api"})
+@Designate(ocd = RestConfig.class)
+public final class ApiServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+    private static final Pattern SLICE = Pattern.compile("/diagnoses/(d-[0-9a-f]+)/scans/(\\d{1,3})/slices/(\\d{1,4})\\.png");
+    private static final Pattern DIAGNOSIS = Pattern.compile("/diagnoses/(d-[0-9a-f]+)");
+    private static final Pattern BUNDLE_OP = Pattern.compile("/admin/bundles/(\\d{1,9})/(start|stop|uninstall)");
+
+    @Reference
+    private transient ReaderRegistry readers;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DiagnosisService diagnosis;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ModelRegistry registry;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ConfigurationAdmin configAdmin;
+
+    private transient BundleContext context;
+    private transient volatile RestConfig config;
+    private transient volatile Semaphore slots;
+    private transient volatile String defaultModel;
+    private transient volatile DiagnosisStore store;
+
+    @Activate
+    void activate(BundleContext ctx, RestConfig c) {
+        this.context = ctx;
+        this.store = new DiagnosisStore(c.storedDiagnoses());
+        configure(c);
+    }
+
+    @Modified
+    void configure(RestConfig c) {
+        this.config = c;
+        this.slots = new Semaphore(Math.max(1, c.maxConcurrentDiagnoses()), true);
+        this.defaultModel = c.defaultModel();
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String rid = Ids.next("r-");
+        long t0 = System.nanoTime();
+        String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
+        int status = 200;
+        resp.setHeader("X-Request-Id", rid);
+        try {
+            status = route(req.getMethod(), path, req, resp, rid);
+        } catch (ApiError e) {
+            status = e.status;
+            if (e instanceof Diagnoser.UnreadableCase) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("error", e.getMessage());
+                m.put("status", e.status);
+                m.put("requestId", rid);
+                m.put("unreadableFiles", ((Diagnoser.UnreadableCase) e).problems);
+                JsonOut.send(resp, e.status, m);
+            } else {
+                if (e.status == 429) {
+                    resp.setHeader("Retry-After", "1");
+                }
+                if (e.status == 401) {
+                    resp.setHeader("WWW-Authenticate", "Bearer realm=\"raddiag-admin\"");
+                }
+                JsonOut.error(resp, e.status, e.getMessage(), rid);
+            }
+        } catch (UploadReceiver.TooLarge e) {
+            status = 413;
+            JsonOut.error(resp, 413, e.getMessage(), rid);
+        } catch (EOFException e) {
+            status = 400;
+            JsonOut.error(resp, 400, "request body ended early (truncated upload?)", rid);
+        } catch (RuntimeException e) {
+            status = 500;
+            LOG.warn("{} {} {} failed: {}", rid, req.getMethod(), route(path), e.toString());
+            JsonOut.error(resp, 500, "internal error (request " + rid + ")", rid);
+        }
+        LOG.info("{} {} {} -> {} in {} ms", rid, req.getMethod(), route(path), status,
+                Math.round((System.nanoTime() - t0) / 1e6));
+    }
+
+    /** The route template of a path, for logs (ids replaced). */
+    private static String route(String path) {
+        return path.replaceAll("/d-[0-9a-f]+", "/{id}").replaceAll("/\\d+", "/{n}").replaceAll("[^/A-Za-z0-9_.{}-]", "?");
+    }
+
+    private int route(String method, String path, HttpServletRequest req, HttpServletResponse resp, String rid)
+            throws IOException, ApiError {
+        boolean get = method.equals("GET") || method.equals("HEAD");
+        boolean post = method.equals("POST");
+        if (get && path.equals("/health")) {
+            return send(resp, 200, Map.of("status", "UP"));
+        }
+        if (get && path.equals("/ready")) {
+            return ready(resp);
+        }
+        if (get && path.equals("/models")) {
+            return send(resp, 200, RuntimeView.models(registry(), defaultModel));
+        }
+        if (get && path.equals("/plugins")) {
+            return send(resp, 200, RuntimeView.plugins(context, AdminOps.defaultBackend(configAdmin)));
+        }
+        if (get && path.equals("/openapi.json")) {
+            return openApi(resp);
+        }
+        if (post && path.equals("/diagnoses")) {
+            return diagnose(req, resp, rid);
+        }
+        Matcher m = SLICE.matcher(path);
+        if (get && m.matches()) {
+            return slice(resp, m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        }
+        m = DIAGNOSIS.matcher(path);
+        if (get && m.matches()) {
+            StoredDiagnosis d = store.get(m.group(1));
+            if (d == null) {
+                throw new ApiError(404, "no stored diagnosis " + m.group(1) + " (only the most recent are kept)");
+            }
+            return send(resp, 200, d.json);
+        }
+        if (path.startsWith("/admin/")) {
+            if (!post) {
+                throw new ApiError(405, "admin operations are POST");
+            }
+            authorize(req);
+            return admin(path, req, resp, rid);
+        }
+        if (isKnown(path)) {
+            throw new ApiError(405, method + " is not allowed on " + route(path));
+        }
+        throw new ApiError(404, "no such endpoint: " + route(path) + " (see /api/v1/openapi.json)");
+    }
+
+    private static boolean isKnown(String path) {
+        return List.of("/health", "/ready", "/models", "/plugins", "/openapi.json", "/diagnoses").contains(path);
+    }
+
+    private int diagnose(HttpServletRequest req, HttpServletResponse resp, String rid) throws IOException, ApiError {
+        RestConfig c = config;
+        Semaphore s = slots;
+        DiagnosisService ds = diagnosis;
+        ModelRegistry reg = registry();
+        if (ds == null) {
+            throw new ApiError(503, "the diagnosis service is not available yet");
+        }
+        Map<String, Double> timings = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        UploadReceiver receiver = new UploadReceiver(UploadLimits.of(c), uploadDir(c));
+        try (CaseUpload up = receiver.receive(req.getInputStream(), req.getContentType(), req.getContentLengthLong())) {
+            timings.put("upload", ms(t0));
+            String model = field(up, req, "model");
+            String backend = field(up, req, "backend");
+            String top = field(up, req, "top");
+            int k;
+            try {
+                k = top == null || top.isBlank() ? 10 : Integer.parseInt(top.trim());
+            } catch (NumberFormatException e) {
+                throw ApiError.badRequest("top must be a whole number (0 = all)");
+            }
+            if (k < 0 || k > 100_000) {
+                throw ApiError.badRequest("top must be within 0..100000 (0 = all)");
+            }
+            if (backend != null && !backend.isBlank() && !backend.matches("[A-Za-z0-9._-]{1,64}")) {
+                throw ApiError.badRequest("invalid backend name");
+            }
+            ModelRef ref = Diagnoser.model(model, defaultModel, reg);
+            long tq = System.nanoTime();
+            boolean acquired;
+            try {
+                acquired = s.tryAcquire(Math.max(0, c.queueWaitMillis()), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApiError(503, "interrupted while queued");
+            }
+            if (!acquired) {
+                throw new ApiError(429, "too many diagnoses running (" + c.maxConcurrentDiagnoses() + "); retry later");
+            }
+            timings.put("queue", ms(tq));
+            try {
+                Map<String, Object> json = new Diagnoser(readers, ds, reg, store).diagnose(up, ref,
+                        backend == null || backend.isBlank() ? null : backend.trim(), k, rid, timings);
+                timings.put("total", ms(t0));
+                json.put("upload", Map.of("files", up.files, "bytes", up.bytes));
+                json.put("serverTimingsMs", timings);
+                LOG.info("{} diagnosed {} files ({} bytes) with {}:{} on {} in {} ms", rid, up.files, up.bytes,
+                        json.get("model"), json.get("version"), json.get("backend"), timings.get("total"));
+                return send(resp, 200, json);
+            } finally {
+                s.release();
+            }
+        }
+    }
+
+    private static String field(CaseUpload up, HttpServletRequest req, String name) {
+        String v = up.fields.get(name);
+        return v != null ? v : req.getParameter(name);
+    }
+
+    private int slice(HttpServletResponse resp, String id, int n, int k) throws IOException, ApiError {
+        StoredDiagnosis d = store.get(id);
+        if (d == null) {
+            throw new ApiError(404, "no stored diagnosis " + id);
+        }
+        byte[] px = d.slice(n, k);
+        if (px == null) {
+            throw new ApiError(404, "no slice " + k + " of scan " + n);
+        }
+        byte[] png = SlicePng.encode(px, d.size, d.size);
+        resp.setStatus(200);
+        resp.setContentType("image/png");
+        resp.setHeader("Cache-Control", "private, max-age=3600");
+        resp.setContentLength(png.length);
+        resp.getOutputStream().write(png);
+        return 200;
+    }
+
+    private int ready(HttpServletResponse resp) throws IOException {
+        List<String> reasons = new ArrayList<>();
+        List<Map<String, Object>> engines = RuntimeView.engines(context);
+        if (engines.isEmpty()) {
+            reasons.add("no engine registered");
+        }
+        for (Map<String, Object> e : engines) {
+            if (!EngineStatus.State.READY.name().equals(e.get("state"))) {
+                reasons.add("engine " + e.get("backend") + " is " + e.get("state"));
+            }
+        }
+        if (diagnosis == null) {
+            reasons.add("diagnosis service not available");
+        }
+        ModelRegistry reg = registry;
+        int models = reg == null ? 0 : reg.list().size();
+        if (models == 0) {
+            reasons.add("no model installed");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ready", reasons.isEmpty());
+        m.put("reasons", reasons);
+        m.put("models", models);
+        m.put("engines", engines);
+        return send(resp, reasons.isEmpty() ? 200 : 503, m);
+    }
+
+    private int openApi(HttpServletResponse resp) throws IOException {
+        try (InputStream in = ApiServlet.class.getResourceAsStream("/raddiag-web/openapi.json")) {
+            if (in == null) {
+                throw new IOException("openapi.json missing from the bundle");
+            }
+            byte[] b = in.readAllBytes();
+            resp.setStatus(200);
+            resp.setContentType("application/json");
+            resp.setCharacterEncoding("UTF-8");
+            resp.getOutputStream().write(b);
+        }
+        return 200;
+    }
+
+    private void authorize(HttpServletRequest req) throws ApiError {
+        String token = config.adminToken();
+        if (token == null || token.isEmpty()) {
+            throw new ApiError(403, "the admin API is disabled: set adminToken in the configuration PID org.raddiag.rest");
+        }
+        String h = req.getHeader("Authorization");
+        String given = h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : "";
+        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+            throw new ApiError(401, "admin operations need 'Authorization: Bearer TOKEN'");
+        }
+    }
+
+    private int admin(String path, HttpServletRequest req, HttpServletResponse resp, String rid)
+            throws IOException, ApiError {
+        if (path.equals("/admin/backend")) {
+            JsonObject b = JsonOut.body(req);
+            AdminOps.setDefaultBackend(configAdmin, JsonOut.string(b, "backend"));
+            LOG.info("{} admin: default backend set to {}", rid, JsonOut.string(b, "backend"));
+            return send(resp, 200, Map.of("defaultBackend", JsonOut.string(b, "backend")));
+        }
+        if (path.equals("/admin/model")) {
+            String model = JsonOut.string(JsonOut.body(req), "model");
+            ModelRef ref = Diagnoser.model(model, null, registry());
+            if (model == null || registry().find(ref).isEmpty()) {
+                throw new ApiError(404, "no model " + model + " installed");
+            }
+            defaultModel = ref.toString();
+            LOG.info("{} admin: default model set to {}", rid, ref);
+            return send(resp, 200, Map.of("defaultModel", ref.toString()));
+        }
+        if (path.equals("/admin/bundles")) {
+            long len = req.getContentLengthLong();
+            if (len > UploadLimits.of(config).maxRequestBytes) {
+                throw ApiError.tooLarge("bundle larger than the request limit");
+            }
+            return send(resp, 201, AdminOps.install(context, req.getParameter("name"), req.getInputStream()));
+        }
+        Matcher m = BUNDLE_OP.matcher(path);
+        if (m.matches()) {
+            return send(resp, 200, AdminOps.bundleOp(context, Long.parseLong(m.group(1)), m.group(2)));
+        }
+        if (path.equals("/admin/reload")) {
+            AdminOps.reload(context);
+            return send(resp, 202, Map.of("reload", "started"));
+        }
+        throw new ApiError(404, "no admin operation " + route(path));
+    }
+
+    private ModelRegistry registry() throws ApiError {
+        ModelRegistry r = registry;
+        if (r == null) {
+            throw new ApiError(503, "the model registry is not available yet");
+        }
+        return r;
+    }
+
+    private static Path uploadDir(RestConfig c) {
+        String d = c.uploadDir();
+        return d == null || d.isBlank() ? Paths.get(System.getProperty("java.io.tmpdir")) : Paths.get(d);
+    }
+
+    private static int send(HttpServletResponse resp, int status, Object body) throws IOException {
+        JsonOut.send(resp, status, body);
+        return status;
+    }
+
+    private static double ms(long since) {
+        return Math.round((System.nanoTime() - since) / 1e4) / 100.0;
+    }
+}
