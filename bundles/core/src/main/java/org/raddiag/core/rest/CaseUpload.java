@@ -21,16 +21,13 @@ final class CaseUpload implements AutoCloseable {
         this.caseDir = tempRoot.resolve("case");
     }
 
-    /** The case folder to load: {@code case/}, or its only sub-folder when the client wrapped everything in one. */
+    /** The case folder to load: {@code case/}, or its only entry when that is a folder (a wrapped case or a series). */
     Path loadRoot() throws IOException {
         try (Stream<Path> s = Files.list(caseDir)) {
             Path[] entries = s.filter(p -> !p.getFileName().toString().startsWith(".")).toArray(Path[]::new);
+            // a series folder is still read as one scan there (the case locator asks the readers)
             if (entries.length == 1 && Files.isDirectory(entries[0])) {
-                try (Stream<Path> inner = Files.list(entries[0])) {
-                    if (inner.anyMatch(Files::isDirectory) || Files.exists(entries[0].resolve("case.json"))) {
-                        return entries[0];
-                    }
-                }
+                return entries[0];
             }
         }
         return caseDir;

@@ -1,0 +1,292 @@
+package org.raddiag.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * {@code bin/raddiag serve} as users run it: REST endpoints, uploads (multipart and zip), the admin token, the Web
+ * Console's credentials, malformed requests (clean 4xx, server stays up), and diagnoses from concurrent clients
+ * while the default backend and model are switched.
+ */
+public class ServeIT {
+    static final String TOKEN = "itest-token-" + System.nanoTime();
+    @ClassRule
+    public static TemporaryFolder tmp = new TemporaryFolder();
+    static Distribution dist;
+    static ServeProcess serve;
+    static Http http;
+    static Path scanA;
+    static Path scanB;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        dist = Distribution.copy(tmp.newFolder("dist").toPath());
+        for (String[] m : new String[][] {{"tiny", "1"}, {"tiny2", "5"}}) {
+            Distribution.Result r = dist.run(false, "init-model", "--arch", "demo-small", "--name", m[0], "--seed", m[1]);
+            assertEquals(r.toString(), 0, r.status);
+        }
+        Files.writeString(dist.home.resolve("deploy/org.raddiag.rest.cfg"), "adminToken=" + TOKEN
+                + "\nconsolePassword=console-pw\nmaxConcurrentDiagnoses=4\ndefaultModel=tiny\nmaxRequestMegabytes=64\n");
+        scanA = dist.home.resolve("data/rp3d-demo/DemoData/data/149462.npy");
+        scanB = dist.home.resolve("data/rp3d-demo/DemoData/data/127781.npy");
+        serve = new ServeProcess(dist);
+        http = new Http(serve.base);
+        Await.until("REST ready:\n" + serve.output, 60_000, () -> {
+            try {
+                return http.get("/api/v1/ready").status == 200
+                        && http.get("/api/v1/models").json.get("defaultModel").toString().contains("tiny");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        if (serve != null) {
+            serve.close();
+        }
+    }
+
+    @Test
+    public void bindsLoopbackAndServesHealthReadinessModelsPluginsAndOpenApi() throws Exception {
+        assertTrue(serve.base, serve.base.startsWith("http://127.0.0.1:"));
+        assertEquals("UP", http.get("/api/v1/health").json.get("status").getAsString());
+        Http.Reply ready = http.get("/api/v1/ready");
+        assertEquals(ready.toString(), true, ready.json.get("ready").getAsBoolean());
+        Http.Reply models = http.get("/api/v1/models");
+        assertEquals(models.toString(), 2, models.json.getAsJsonArray("models").size());
+        Http.Reply plugins = http.get("/api/v1/plugins");
+        assertTrue(plugins.toString(), plugins.json.getAsJsonObject("services").has("backbone"));
+        assertTrue(plugins.toString(), plugins.json.getAsJsonObject("services").has("reader"));
+        Http.Reply openapi = http.get("/api/v1/openapi.json");
+        assertTrue(openapi.json.get("openapi").getAsString().startsWith("3."));
+        for (String p : new String[] {"/diagnoses", "/models", "/plugins", "/health", "/ready", "/admin/backend"}) {
+            assertTrue(p, openapi.json.getAsJsonObject("paths").has(p));
+        }
+        assertEquals(200, http.getBytes("/ui/index.html").statusCode());
+    }
+
+    @Test
+    public void diagnosesMultipartAndZipUploadsWithSliceImages() throws Exception {
+        Map<String, Path> files = new LinkedHashMap<>();
+        files.put("xray-a.npy", scanA);
+        files.put("xray-b.npy", scanB);
+        Http.Reply r = http.diagnose(files, Map.of("model", "tiny2", "backend", "onnxruntime", "top", "3"));
+        assertEquals(r.toString(), 200, r.status);
+        JsonObject d = r.json;
+        assertEquals("tiny2", d.get("model").getAsString());
+        assertEquals("onnxruntime", d.get("backend").getAsString());
+        assertEquals(3, d.getAsJsonArray("findings").size());
+        for (String k : new String[] {"index", "label", "probability", "threshold", "positive"}) {
+            assertTrue(k, d.getAsJsonArray("findings").get(0).getAsJsonObject().has(k));
+        }
+        assertEquals(2, d.getAsJsonArray("sliceAttention").size());
+        JsonObject scan = d.getAsJsonArray("sliceAttention").get(0).getAsJsonObject();
+        assertTrue(scan.get("source").getAsString(), scan.get("source").getAsString().startsWith("xray-"));
+        assertTrue(d.getAsJsonObject("timingsMs").has("inference"));
+        assertTrue(!r.body.contains(dist.home.toString()) && !r.body.contains("raddiag-upload-"));
+        HttpResponse<byte[]> png = http.getBytes(scan.get("sliceUrl").getAsString().replace("{k}", "0"));
+        assertEquals(200, png.statusCode());
+        assertEquals((byte) 0x89, png.body()[0]);
+        assertEquals("PNG", new String(png.body(), 1, 3, StandardCharsets.US_ASCII));
+        assertEquals(404, http.getBytes(scan.get("sliceUrl").getAsString().replace("{k}", "999")).statusCode());
+        assertEquals(200, http.get("/api/v1/diagnoses/" + d.get("id").getAsString()).status);
+
+        Http.Reply z = http.post("/api/v1/diagnoses?top=0", "application/zip", zip(Map.of("case1/a.npy", Files.readAllBytes(scanA),
+                "case1/b.npy", Files.readAllBytes(scanB))), null);
+        assertEquals(z.toString(), 200, z.status);
+        assertEquals("default model (deploy/org.raddiag.rest.cfg)", "tiny", z.json.get("model").getAsString());
+        assertEquals(8, z.json.getAsJsonArray("findings").size());
+    }
+
+    @Test
+    public void malformedRequestsGetClean4xxAndTheServerStaysUp() throws Exception {
+        String b = "bnd";
+        byte[] full = Http.multipart(b, Map.of("a.npy", scanA), Map.of());
+        byte[] truncated = Arrays.copyOf(full, full.length / 2);
+        assertStatus(400, http.post("/api/v1/diagnoses", "multipart/form-data; boundary=" + b, truncated, null));
+        assertStatus(400, http.post("/api/v1/diagnoses", "multipart/form-data", full, null));
+        assertStatus(415, http.post("/api/v1/diagnoses", "text/plain", "hello".getBytes(StandardCharsets.UTF_8), null));
+        assertStatus(400, http.post("/api/v1/diagnoses", "application/zip", "not a zip".getBytes(StandardCharsets.UTF_8), null));
+        assertStatus(400, http.post("/api/v1/diagnoses", "application/zip", zip(Map.of("../../escape.npy", new byte[10])), null));
+        assertTrue("zip slip wrote nothing outside", Files.notExists(dist.home.getParent().resolve("escape.npy")));
+        assertStatus(400, http.diagnose(Map.of("../../x.npy", scanA), Map.of()));
+        assertStatus(400, http.diagnose(Map.of("/etc/passwd", scanA), Map.of()));
+        assertStatus(413, http.post("/api/v1/diagnoses", "application/zip", zip(Map.of("zeros.npy", new byte[40 << 20])), null));
+        assertStatus(422, http.diagnose(Map.of("junk.npy", tmp.newFile("junk.npy").toPath()), Map.of()));
+        assertStatus(404, http.diagnose(Map.of("a.npy", scanA), Map.of("model", "no-such-model")));
+        assertStatus(400, http.diagnose(Map.of("a.npy", scanA), Map.of("top", "many")));
+        assertStatus(404, http.get("/api/v1/nothing-here"));
+        assertStatus(405, http.get("/api/v1/diagnoses"));
+        // raw requests the HTTP client would not send
+        assertTrue(raw("GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Huge: " + "a".repeat(64 * 1024) + "\r\n\r\n").matches("HTTP/1.1 4\\d\\d.*"));
+        assertTrue(raw("POST /api/v1/diagnoses HTTP/1.1\r\nHost: x\r\nContent-Type: application/zip\r\n"
+                + "Content-Length: 99999999999\r\nConnection: close\r\n\r\nPK").startsWith("HTTP/1.1 413"));
+        assertTrue(raw("BREW /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n").matches("HTTP/1.1 4\\d\\d.*"));
+        assertTrue(raw("GARBAGE\r\n\r\n").matches("HTTP/1.1 4\\d\\d.*"));
+        assertEquals(200, http.get("/api/v1/health").status);
+        assertEquals(200, http.diagnose(Map.of("a.npy", scanA), Map.of()).status);
+    }
+
+    @Test
+    public void adminApiNeedsTheTokenAndTheConsoleItsOwnCredentials() throws Exception {
+        assertStatus(401, http.admin("/api/v1/admin/backend", "{\"backend\":\"pytorch\"}", null));
+        assertStatus(401, http.admin("/api/v1/admin/backend", "{\"backend\":\"pytorch\"}", "wrong"));
+        assertStatus(400, http.admin("/api/v1/admin/backend", "not json", TOKEN));
+        assertStatus(404, http.admin("/api/v1/admin/model", "{\"model\":\"nope\"}", TOKEN));
+        assertStatus(409, http.admin("/api/v1/admin/bundles/0/stop", "", TOKEN));
+        assertEquals(401, console("admin", "admin"));
+        assertEquals(401, console("admin", "wrong"));
+        assertEquals(200, console("admin", "console-pw"));
+    }
+
+    @Test
+    public void concurrentClientsGetCorrectAnswersWhileBackendAndModelAreSwitched() throws Exception {
+        Map<String, Double> expected = new ConcurrentHashMap<>();
+        for (String m : new String[] {"tiny", "tiny2"}) {
+            for (String be : new String[] {"pytorch", "onnxruntime"}) {
+                Http.Reply r = http.diagnose(Map.of("a.npy", scanA), Map.of("model", m, "backend", be, "top", "0"));
+                assertEquals(r.toString(), 200, r.status);
+                expected.put(m + "/" + be, firstProbability(r.json));
+            }
+        }
+        assertTrue("the two models must differ to tell them apart: " + expected,
+                Math.abs(expected.get("tiny/pytorch") - expected.get("tiny2/pytorch")) > 1e-3);
+        AtomicBoolean running = new AtomicBoolean(true);
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        AtomicInteger ok = new AtomicInteger();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            Thread t = new Thread(() -> {
+                while (running.get()) {
+                    try {
+                        Http.Reply r = http.diagnose(Map.of("a.npy", scanA), Map.of("top", "0"));
+                        if (r.status != 200) {
+                            failures.add(r.toString());
+                            continue;
+                        }
+                        String key = r.json.get("model").getAsString() + "/" + r.json.get("backend").getAsString();
+                        Double want = expected.get(key);
+                        double got = firstProbability(r.json);
+                        if (want == null || Math.abs(want - got) > 1e-4) {
+                            failures.add("response names " + key + " but its probability " + got + " is not that model's " + want);
+                        } else {
+                            ok.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failures.add(e.toString());
+                    }
+                }
+            });
+            t.start();
+            clients.add(t);
+        }
+        int switches = 0;
+        try {
+            for (int i = 0; i < 24; i++) {
+                Http.Reply r = i % 2 == 0
+                        ? http.admin("/api/v1/admin/backend", "{\"backend\":\"" + (i % 4 == 0 ? "onnxruntime" : "pytorch") + "\"}", TOKEN)
+                        : http.admin("/api/v1/admin/model", "{\"model\":\"" + (i % 4 == 1 ? "tiny2" : "tiny") + "\"}", TOKEN);
+                assertEquals(r.toString(), 200, r.status);
+                switches++;
+                Thread.sleep(150);
+            }
+        } finally {
+            running.set(false);
+            for (Thread t : clients) {
+                t.join(120_000);
+            }
+        }
+        assertTrue("failed responses: " + failures, failures.isEmpty());
+        assertTrue(switches >= 20);
+        assertTrue("diagnoses during the switches: " + ok.get(), ok.get() >= 20);
+        http.admin("/api/v1/admin/backend", "{\"backend\":\"pytorch\"}", TOKEN);
+        http.admin("/api/v1/admin/model", "{\"model\":\"tiny\"}", TOKEN);
+    }
+
+    private static double firstProbability(JsonObject d) {
+        for (JsonElement f : d.getAsJsonArray("findings")) {
+            if (f.getAsJsonObject().get("index").getAsInt() == 0) {
+                return f.getAsJsonObject().get("probability").getAsDouble();
+            }
+        }
+        throw new AssertionError("no finding 0 in " + d);
+    }
+
+    private static void assertStatus(int status, Http.Reply r) {
+        assertEquals(r.toString(), status, r.status);
+        assertNotNull("JSON error body: " + r, r.json);
+        assertEquals(r.toString(), status, r.json.get("status").getAsInt());
+    }
+
+    private static int console(String user, String password) throws Exception {
+        java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(serve.base + "/system/console/bundles"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .build();
+        return Http.CLIENT.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Sends raw bytes and returns the status line. */
+    private static String raw(String request) throws Exception {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), serve.port())) {
+            s.setSoTimeout(30_000);
+            OutputStream o = s.getOutputStream();
+            try {
+                o.write(request.getBytes(StandardCharsets.ISO_8859_1));
+                o.flush();
+            } catch (java.io.IOException e) {
+                // the server may close early on huge headers; its answer is still readable
+            }
+            InputStream in = s.getInputStream();
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int c;
+            while ((c = in.read()) >= 0 && c != '\n') {
+                line.write(c);
+            }
+            return line.toString(StandardCharsets.ISO_8859_1).trim();
+        }
+    }
+
+    static byte[] zip(Map<String, byte[]> entries) throws Exception {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(b)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                z.putNextEntry(new ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+        return b.toByteArray();
+    }
+}

@@ -1,0 +1,59 @@
+package org.raddiag.itests;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code bin/raddiag serve} of a distribution copy on a free loopback port, with its output collected. */
+final class ServeProcess implements AutoCloseable {
+    private static final Pattern URL = Pattern.compile("RadDiag serving at (http://[^ ]+)/ui/");
+    final Process process;
+    final StringBuffer output = new StringBuffer();
+    final String base;
+
+    ServeProcess(Distribution d) throws Exception {
+        ProcessBuilder pb = d.command(false, "serve").redirectErrorStream(true);
+        String opts = pb.environment().getOrDefault("JAVA_OPTS", "");
+        pb.environment().put("JAVA_OPTS", opts + " -Draddiag.http.port=0");
+        process = pb.start();
+        Thread t = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    output.append(line).append('\n');
+                }
+            } catch (IOException ignored) {
+                // process ended
+            }
+        }, "serve-output");
+        t.setDaemon(true);
+        t.start();
+        Await.until("serve prints its URL:\n" + output, 120_000, () -> URL.matcher(output).find() || !process.isAlive());
+        Matcher m = URL.matcher(output);
+        if (!m.find()) {
+            throw new AssertionError("serve did not start:\n" + output);
+        }
+        base = m.group(1);
+    }
+
+    int port() {
+        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
+    }
+
+    /** kill -9 (no clean shutdown). */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+}
