@@ -16,7 +16,8 @@ import java.util.Map;
 
 /** A small HTTP client for the REST tests: JSON GET/POST and multipart uploads. */
 final class Http {
-    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
 
     Http(String base) {
