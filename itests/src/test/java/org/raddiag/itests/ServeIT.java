@@ -61,14 +61,24 @@ public class ServeIT {
         scanB = dist.home.resolve("data/rp3d-demo/DemoData/data/127781.npy");
         serve = new ServeProcess(dist);
         http = new Http(serve.base);
-        Await.until("REST ready:\n" + serve.output, 60_000, () -> {
-            try {
-                return http.get("/api/v1/ready").status == 200
-                        && http.get("/api/v1/models").json.get("defaultModel").toString().contains("tiny");
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        StringBuilder last = new StringBuilder();
+        try {
+            Await.until("REST ready", 90_000, () -> {
+                try {
+                    Http.Reply ready = http.get("/api/v1/ready");
+                    last.setLength(0);
+                    last.append(ready);
+                    return ready.status == 200
+                            && http.get("/api/v1/models").json.get("defaultModel").toString().contains("tiny");
+                } catch (Exception e) {
+                    last.setLength(0);
+                    last.append(e);
+                    return false;
+                }
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + last + "\n" + serve.output, e);
+        }
     }
 
     @AfterClass
