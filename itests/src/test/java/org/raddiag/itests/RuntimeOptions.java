@@ -42,6 +42,9 @@ final class RuntimeOptions {
         List<Option> options = new ArrayList<>();
         options.add(junitBundles());
         options.add(frameworkStartLevel(10));
+        // the HTTP service of the distribution: loopback only and a free port, never a fixed one in tests
+        options.add(systemProperty("org.osgi.service.http.port").value("0"));
+        options.add(systemProperty("org.apache.felix.http.host").value("127.0.0.1"));
         for (String p : new String[] {"ai.djl.offline", "DJL_CACHE_DIR", "ENGINE_CACHE_DIR", "raddiag.testdata",
                 "raddiag.probe.plugins", "raddiag.dist", "gosh.args", "org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils"}) {
             if (System.getProperty(p) != null) {
