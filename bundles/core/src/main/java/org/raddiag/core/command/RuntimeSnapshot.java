@@ -1,7 +1,6 @@
 package org.raddiag.core.command;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,6 @@ import java.util.TreeMap;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.compute.EngineStatus;
@@ -23,29 +21,19 @@ final class RuntimeSnapshot {
     static RuntimeSnapshot take(BundleContext ctx) {
         RuntimeSnapshot s = new RuntimeSnapshot();
         for (Bundle b : ctx.getBundles()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", b.getBundleId());
-            m.put("name", b.getSymbolicName());
-            m.put("version", b.getVersion().toString());
-            m.put("state", state(b.getState()));
+            Map<String, Object> m = RuntimeFacts.bundle(b);
             if (b.getHeaders().get("Fragment-Host") != null) {
                 m.put("fragment", true);
             }
             s.bundles.add(m);
         }
-        for (ServiceReference<?> r : references(ctx, null, "(" + ServiceProperties.KIND + "=*)")) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (String key : r.getPropertyKeys()) {
-                if (key.startsWith("raddiag.") && !key.equals(ServiceProperties.KIND)) {
-                    m.put(key, value(r.getProperty(key)));
-                }
-            }
-            m.put("interfaces", value(r.getProperty(Constants.OBJECTCLASS)));
+        for (ServiceReference<?> r : RuntimeFacts.references(ctx, null, "(" + ServiceProperties.KIND + "=*)")) {
+            Map<String, Object> m = RuntimeFacts.raddiagProperties(r);
+            m.put("interfaces", RuntimeFacts.value(r.getProperty(Constants.OBJECTCLASS)));
             m.put("bundle", r.getBundle() == null ? "?" : r.getBundle().getSymbolicName());
-            s.services.computeIfAbsent(String.valueOf(value(r.getProperty(ServiceProperties.KIND))),
-                    k -> new ArrayList<>()).add(m);
+            s.services.computeIfAbsent(RuntimeFacts.kind(r), k -> new ArrayList<>()).add(m);
         }
-        for (ServiceReference<?> r : references(ctx, EngineStatus.class.getName(), null)) {
+        for (ServiceReference<?> r : RuntimeFacts.references(ctx, EngineStatus.class.getName(), null)) {
             EngineStatus e = (EngineStatus) ctx.getService(r);
             if (e == null) {
                 continue;
@@ -81,33 +69,5 @@ final class RuntimeSnapshot {
             }
         }
         return bad;
-    }
-
-    private static ServiceReference<?>[] references(BundleContext ctx, String clazz, String filter) {
-        try {
-            ServiceReference<?>[] refs = ctx.getAllServiceReferences(clazz, filter);
-            return refs == null ? new ServiceReference<?>[0] : refs;
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Object value(Object v) {
-        if (v instanceof Object[]) {
-            return Arrays.asList((Object[]) v);
-        }
-        return v;
-    }
-
-    static String state(int s) {
-        switch (s) {
-            case Bundle.ACTIVE: return "ACTIVE";
-            case Bundle.RESOLVED: return "RESOLVED";
-            case Bundle.INSTALLED: return "INSTALLED";
-            case Bundle.STARTING: return "STARTING";
-            case Bundle.STOPPING: return "STOPPING";
-            case Bundle.UNINSTALLED: return "UNINSTALLED";
-            default: return Integer.toString(s);
-        }
     }
 }

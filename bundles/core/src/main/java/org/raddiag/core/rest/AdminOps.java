@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -93,11 +92,6 @@ final class AdminOps {
     }
 
     private static Map<String, Object> describe(Bundle b) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", b.getBundleId());
-        m.put("name", b.getSymbolicName());
-        m.put("version", b.getVersion().toString());
-        m.put("state", RuntimeView.state(b.getState()));
-        return m;
+        return org.raddiag.core.command.RuntimeFacts.bundle(b);
     }
 }

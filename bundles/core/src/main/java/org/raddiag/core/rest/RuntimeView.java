@@ -1,20 +1,19 @@
 package org.raddiag.core.rest;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.compute.EngineStatus;
 import org.raddiag.api.model.ModelPackage;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
+import org.raddiag.core.command.RuntimeFacts;
 
 /** JSON views of the running system for {@code /models}, {@code /plugins} and {@code /ready}. */
 final class RuntimeView {
@@ -45,29 +44,18 @@ final class RuntimeView {
     /** RadDiag services by kind, RadDiag bundles, and engines. */
     static Map<String, Object> plugins(BundleContext ctx, String defaultBackend) {
         Map<String, List<Map<String, Object>>> services = new TreeMap<>();
-        for (ServiceReference<?> r : refs(ctx, null, "(" + ServiceProperties.KIND + "=*)")) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (String key : r.getPropertyKeys()) {
-                if (key.startsWith("raddiag.") && !key.equals(ServiceProperties.KIND)) {
-                    m.put(key, value(r.getProperty(key)));
-                }
-            }
+        for (ServiceReference<?> r : RuntimeFacts.references(ctx, null, "(" + ServiceProperties.KIND + "=*)")) {
+            Map<String, Object> m = RuntimeFacts.raddiagProperties(r);
             Bundle b = r.getBundle();
             m.put("bundle", b == null ? null : b.getSymbolicName());
             m.put("bundleId", b == null ? null : b.getBundleId());
-            services.computeIfAbsent(String.valueOf(value(r.getProperty(ServiceProperties.KIND))),
-                    k -> new ArrayList<>()).add(m);
+            services.computeIfAbsent(RuntimeFacts.kind(r), k -> new ArrayList<>()).add(m);
         }
         List<Map<String, Object>> bundles = new ArrayList<>();
         for (Bundle b : ctx.getBundles()) {
             String bsn = b.getSymbolicName();
             if (bsn != null && bsn.startsWith("raddiag")) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", b.getBundleId());
-                m.put("name", bsn);
-                m.put("version", b.getVersion().toString());
-                m.put("state", state(b.getState()));
-                bundles.add(m);
+                bundles.add(RuntimeFacts.bundle(b));
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -80,7 +68,7 @@ final class RuntimeView {
 
     static List<Map<String, Object>> engines(BundleContext ctx) {
         List<Map<String, Object>> engines = new ArrayList<>();
-        for (ServiceReference<?> r : refs(ctx, EngineStatus.class.getName(), null)) {
+        for (ServiceReference<?> r : RuntimeFacts.references(ctx, EngineStatus.class.getName(), null)) {
             Object s = ctx.getService(r);
             if (!(s instanceof EngineStatus)) {
                 continue;
@@ -98,29 +86,4 @@ final class RuntimeView {
         }
         return engines;
     }
-
-    private static ServiceReference<?>[] refs(BundleContext ctx, String clazz, String filter) {
-        try {
-            ServiceReference<?>[] r = ctx.getAllServiceReferences(clazz, filter);
-            return r == null ? new ServiceReference<?>[0] : r;
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Object value(Object v) {
-        return v instanceof Object[] ? Arrays.asList((Object[]) v) : v;
-    }
-
-    static String state(int s) {
-        switch (s) {
-            case Bundle.ACTIVE: return "ACTIVE";
-            case Bundle.RESOLVED: return "RESOLVED";
-            case Bundle.INSTALLED: return "INSTALLED";
-            case Bundle.STARTING: return "STARTING";
-            case Bundle.STOPPING: return "STOPPING";
-            default: return "UNINSTALLED";
-        }
-    }
-
 }
