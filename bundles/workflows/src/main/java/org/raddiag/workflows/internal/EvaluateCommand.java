@@ -21,7 +21,6 @@ import org.raddiag.api.model.ModelRunner;
 import org.raddiag.api.cli.Command;
 import org.raddiag.api.train.DatasetLayout;
 import org.raddiag.api.train.DatasetSource;
-import org.raddiag.api.train.DatasetSource.Split;
 import org.raddiag.metrics.Predictions;
 
 /**
@@ -91,10 +90,7 @@ public final class EvaluateCommand implements Command {
             }
             DatasetSource data = DatasetArg.open(a.options.get("dataset"), rp3d, Home.get(), out);
             try (LoadedModel model = runner.load(pkg)) {
-                Predictions valid = data.caseIds(Split.VALIDATION).isEmpty() ? null
-                        : Predictor.predict(model, encoder, data, Split.VALIDATION);
-                Predictions test = Predictor.predict(model, encoder, data, Split.TEST);
-                e = Evaluation.run(test, valid, data.labels(), "RadDiag " + pkg.ref() + " on " + data.name(), outDir);
+                e = Workbench.evaluate(model, encoder, data, "RadDiag " + pkg.ref() + " on " + data.name(), outDir);
             }
         } else {
             err.println("usage: evaluate --model NAME --dataset rp3d:DIR|phantom [--backend B] --out DIR");

@@ -54,10 +54,7 @@ final class Workbench {
         DraftModel draft = DraftModel.of(name.name(), arch, data.labels(), weights);
         Evaluation eval;
         try (LoadedModel model = runner.load(draft)) {
-            Predictions valid = data.caseIds(Split.VALIDATION).isEmpty() ? null
-                    : Predictor.predict(model, encoder, data, Split.VALIDATION);
-            Predictions test = Predictor.predict(model, encoder, data, Split.TEST);
-            eval = Evaluation.run(test, valid, data.labels(), "RadDiag " + name + " on " + data.name(), reportDir);
+            eval = evaluate(model, encoder, data, "RadDiag " + name + " on " + data.name(), reportDir);
         }
         double[] thresholds = new double[data.labels().size()];
         java.util.Arrays.fill(thresholds, 0.5);
@@ -74,6 +71,15 @@ final class Workbench {
         eval.macroAuc().forEach((k, v) -> p.put("test_macro_auc_" + k, String.format("%.4f", v)));
         ModelRef ref = registry.create(new ModelDraft(freeVersion(name), arch, data.labels(), thresholds, p, weights));
         return new Outcome(ref, eval);
+    }
+
+    /** The test split's evaluation, with thresholds fitted on the validation split when there is one. */
+    static Evaluation evaluate(LoadedModel model, InputEncoder encoder, DatasetSource data, String title, Path reportDir)
+            throws IOException {
+        Predictions valid = data.caseIds(Split.VALIDATION).isEmpty() ? null
+                : Predictor.predict(model, encoder, data, Split.VALIDATION);
+        Predictions test = Predictor.predict(model, encoder, data, Split.TEST);
+        return Evaluation.run(test, valid, data.labels(), title, reportDir);
     }
 
     /** {@code name} with its version, or the next free patch version when that one is installed already. */
