@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.AfterClass;
@@ -36,7 +37,7 @@ import org.junit.rules.TemporaryFolder;
 /**
  * {@code bin/raddiag serve} as users run it: REST endpoints, uploads (multipart and zip), the admin token, the Web
  * Console's credentials, malformed requests (clean 4xx, server stays up), and diagnoses from concurrent clients
- * while the default backend and model are switched.
+ * while the default backend and model are switched and while the backbone bundle is replaced.
  */
 public class ServeIT {
     static final String TOKEN = "itest-token-" + System.nanoTime();
@@ -183,47 +184,9 @@ public class ServeIT {
 
     @Test
     public void concurrentClientsGetCorrectAnswersWhileBackendAndModelAreSwitched() throws Exception {
-        Map<String, Double> expected = new ConcurrentHashMap<>();
-        for (String m : new String[] {"tiny", "tiny2"}) {
-            for (String be : new String[] {"pytorch", "onnxruntime"}) {
-                Http.Reply r = http.diagnose(Map.of("a.npy", scanA), Map.of("model", m, "backend", be, "top", "0"));
-                assertEquals(r.toString(), 200, r.status);
-                expected.put(m + "/" + be, firstProbability(r.json));
-            }
-        }
-        assertTrue("the two models must differ to tell them apart: " + expected,
-                Math.abs(expected.get("tiny/pytorch") - expected.get("tiny2/pytorch")) > 1e-3);
-        AtomicBoolean running = new AtomicBoolean(true);
-        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        AtomicInteger ok = new AtomicInteger();
-        List<Thread> clients = new ArrayList<>();
-        for (int c = 0; c < 4; c++) {
-            Thread t = new Thread(() -> {
-                while (running.get()) {
-                    try {
-                        Http.Reply r = http.diagnose(Map.of("a.npy", scanA), Map.of("top", "0"));
-                        if (r.status != 200) {
-                            failures.add(r.toString());
-                            continue;
-                        }
-                        String key = r.json.get("model").getAsString() + "/" + r.json.get("backend").getAsString();
-                        Double want = expected.get(key);
-                        double got = firstProbability(r.json);
-                        if (want == null || Math.abs(want - got) > 1e-4) {
-                            failures.add("response names " + key + " but its probability " + got + " is not that model's " + want);
-                        } else {
-                            ok.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        failures.add(e.toString());
-                    }
-                }
-            });
-            t.start();
-            clients.add(t);
-        }
+        Map<String, Double> expected = expectedProbabilities("pytorch", "onnxruntime");
         int switches = 0;
-        try {
+        try (Clients clients = new Clients(expected)) {
             for (int i = 0; i < 24; i++) {
                 Http.Reply r = i % 2 == 0
                         ? http.admin("/api/v1/admin/backend", "{\"backend\":\"" + (i % 4 == 0 ? "onnxruntime" : "pytorch") + "\"}", TOKEN)
@@ -232,17 +195,144 @@ public class ServeIT {
                 switches++;
                 Thread.sleep(150);
             }
+            clients.stop();
+            assertTrue("failed responses: " + clients.failures, clients.failures.isEmpty());
+            assertTrue("diagnoses during the switches: " + clients.ok.get(), clients.ok.get() >= 20);
         } finally {
+            http.admin("/api/v1/admin/backend", "{\"backend\":\"pytorch\"}", TOKEN);
+            http.admin("/api/v1/admin/model", "{\"model\":\"tiny\"}", TOKEN);
+        }
+        assertTrue(switches >= 20);
+    }
+
+    /**
+     * The backbone bundle itself is replaced 20 times through the admin API (uninstall, package refresh, install of
+     * the jar as a new bundle) while 4 clients diagnose on PyTorch and the model is switched: diagnoses that arrive
+     * while no backbone is installed wait for the new one (the model runner's grace period), so no response fails,
+     * and every response's probabilities are those of the model it names.
+     */
+    @Test
+    public void concurrentClientsGetCorrectAnswersWhileTheBackboneBundleIsReplaced() throws Exception {
+        assertEquals(200, http.admin("/api/v1/admin/backend", "{\"backend\":\"pytorch\"}", TOKEN).status);
+        Map<String, Double> expected = expectedProbabilities("pytorch");
+        byte[] jar = Files.readAllBytes(dist.home.resolve("bundle/raddiag-backbone-resnet.jar"));
+        long backbone = bundleId("raddiag-backbone-resnet");
+        int swaps = 0;
+        long t0 = System.nanoTime();
+        try (Clients clients = new Clients(expected)) {
+            for (int i = 0; i < 20; i++) {
+                int okBefore = clients.ok.get();
+                assertEquals(200, http.admin("/api/v1/admin/bundles/" + backbone + "/uninstall", "", TOKEN).status);
+                assertEquals(202, http.admin("/api/v1/admin/reload", "", TOKEN).status);
+                Thread.sleep(100); // clients run into the gap
+                Http.Reply installed = http.post("/api/v1/admin/bundles?name=backbone-resnet", "application/java-archive",
+                        jar, TOKEN);
+                assertEquals(installed.toString(), 201, installed.status);
+                assertEquals(installed.toString(), "ACTIVE", installed.json.get("state").getAsString());
+                backbone = installed.json.get("id").getAsLong();
+                Http.Reply model = http.admin("/api/v1/admin/model", "{\"model\":\"" + (i % 2 == 0 ? "tiny2" : "tiny") + "\"}", TOKEN);
+                assertEquals(model.toString(), 200, model.status);
+                swaps++;
+                Await.until("a diagnosis after swap " + i + " (" + clients.failures + ")", 60_000,
+                        () -> clients.ok.get() > okBefore || !clients.failures.isEmpty());
+            }
+            clients.stop();
+            System.out.printf("ServeIT: %d backbone swaps in %d ms, %d diagnoses, longest %d ms%n", swaps,
+                    (System.nanoTime() - t0) / 1_000_000, clients.ok.get(), clients.longestMillis.get());
+            assertTrue("failed responses: " + clients.failures, clients.failures.isEmpty());
+            assertTrue("diagnoses during the swaps: " + clients.ok.get(), clients.ok.get() >= 20);
+        } finally {
+            http.admin("/api/v1/admin/model", "{\"model\":\"tiny\"}", TOKEN);
+        }
+        assertEquals(20, swaps);
+        assertEquals("ACTIVE", bundleState("raddiag-backbone-resnet"));
+    }
+
+    /** First-finding probability of the demo scan per model/backend, to check every answer against. */
+    private static Map<String, Double> expectedProbabilities(String... backends) throws Exception {
+        Map<String, Double> expected = new ConcurrentHashMap<>();
+        for (String m : new String[] {"tiny", "tiny2"}) {
+            for (String be : backends) {
+                Http.Reply r = http.diagnose(Map.of("a.npy", scanA), Map.of("model", m, "backend", be, "top", "0"));
+                assertEquals(r.toString(), 200, r.status);
+                expected.put(m + "/" + be, firstProbability(r.json));
+            }
+        }
+        assertTrue("the two models must differ to tell them apart: " + expected,
+                Math.abs(expected.get("tiny/" + backends[0]) - expected.get("tiny2/" + backends[0])) > 1e-3);
+        return expected;
+    }
+
+    /**
+     * Four clients posting the demo scan with the default model and backend until stopped; a response fails unless
+     * it is a 200 whose probabilities are those of the model and backend it names.
+     */
+    private static final class Clients implements AutoCloseable {
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        final AtomicInteger ok = new AtomicInteger();
+        final AtomicLong longestMillis = new AtomicLong();
+        final List<Thread> threads = new ArrayList<>();
+
+        Clients(Map<String, Double> expected) {
+            for (int c = 0; c < 4; c++) {
+                Thread t = new Thread(() -> {
+                    while (running.get()) {
+                        long t0 = System.nanoTime();
+                        try {
+                            Http.Reply r = http.diagnose(Map.of("a.npy", scanA), Map.of("top", "0"));
+                            longestMillis.accumulateAndGet((System.nanoTime() - t0) / 1_000_000, Math::max);
+                            if (r.status != 200) {
+                                failures.add(r.toString());
+                                continue;
+                            }
+                            String key = r.json.get("model").getAsString() + "/" + r.json.get("backend").getAsString();
+                            Double want = expected.get(key);
+                            double got = firstProbability(r.json);
+                            if (want == null || Math.abs(want - got) > 1e-4) {
+                                failures.add("response names " + key + " but its probability " + got + " is not that model's " + want);
+                            } else {
+                                ok.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            failures.add(e.toString());
+                        }
+                    }
+                });
+                t.start();
+                threads.add(t);
+            }
+        }
+
+        void stop() throws InterruptedException {
             running.set(false);
-            for (Thread t : clients) {
+            for (Thread t : threads) {
                 t.join(120_000);
             }
         }
-        assertTrue("failed responses: " + failures, failures.isEmpty());
-        assertTrue(switches >= 20);
-        assertTrue("diagnoses during the switches: " + ok.get(), ok.get() >= 20);
-        http.admin("/api/v1/admin/backend", "{\"backend\":\"pytorch\"}", TOKEN);
-        http.admin("/api/v1/admin/model", "{\"model\":\"tiny\"}", TOKEN);
+
+        @Override
+        public void close() throws InterruptedException {
+            stop();
+        }
+    }
+
+    private static long bundleId(String name) throws Exception {
+        return bundle(name).get("id").getAsLong();
+    }
+
+    private static String bundleState(String name) throws Exception {
+        return bundle(name).get("state").getAsString();
+    }
+
+    private static JsonObject bundle(String name) throws Exception {
+        Http.Reply plugins = http.get("/api/v1/plugins");
+        for (JsonElement b : plugins.json.getAsJsonArray("bundles")) {
+            if (name.equals(b.getAsJsonObject().get("name").getAsString())) {
+                return b.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no bundle " + name + " in " + plugins);
     }
 
     private static double firstProbability(JsonObject d) {

@@ -2,8 +2,6 @@ package org.raddiag.model.runner;
 
 import ai.djl.nn.Block;
 import java.io.IOException;
-import java.util.Map;
-import java.util.Set;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.KnowledgeHead;
 import org.raddiag.api.model.ScanEncoder;
@@ -15,22 +13,18 @@ final class NetworkAssembly {
     private NetworkAssembly() {
     }
 
-    static RadNet build(ArchitectureConfig arch, Map<String, ScanEncoder> encoders, Map<String, KnowledgeHead> heads)
-            throws IOException {
-        String backboneName = arch.get(ArchitectureConfig.BACKBONE, "resnet50");
-        String headName = arch.get(ArchitectureConfig.HEAD, "mlp");
-        ScanEncoder encoder = encoders.get(backboneName);
-        if (encoder == null) {
-            throw new IOException("no backbone plugin '" + backboneName + "' is installed (installed: "
-                    + Set.copyOf(encoders.keySet()) + ")");
-        }
-        KnowledgeHead head = heads.get(headName);
-        if (head == null) {
-            throw new IOException("no head plugin '" + headName + "' is installed (installed: "
-                    + Set.copyOf(heads.keySet()) + ")");
-        }
+    static String backboneName(ArchitectureConfig arch) {
+        return arch.get(ArchitectureConfig.BACKBONE, "resnet50");
+    }
+
+    static String headName(ArchitectureConfig arch) {
+        return arch.get(ArchitectureConfig.HEAD, "mlp");
+    }
+
+    static RadNet build(ArchitectureConfig arch, ScanEncoder encoder, KnowledgeHead head) throws IOException {
         if (!encoder.supports(Block.class) || !head.supports(Block.class)) {
-            throw new IOException("backbone '" + backboneName + "' or head '" + headName + "' cannot build DJL blocks");
+            throw new IOException("backbone '" + backboneName(arch) + "' or head '" + headName(arch)
+                    + "' cannot build DJL blocks");
         }
         return RadNet.assemble(RadNetConfig.from(arch), encoder.build(Block.class, arch), encoder.featureWidth(arch),
                 head.build(Block.class, arch));

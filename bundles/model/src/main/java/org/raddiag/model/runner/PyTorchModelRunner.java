@@ -7,12 +7,16 @@ import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.compute.ComputeBackend;
 import org.raddiag.api.model.ArchitectureConfig;
@@ -28,16 +32,21 @@ import org.raddiag.model.blocks.StateDictLoader;
 
 /**
  * Loads model packages on the PyTorch engine. Exists only while the PyTorch backend is ready (mandatory reference
- * to it), and follows backbone and head plugins as they come and go.
+ * to it), and follows backbone and head plugins as they come and go. A load that names a plugin which is not bound
+ * (its bundle is being updated or reinstalled) waits for it up to {@link PyTorchRunnerConfig#componentWaitMillis()},
+ * so a plugin swap does not fail the diagnoses that arrive meanwhile.
  */
-@Component(service = ModelRunner.class, property = {
+@Component(service = ModelRunner.class, configurationPid = PyTorchModelRunner.PID, property = {
         ServiceProperties.KIND + "=" + ServiceProperties.KIND_RUNNER,
         ServiceProperties.BACKEND + "=" + PyTorchModelRunner.BACKEND})
+@Designate(ocd = PyTorchRunnerConfig.class)
 public final class PyTorchModelRunner implements ModelRunner {
     static final String BACKEND = "pytorch";
+    static final String PID = "org.raddiag.runner.pytorch";
 
-    private final Map<String, ScanEncoder> encoders = new ConcurrentHashMap<>();
-    private final Map<String, KnowledgeHead> heads = new ConcurrentHashMap<>();
+    private final ComponentDirectory<ScanEncoder> encoders = new ComponentDirectory<>("backbone");
+    private final ComponentDirectory<KnowledgeHead> heads = new ComponentDirectory<>("head");
+    private volatile long componentWaitMillis = 10_000;
 
     @Reference(target = "(" + ServiceProperties.BACKEND + "=" + BACKEND + ")")
     private ComputeBackend engine;
@@ -45,7 +54,7 @@ public final class PyTorchModelRunner implements ModelRunner {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addEncoder(ScanEncoder e, Map<String, Object> p) {
-        encoders.put(name(p, ServiceProperties.BACKBONE, e.name()), e);
+        encoders.add(name(p, ServiceProperties.BACKBONE, e.name()), e);
     }
 
     void removeEncoder(ScanEncoder e, Map<String, Object> p) {
@@ -55,11 +64,23 @@ public final class PyTorchModelRunner implements ModelRunner {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addHead(KnowledgeHead h, Map<String, Object> p) {
-        heads.put(name(p, ServiceProperties.HEAD, h.name()), h);
+        heads.add(name(p, ServiceProperties.HEAD, h.name()), h);
     }
 
     void removeHead(KnowledgeHead h, Map<String, Object> p) {
         heads.remove(name(p, ServiceProperties.HEAD, h.name()), h);
+    }
+
+    @Activate
+    @Modified
+    void configure(PyTorchRunnerConfig config) {
+        componentWaitMillis = Math.max(0, config.componentWaitMillis());
+    }
+
+    @Deactivate
+    void deactivate() {
+        encoders.close();
+        heads.close();
     }
 
     @Override
@@ -71,9 +92,12 @@ public final class PyTorchModelRunner implements ModelRunner {
     public LoadedModel load(ModelPackage pkg) throws IOException {
         // components may name files relative to their package (e.g. the knowledge head's label embeddings)
         ArchitectureConfig arch = pkg.architecture().with("package.dir", pkg.weights().getParent().toString());
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(componentWaitMillis);
+        ScanEncoder encoder = encoders.await(NetworkAssembly.backboneName(arch), deadline);
+        KnowledgeHead head = heads.await(NetworkAssembly.headName(arch), deadline);
         RadNet net;
         try {
-            net = NetworkAssembly.build(arch, Map.copyOf(encoders), Map.copyOf(heads));
+            net = NetworkAssembly.build(arch, encoder, head);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             throw new IOException("model " + pkg.ref() + " cannot be assembled: " + e.getMessage(), e);
         }
@@ -93,8 +117,7 @@ public final class PyTorchModelRunner implements ModelRunner {
             manager.close();
             throw new IOException("model " + pkg.ref() + ": weights do not fit the architecture: " + e.getMessage(), e);
         }
-        return new RadNetModel(pkg, net, manager,
-                Set.of(arch.get(ArchitectureConfig.BACKBONE, "resnet50"), arch.get(ArchitectureConfig.HEAD, "mlp")));
+        return new RadNetModel(pkg, net, manager, Set.of(NetworkAssembly.backboneName(arch), NetworkAssembly.headName(arch)));
     }
 
     private static String name(Map<String, Object> p, String key, String fallback) {
