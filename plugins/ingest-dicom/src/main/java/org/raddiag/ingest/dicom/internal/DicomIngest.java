@@ -1,0 +1,225 @@
+package org.raddiag.ingest.dicom.internal;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.Comparator;
+import java.util.Dictionary;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.raddiag.api.diagnosis.DiagnosisService;
+import org.raddiag.api.io.ModalityReader;
+import org.raddiag.api.model.ModelRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The DICOM network ingest as a DS component: starts the store, the study tracker (with recovery) and the C-STORE
+ * SCP from the configuration, follows the diagnosis service, model registry and DICOM reader dynamically, and
+ * restarts the SCP only when its address, port, AE title or store change.
+ */
+@Component(service = StudyIndex.class, immediate = true, configurationPid = DicomIngest.PID)
+@Designate(ocd = IngestConfig.class)
+public final class DicomIngest implements StudyIndex, RuntimeServices {
+    static final String PID = "org.raddiag.ingest.dicom";
+    private static final Logger LOG = LoggerFactory.getLogger(DicomIngest.class);
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DiagnosisService diagnosis;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ModelRegistry registry;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ConfigurationAdmin configAdmin;
+
+    private final Map<ModalityReader, Integer> readers = new ConcurrentHashMap<>();
+    private BundleContext context;
+    private Settings settings;
+    private IngestRuntime running;
+    private volatile String off = "not started";
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(raddiag.format=dicom)")
+    void addReader(ModalityReader reader, Map<String, Object> properties) {
+        Object r = properties.get(Constants.SERVICE_RANKING);
+        readers.put(reader, r instanceof Integer ? (Integer) r : 0);
+    }
+
+    void removeReader(ModalityReader reader) {
+        readers.remove(reader);
+    }
+
+    @Activate
+    void activate(BundleContext ctx, IngestConfig config) {
+        this.context = ctx;
+        routePixelMedLogging();
+        apply(config);
+    }
+
+    /**
+     * PixelMed's logging shim looks up slf4j through the thread context class loader once, when its factory
+     * initialises, and otherwise prints on its own; initialise it here with this bundle's loader (which imports
+     * org.slf4j) so its messages go through the runtime's logging and its levels ({@code conf/system.properties}).
+     */
+    private static void routePixelMedLogging() {
+        Thread t = Thread.currentThread();
+        ClassLoader old = t.getContextClassLoader();
+        ClassLoader ours = DicomIngest.class.getClassLoader();
+        t.setContextClassLoader(ours);
+        try {
+            Class.forName("com.pixelmed.slf4j.LoggerFactory", true, ours);
+        } catch (ClassNotFoundException | LinkageError e) {
+            LOG.debug("PixelMed logging not routed: {}", e.toString());
+        } finally {
+            t.setContextClassLoader(old);
+        }
+    }
+
+    @Modified
+    void modified(IngestConfig config) {
+        apply(config);
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        stop();
+    }
+
+    private synchronized void apply(IngestConfig config) {
+        Settings s;
+        try {
+            s = Settings.of(config, context);
+        } catch (IllegalArgumentException e) {
+            stop();
+            off = "invalid configuration (PID " + PID + "): " + e.getMessage();
+            LOG.warn("DICOM ingest off: {}", off);
+            return;
+        }
+        if (running != null && settings != null && settings.sameListener(s)) {
+            running.reconfigure(s);
+            settings = s;
+            return;
+        }
+        stop();
+        settings = s;
+        if (!s.enabled) {
+            off = "disabled (enabled=false in PID " + PID + ")";
+            LOG.info("DICOM ingest off: {}", off);
+        } else if (!s.httpEnabled) {
+            off = "runs only in `raddiag serve` and the shell, not in one-shot commands";
+        } else if (s.storeDir == null) {
+            off = "no store folder: set storeDir in PID " + PID + " (raddiag.home is not set)";
+            LOG.info("DICOM ingest off: {}", off);
+        } else {
+            try {
+                running = IngestRuntime.start(s, InetAddress.getByName(s.address), this);
+                off = null;
+            } catch (IOException e) {
+                off = Uids.redact(e.getMessage());
+                LOG.error("DICOM ingest off: {}", off);
+            }
+        }
+    }
+
+    private void stop() {
+        if (running != null) {
+            running.close();
+            running = null;
+        }
+        off = "stopped";
+    }
+
+    @Override
+    public JsonObject ingest() {
+        IngestRuntime r;
+        Settings s;
+        synchronized (this) {
+            r = running;
+            s = settings;
+        }
+        JsonObject o = r != null ? r.status() : new JsonObject();
+        o.addProperty("running", r != null && r.listening());
+        if (r == null) {
+            o.addProperty("reason", off);
+        }
+        if (s != null) {
+            o.addProperty("address", s.address);
+            if (r == null) {
+                o.addProperty("port", s.port);
+            }
+            o.addProperty("aeTitle", s.aeTitle);
+            o.addProperty("quietPeriodSeconds", s.quietMillis / 1000);
+        }
+        return o;
+    }
+
+    @Override
+    public JsonArray studies() {
+        IngestRuntime r = current();
+        return r == null ? new JsonArray() : r.tracker.list();
+    }
+
+    @Override
+    public JsonObject study(String studyUid) throws IOException {
+        IngestRuntime r = current();
+        return r == null ? null : r.tracker.get(studyUid);
+    }
+
+    private synchronized IngestRuntime current() {
+        return running;
+    }
+
+    @Override
+    public DiagnosisService diagnosis() {
+        return diagnosis;
+    }
+
+    @Override
+    public ModelRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public ModalityReader dicomReader() {
+        return readers.entrySet().stream().max(Comparator.comparingInt(Map.Entry::getValue)).map(Map.Entry::getKey)
+                .orElse(null);
+    }
+
+    @Override
+    public String restDefaultModel() {
+        ConfigurationAdmin ca = configAdmin;
+        if (ca == null) {
+            return null;
+        }
+        try {
+            // listConfigurations does not create (and bind) a configuration the way getConfiguration would
+            Configuration[] cs = ca.listConfigurations("(" + Constants.SERVICE_PID + "=org.raddiag.rest)");
+            if (cs == null || cs.length == 0) {
+                return null;
+            }
+            Dictionary<String, Object> p = cs[0].getProperties();
+            Object m = p == null ? null : p.get("defaultModel");
+            return m == null ? null : m.toString();
+        } catch (IOException | org.osgi.framework.InvalidSyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+}

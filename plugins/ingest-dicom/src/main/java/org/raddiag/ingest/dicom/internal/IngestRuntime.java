@@ -1,0 +1,149 @@
+package org.raddiag.ingest.dicom.internal;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running ingest: the store (locked against a second process), the study tracker with its tick and its
+ * single diagnosis worker, and the SCP. Started in this order (recovery before the port opens), closed in reverse.
+ */
+final class IngestRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestRuntime.class);
+    private static final long TICK_MILLIS = 200;
+
+    final InstanceStore store;
+    final StudyTracker tracker;
+    private final StudyDiagnoser diagnoser;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final ScheduledExecutorService ticker;
+    private final ExecutorService worker;
+    private DurableReceiver receiver;
+    private StorageScp scp;
+    private String scpError;
+
+    private IngestRuntime(Settings s, RuntimeServices services, FileChannel lockChannel, FileLock lock) {
+        this.store = new InstanceStore(s.storeDir);
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.diagnoser = new StudyDiagnoser(store, services, s.model, s.topFindings);
+        this.worker = Executors.newSingleThreadExecutor(r -> daemon(r, "raddiag-dicom-diagnosis"));
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "raddiag-dicom-studies"));
+        this.tracker = new StudyTracker(store, diagnoser, s.quietMillis, worker, System::currentTimeMillis);
+    }
+
+    /**
+     * Locks and opens the store, recovers its studies, starts the tracker and the SCP. A port that cannot be bound
+     * is reported (log and status) but the rest runs, so stored studies still get diagnosed.
+     *
+     * @throws IOException when the store cannot be opened or is in use by another process
+     */
+    static IngestRuntime start(Settings s, InetAddress address, RuntimeServices services) throws IOException {
+        Durable.createDirs(s.storeDir);
+        FileChannel ch = FileChannel.open(s.storeDir.resolve(".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = ch.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            ch.close();
+            throw new IOException("the store " + s.storeDir + " is in use by another RadDiag process");
+        }
+        IngestRuntime r = new IngestRuntime(s, services, ch, lock);
+        try {
+            r.store.open();
+            r.tracker.recover();
+        } catch (IOException | RuntimeException e) {
+            r.close();
+            throw new IOException("cannot open the store " + s.storeDir + ": " + e.getMessage(), e);
+        }
+        r.ticker.scheduleWithFixedDelay(r::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        r.receiver = new DurableReceiver(r.store, r.tracker::received);
+        r.scp = new StorageScp(s.aeTitle, r.store, r.receiver, s.maxAssociations);
+        try {
+            int port = r.scp.start(address, s.port);
+            LOG.info("DICOM C-STORE SCP listening on {}:{} as AE title {} (store {}, quiet period {} s)",
+                    address.getHostAddress(), port, s.aeTitle, s.storeDir, s.quietMillis / 1000);
+        } catch (IOException e) {
+            r.scp.close();
+            r.scpError = "cannot listen on " + s.address + ":" + s.port + ": " + e.getMessage();
+            r.scp = null;
+            LOG.error("DICOM C-STORE SCP not started: {} (stored studies are still diagnosed)", r.scpError);
+        }
+        return r;
+    }
+
+    private void tick() {
+        try {
+            tracker.tick();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("DICOM ingest: study check failed: {}", Uids.redact(e.toString()));
+        }
+    }
+
+    /** Settings that need no new listener: quiet period, model, findings kept. */
+    void reconfigure(Settings s) {
+        tracker.quietPeriod(s.quietMillis);
+        diagnoser.configure(s.model, s.topFindings);
+    }
+
+    boolean listening() {
+        return scp != null;
+    }
+
+    JsonObject status() {
+        JsonObject o = new JsonObject();
+        if (scp != null) {
+            o.addProperty("port", scp.port());
+            o.addProperty("activeAssociations", scp.activeAssociations());
+        } else {
+            o.addProperty("reason", scpError);
+        }
+        o.addProperty("model", diagnoser.plannedModel());
+        o.addProperty("instancesStored", receiver == null ? 0 : receiver.storedCount());
+        o.addProperty("instancesRefused", receiver == null ? 0 : receiver.refusedCount());
+        return o;
+    }
+
+    @Override
+    public void close() {
+        if (scp != null) {
+            scp.close();
+        }
+        ticker.shutdownNow();
+        worker.shutdownNow();
+        try {
+            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("DICOM ingest: a diagnosis is still running; its study is diagnosed again at the next start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            lock.release();
+            lockChannel.close();
+        } catch (IOException e) {
+            // released with the process anyway
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

@@ -1,0 +1,90 @@
+package org.raddiag.ingest.dicom.internal;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Objects;
+import org.osgi.framework.BundleContext;
+
+/**
+ * The effective settings: the configuration (PID {@code org.raddiag.ingest.dicom}) completed from the runtime.
+ * The port comes from the configuration when it sets one (not -1), else from {@code -Draddiag.dicom.port}, else 11112 (as
+ * the HTTP port comes from {@code -Draddiag.http.port}); the store from {@code storeDir}, else
+ * {@code ${raddiag.home}/work/dicom-ingest}. The SCP runs only where the HTTP server runs: the launcher turns HTTP
+ * off ({@code org.apache.felix.http.enable=false}) for one-shot commands, and those must not open a DICOM port or
+ * diagnose studies next to a running server either.
+ */
+final class Settings {
+    static final int DEFAULT_PORT = 11112;
+    static final String PORT_PROPERTY = "raddiag.dicom.port";
+    static final String HTTP_ENABLE = "org.apache.felix.http.enable";
+
+    final boolean enabled;
+    final boolean httpEnabled;
+    final String address;
+    final int port;
+    final String aeTitle;
+    final Path storeDir;
+    final long quietMillis;
+    final String model;
+    final int topFindings;
+    final int maxAssociations;
+
+    private Settings(IngestConfig c, int port, String aeTitle, Path storeDir, boolean httpEnabled) {
+        this.enabled = c.enabled();
+        this.httpEnabled = httpEnabled;
+        this.address = c.address() == null || c.address().isBlank() ? "127.0.0.1" : c.address().trim();
+        this.port = port;
+        this.aeTitle = aeTitle;
+        this.storeDir = storeDir;
+        this.quietMillis = Math.max(0, c.quietPeriodSeconds()) * 1000L;
+        this.model = c.model() == null ? "" : c.model().trim();
+        this.topFindings = Math.max(0, c.topFindings());
+        this.maxAssociations = Math.max(1, c.maxAssociations());
+    }
+
+    /** @param context framework properties ({@code raddiag.home}, the port property, the HTTP switch) */
+    static Settings of(IngestConfig c, BundleContext context) {
+        int port = c.port();
+        if (port == -1) {
+            String p = property(context, PORT_PROPERTY);
+            port = DEFAULT_PORT;
+            if (p != null && !p.isBlank()) {
+                try {
+                    port = Integer.parseInt(p.trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(PORT_PROPERTY + " is not a port number: " + p);
+                }
+            }
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is outside 0..65535");
+        }
+        String ae = c.aeTitle() == null ? "" : c.aeTitle().trim();
+        if (ae.isEmpty() || ae.length() > 16 || !ae.matches("[\\x20-\\x7e&&[^\\\\]]+")) {
+            throw new IllegalArgumentException("aeTitle must be 1 to 16 printable characters without a backslash");
+        }
+        Path store = null;
+        if (c.storeDir() != null && !c.storeDir().isBlank()) {
+            store = Paths.get(c.storeDir().trim());
+        } else {
+            String home = property(context, "raddiag.home");
+            if (home != null && !home.isBlank()) {
+                store = Paths.get(home, "work", "dicom-ingest");
+            }
+        }
+        boolean http = !"false".equalsIgnoreCase(String.valueOf(property(context, HTTP_ENABLE)).trim());
+        return new Settings(c, port, ae, store == null ? null : store.toAbsolutePath().normalize(), http);
+    }
+
+    /** Whether {@code o} keeps the same listener and store (so only the quiet period, model or top changed). */
+    boolean sameListener(Settings o) {
+        return o != null && enabled == o.enabled && httpEnabled == o.httpEnabled && address.equals(o.address)
+                && port == o.port && aeTitle.equals(o.aeTitle) && Objects.equals(storeDir, o.storeDir)
+                && maxAssociations == o.maxAssociations;
+    }
+
+    private static String property(BundleContext context, String key) {
+        String v = context == null ? null : context.getProperty(key);
+        return v != null ? v : System.getProperty(key);
+    }
+}
