@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code bin/raddiag serve} of a distribution copy on a free loopback port, with its output collected. */
+/**
+ * {@code bin/raddiag serve} of a distribution copy on free loopback ports (HTTP and the DICOM C-STORE SCP), with its
+ * output collected.
+ */
 final class ServeProcess implements AutoCloseable {
     private static final Pattern URL = Pattern.compile("RadDiag serving at (http://[^ ]+)/ui/");
     final Process process;
@@ -17,7 +20,7 @@ final class ServeProcess implements AutoCloseable {
     ServeProcess(Distribution d) throws Exception {
         ProcessBuilder pb = d.command(false, "serve").redirectErrorStream(true);
         String opts = pb.environment().getOrDefault("JAVA_OPTS", "");
-        pb.environment().put("JAVA_OPTS", opts + " -Draddiag.http.port=0");
+        pb.environment().put("JAVA_OPTS", opts + " -Draddiag.http.port=0 -Draddiag.dicom.port=0");
         process = pb.start();
         Thread t = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
