@@ -47,8 +47,9 @@ public final class Main {
         config.putIfAbsent(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put("gosh.args", interactive ? "" : "--nointeractive");
         if (!interactive) {
-            // one-shot commands must not race a second process for the same deploy folder or config
-            config.put("felix.fileinstall.disableConfigSave", "true");
+            // one-shot commands must never write to the deploy folder (FileInstall 3.7 reads its legacy
+            // "disableConfigSave" key as "enable", so only the explicit key is safe)
+            config.put("felix.fileinstall.enableConfigSave", "false");
         }
         // the HTTP server (REST, web page, Web Console) listens only in the shell and in `serve`
         if (!interactive && !args[0].equals("serve")) {
