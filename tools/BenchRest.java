@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * REST load generator (a benchmark, not a test): POSTs one scan to /api/v1/diagnoses from C concurrent clients for
  * S seconds per concurrency level and prints requests/s and p50/p99 latency.
- * Usage: java tools/BenchRest.java BASE_URL SCAN_FILE [SECONDS] [LEVELS, e.g. 1,4,16] [MODEL]
+ * Usage: java [-Dbench.pid=SERVER_PID] tools/BenchRest.java BASE_URL SCAN_FILE [SECONDS] [LEVELS, e.g. 1,4,16] [MODEL]
+ * With bench.pid (Linux) it also prints the server's CPU time per request, which background load on the machine
+ * disturbs far less than requests/s.
  */
 public final class BenchRest {
     public static void main(String[] a) throws Exception {
@@ -42,13 +44,16 @@ public final class BenchRest {
         for (int i = 0; i < 5; i++) { // warm-up: model load, JIT
             client.send(req, HttpResponse.BodyHandlers.discarding());
         }
-        System.out.printf("%-12s %10s %10s %10s %8s%n", "concurrency", "req/s", "p50 ms", "p99 ms", "errors");
+        String pid = System.getProperty("bench.pid");
+        System.out.printf("%-12s %10s %10s %10s %8s%s%n", "concurrency", "req/s", "p50 ms", "p99 ms", "errors",
+                pid == null ? "" : String.format(" %16s", "server CPU ms/req"));
         for (String level : levels) {
             int c = Integer.parseInt(level.trim());
             List<Double> lat = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger errors = new AtomicInteger();
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             long start = System.nanoTime();
+            long cpu0 = cpuMillis(pid);
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < c; i++) {
                 Thread th = new Thread(() -> {
@@ -75,8 +80,19 @@ public final class BenchRest {
             double elapsed = (System.nanoTime() - start) / 1e9;
             List<Double> s = new ArrayList<>(lat);
             Collections.sort(s);
-            System.out.printf("%-12d %10.1f %10.1f %10.1f %8d%n", c, s.size() / elapsed, pct(s, 0.50), pct(s, 0.99), errors.get());
+            String cpu = pid == null ? "" : String.format(" %16.1f", (cpuMillis(pid) - cpu0) / (double) Math.max(1, s.size()));
+            System.out.printf("%-12d %10.1f %10.1f %10.1f %8d%s%n", c, s.size() / elapsed, pct(s, 0.50), pct(s, 0.99), errors.get(), cpu);
         }
+    }
+
+    /** User + system CPU time of process {@code pid} in ms (/proc/PID/stat, clock ticks of 10 ms); 0 without pid. */
+    private static long cpuMillis(String pid) throws java.io.IOException {
+        if (pid == null) {
+            return 0;
+        }
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
     }
 
     private static double pct(List<Double> sorted, double p) {

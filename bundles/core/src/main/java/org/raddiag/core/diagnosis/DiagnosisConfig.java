@@ -8,4 +8,16 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface DiagnosisConfig {
     @AttributeDefinition(description = "Backend used when a request names none (pytorch, onnxruntime).")
     String defaultBackend() default "pytorch";
+
+    @AttributeDefinition(description = "Most cases per forward pass when concurrent diagnoses of the same model and "
+            + "backend are batched; 1 turns batching off.")
+    int batchMaxCases() default 8;
+
+    @AttributeDefinition(description = "Longest a batch waits for more requests after its first one, in ms (it "
+            + "leaves earlier when full, or at once when no other diagnosis of that model is being prepared or run).")
+    double batchMaxWaitMillis() default 5;
+
+    @AttributeDefinition(description = "Backends whose forward passes are batched, also as one comma-separated value "
+            + "(onnxruntime runs a batch case by case, so it gains nothing).")
+    String[] batchBackends() default {"pytorch"};
 }

@@ -2,6 +2,7 @@ package org.raddiag.core.diagnosis;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,22 +31,30 @@ import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.api.model.ModelRunner;
 import org.raddiag.api.model.ScanEncoder;
 import org.raddiag.api.data.FloatTensor;
+import org.raddiag.core.diagnosis.internal.BatchSettings;
+import org.raddiag.core.diagnosis.internal.MicroBatcher;
 import org.raddiag.core.preprocess.CaseTensorizer;
 import org.raddiag.core.preprocess.CaseTensors;
 import org.raddiag.core.preprocess.TensorizerSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Diagnoses cases: finds the model package in the registry, gets it loaded on the requested backend's runner
  * (cached), tensorises the case as the model's architecture says and ranks the findings. Follows runners and
  * component plugins dynamically: when a backbone or head plugin is replaced, the models built from it are rebuilt
- * on the next request, and requests already running finish on the old model.
+ * on the next request, and requests already running finish on the old model. Concurrent diagnoses of the same
+ * model on a batching backend share forward passes ({@link MicroBatcher}); reading and preprocessing stay per request.
  */
 @Component(service = DiagnosisService.class, configurationPid = "org.raddiag.diagnosis")
 @Designate(ocd = DiagnosisConfig.class)
 public final class PipelineDiagnosisService implements DiagnosisService {
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineDiagnosisService.class);
     private final Map<String, ModelRunner> runners = new ConcurrentHashMap<>();
     private final ModelCache cache = new ModelCache();
+    private final MicroBatcher batcher = new MicroBatcher(BatchSettings.OFF);
     private volatile String defaultBackend = "pytorch";
+    private volatile List<String> batchBackends = List.of();
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile ModelRegistry registry;
@@ -54,6 +63,18 @@ public final class PipelineDiagnosisService implements DiagnosisService {
     @Modified
     void configure(DiagnosisConfig config) {
         defaultBackend = config.defaultBackend();
+        BatchSettings batching = BatchSettings.of(config.batchMaxCases(), config.batchMaxWaitMillis());
+        List<String> backends = config.batchBackends() == null ? List.of() : java.util.Arrays
+                .stream(config.batchBackends()).filter(java.util.Objects::nonNull)
+                .flatMap(b -> java.util.Arrays.stream(b.split(","))).map(String::trim).filter(b -> !b.isEmpty())
+                .toList();
+        if (!batching.equals(batcher.settings()) || !backends.equals(batchBackends)) {
+            LOG.info(batching.enabled() ? "forward passes of concurrent diagnoses batched: up to {} cases, waiting at "
+                    + "most {} ms, on {}" : "forward passes not batched", batching.maxCases(),
+                    batching.maxWaitNanos() / 1e6, backends);
+        }
+        batcher.configure(batching);
+        batchBackends = backends;
     }
 
     @Deactivate
@@ -113,29 +134,36 @@ public final class PipelineDiagnosisService implements DiagnosisService {
         if (c.samples().isEmpty()) {
             throw new DiagnosisException("case " + c.id() + " has no readable scan");
         }
-        long t1 = System.nanoTime();
-        CaseTensors tensors = new CaseTensorizer(TensorizerSettings.of(pkg.architecture())).tensorize(c, pkg.labels());
-        timings.put("preprocess", ms(t1));
-        ModelInput input = input(tensors);
+        boolean batched = batcher.settings().enabled() && batchBackends.contains(backend);
+        CaseTensors tensors;
         LoadedModel model = null;
         ModelOutput out = null;
-        // A model can be evicted (its backbone was swapped) between fetching and running it; it is then closed
-        // and the call is retried once on the model rebuilt from what is installed now.
-        for (int attempt = 0; out == null; attempt++) {
-            long t2 = System.nanoTime();
-            model = load(pkg, runner, backend);
-            timings.put("load", ms(t2));
-            long t3 = System.nanoTime();
-            try {
-                out = model.predict(input);
-            } catch (ModelClosedException closed) {
-                if (attempt > 0) {
-                    throw new DiagnosisException("model " + pkg.ref() + " was replaced twice during case " + c.id(), closed);
+        // The ticket tells the batcher this request will soon want a pass (see MicroBatcher).
+        try (MicroBatcher.Ticket ticket = batched ? batcher.expect(pkg.ref() + "@" + backend) : null) {
+            long t1 = System.nanoTime();
+            tensors = new CaseTensorizer(TensorizerSettings.of(pkg.architecture())).tensorize(c, pkg.labels());
+            timings.put("preprocess", ms(t1));
+            ModelInput input = input(tensors);
+            // A model can be evicted (its backbone was swapped) between fetching and running it; it is then closed
+            // and the call is retried once on the model rebuilt from what is installed now.
+            for (int attempt = 0; out == null; attempt++) {
+                long t2 = System.nanoTime();
+                model = load(pkg, runner, backend);
+                timings.put("load", ms(t2));
+                long t3 = System.nanoTime();
+                try {
+                    out = batched ? batcher.submit(ticket, input, model::predict) : model.predict(input);
+                } catch (ModelClosedException closed) {
+                    if (attempt > 0) {
+                        throw new DiagnosisException("model " + pkg.ref() + " was replaced twice during case "
+                                + c.id(), closed);
+                    }
+                } catch (RuntimeException e) {
+                    throw new DiagnosisException("model " + pkg.ref() + " failed on case " + c.id() + ": "
+                            + e.getMessage(), e);
                 }
-            } catch (RuntimeException e) {
-                throw new DiagnosisException("model " + pkg.ref() + " failed on case " + c.id() + ": " + e.getMessage(), e);
+                timings.put("inference", ms(t3));
             }
-            timings.put("inference", ms(t3));
         }
         timings.put("total", ms(t0));
         return DiagnosisAssembler.assemble(c.id(), pkg, model.backend(), tensors, out, request.topK(), timings);

@@ -1,0 +1,298 @@
+package org.raddiag.core.diagnosis.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.raddiag.api.model.ModelClosedException;
+import org.raddiag.api.model.ModelInput;
+import org.raddiag.api.model.ModelOutput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts concurrent requests for the same lane (one model on one backend) into one forward pass.
+ *
+ * <p>A request first takes a {@link Ticket} for its lane ({@link #expect}) while it is still being read and
+ * preprocessed, then {@linkplain #submit submits} its input. The first request to submit opens a batch and leads it:
+ * it waits until the batch holds {@code maxCases} cases, or the lane is idle (no other request holds an unused
+ * ticket and no pass of the lane is running), or {@code maxWaitNanos} have passed since it submitted, whichever comes
+ * first; then it runs the stacked input ({@link InputStack}) on its own thread and hands every request its part of
+ * the output. A request alone thus never waits, and none waits longer than the window; under load, requests that
+ * arrive while a pass is running gather for the next one. Batches of one lane may run concurrently.
+ *
+ * <p>Inputs are validated before they join a batch. If a shared pass fails anyway (other than because the model was
+ * closed, which every request then sees and retries on its own), each input of the batch is run on its own, so one
+ * bad input fails only its own request.
+ */
+public final class MicroBatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(MicroBatcher.class);
+
+    /** One forward pass of a (possibly stacked) input. */
+    @FunctionalInterface
+    public interface Forward {
+        ModelOutput run(ModelInput input);
+    }
+
+    private final Map<Object, Lane> lanes = new ConcurrentHashMap<>();
+    private final AtomicLong passes = new AtomicLong();
+    private final AtomicLong requests = new AtomicLong();
+    private volatile BatchSettings settings;
+
+    public MicroBatcher(BatchSettings settings) {
+        this.settings = settings;
+    }
+
+    public void configure(BatchSettings s) {
+        settings = s;
+    }
+
+    public BatchSettings settings() {
+        return settings;
+    }
+
+    /** Forward passes run so far (batched or not). */
+    public long passes() {
+        return passes.get();
+    }
+
+    /** Requests answered by those passes. */
+    public long requests() {
+        return requests.get();
+    }
+
+    /** Announces a request for {@code lane} that will {@link #submit} soon; close the ticket when done. */
+    public Ticket expect(Object lane) {
+        Lane l = lanes.computeIfAbsent(lane, k -> new Lane());
+        l.lock.lock();
+        try {
+            l.upcoming++;
+        } finally {
+            l.lock.unlock();
+        }
+        return new Ticket(l);
+    }
+
+    /**
+     * The output for {@code input}, from a pass shared with other requests of the ticket's lane when batching is on.
+     * Exceptions of the pass are rethrown as they are (unchecked).
+     *
+     * @param forward runs a pass for this lane; the batch's leader runs its own
+     */
+    public ModelOutput submit(Ticket ticket, ModelInput input, Forward forward) {
+        BatchSettings s = settings;
+        if (!s.enabled() || input.cases() >= s.maxCases()) {
+            ticket.close();
+            return count(1, forward.run(input));
+        }
+        try {
+            InputStack.validate(input);
+        } catch (IllegalArgumentException e) {
+            ticket.close();
+            throw e;
+        }
+        Lane lane = ticket.lane;
+        Entry entry = new Entry(input);
+        Batch batch;
+        boolean leader = false;
+        lane.lock.lock();
+        try {
+            ticket.releaseLocked();
+            batch = lane.open;
+            if (batch != null && (!InputStack.compatible(batch.entries.get(0).input, input)
+                    || batch.cases + input.cases() > s.maxCases())) {
+                lane.closeLocked(batch);
+                batch = null;
+            }
+            if (batch == null) {
+                batch = new Batch(System.nanoTime() + s.maxWaitNanos());
+                lane.open = batch;
+                leader = true;
+            }
+            batch.entries.add(entry);
+            batch.cases += input.cases();
+            if (batch.cases >= s.maxCases()) {
+                lane.closeLocked(batch);
+            }
+            lane.changed.signalAll();
+            if (leader) {
+                boolean interrupted = false;
+                while (!batch.closed && (lane.upcoming > 0 || lane.running > 0)) {
+                    long left = batch.deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    try {
+                        lane.changed.awaitNanos(left);
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        break;
+                    }
+                }
+                lane.closeLocked(batch);
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        } finally {
+            lane.lock.unlock();
+        }
+        if (leader) {
+            lane.started();
+            try {
+                run(batch.entries, forward);
+            } finally {
+                lane.finished();
+            }
+        }
+        try {
+            return entry.result.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    private void run(List<Entry> entries, Forward forward) {
+        try {
+            if (entries.size() == 1) {
+                Entry e = entries.get(0);
+                e.result.complete(count(1, forward.run(e.input)));
+                return;
+            }
+            List<ModelInput> inputs = new ArrayList<>(entries.size());
+            for (Entry e : entries) {
+                inputs.add(e.input);
+            }
+            List<ModelOutput> outs;
+            long t0 = System.nanoTime();
+            try {
+                outs = InputStack.split(forward.run(InputStack.stack(inputs)), inputs);
+            } catch (ModelClosedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.warn("a batched pass of {} requests failed ({}); running them one by one", entries.size(),
+                        e.toString());
+                for (Entry x : entries) {
+                    try {
+                        x.result.complete(count(1, forward.run(x.input)));
+                    } catch (RuntimeException | Error one) {
+                        x.result.completeExceptionally(one);
+                    }
+                }
+                return;
+            }
+            count(entries.size(), null);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("batched pass of {} requests in {} ms", entries.size(), (System.nanoTime() - t0) / 1_000_000);
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                entries.get(i).result.complete(outs.get(i));
+            }
+        } catch (RuntimeException | Error e) {
+            for (Entry x : entries) {
+                x.result.completeExceptionally(e);
+            }
+        }
+    }
+
+    private ModelOutput count(int n, ModelOutput out) {
+        passes.incrementAndGet();
+        requests.addAndGet(n);
+        return out;
+    }
+
+    /** A request's place in its lane between {@link #expect} and {@link #submit}; closing it is idempotent. */
+    public static final class Ticket implements AutoCloseable {
+        private final Lane lane;
+        private boolean released;
+
+        private Ticket(Lane lane) {
+            this.lane = lane;
+        }
+
+        private void releaseLocked() {
+            if (!released) {
+                released = true;
+                lane.upcoming--;
+                lane.changed.signalAll();
+            }
+        }
+
+        @Override
+        public void close() {
+            lane.lock.lock();
+            try {
+                releaseLocked();
+            } finally {
+                lane.lock.unlock();
+            }
+        }
+    }
+
+    private static final class Lane {
+        final ReentrantLock lock = new ReentrantLock();
+        final Condition changed = lock.newCondition();
+        int upcoming;
+        int running;
+        Batch open;
+
+        void started() {
+            lock.lock();
+            try {
+                running++;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void finished() {
+            lock.lock();
+            try {
+                running--;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void closeLocked(Batch b) {
+            b.closed = true;
+            if (open == b) {
+                open = null;
+            }
+            changed.signalAll();
+        }
+    }
+
+    private static final class Batch {
+        final long deadline;
+        final List<Entry> entries = new ArrayList<>();
+        int cases;
+        boolean closed;
+
+        Batch(long deadline) {
+            this.deadline = deadline;
+        }
+    }
+
+    private static final class Entry {
+        final ModelInput input;
+        final CompletableFuture<ModelOutput> result = new CompletableFuture<>();
+
+        Entry(ModelInput input) {
+            this.input = input;
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package org.raddiag.core.diagnosis.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.raddiag.api.model.ModelClosedException;
+import org.raddiag.api.model.ModelInput;
+import org.raddiag.api.model.ModelOutput;
+
+/**
+ * The batcher with a fake network whose outputs depend only on each case (logits: pixel sum and valid-slice count;
+ * attention: the first pixel of every slice), so a batched result must equal the unbatched one exactly.
+ */
+class MicroBatcherTest {
+    private static final String LANE = "m:1.0.0@pytorch";
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+    private final List<Integer> passSizes = Collections.synchronizedList(new ArrayList<>());
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    /** The fake network: refuses modality code 9 (a "poison" input that validation lets through). */
+    private ModelOutput forward(ModelInput in) {
+        passSizes.add(in.cases());
+        return reference(in);
+    }
+
+    /** The fake network's answer, not counted as a pass. */
+    private static ModelOutput reference(ModelInput in) {
+        for (long code : in.modalityCodes()) {
+            if (code == 9) {
+                throw new IllegalArgumentException("modality code 9 is not supported");
+            }
+        }
+        int b = in.cases();
+        int s = in.slots();
+        int d = in.depth();
+        int pixels = in.height() * in.width();
+        float[] logits = new float[b * 2];
+        float[] att = new float[b * s * d];
+        float[] px = in.images().data();
+        for (int c = 0; c < b; c++) {
+            double sum = 0;
+            for (int i = c * s * pixels * d; i < (c + 1) * s * pixels * d; i++) {
+                sum += px[i];
+            }
+            int valid = 0;
+            for (int j = 0; j < s; j++) {
+                valid += in.validSlices(c, j);
+                for (int z = 0; z < d; z++) {
+                    att[(c * s + j) * d + z] = px[((c * s + j) * pixels) * d + z];
+                }
+            }
+            logits[c * 2] = (float) sum;
+            logits[c * 2 + 1] = valid;
+        }
+        return new ModelOutput(logits, att, b, 2, s, d);
+    }
+
+    private static ModelInput input(int i) {
+        // varied slots and depths, so stacking has to pad
+        return InputStackTest.input(i, 1 + i % 3, 1 + i % 2 % (1 + i % 3), 2 + i % 4, 1 + i % 2, 3, 3);
+    }
+
+    private Future<ModelOutput> submitLater(MicroBatcher b, MicroBatcher.Ticket t, ModelInput in) {
+        return pool.submit(() -> b.submit(t, in, this::forward));
+    }
+
+    private static void assertSameOutput(ModelOutput want, ModelOutput got) {
+        assertEquals(want.cases(), got.cases());
+        assertEquals(want.slots(), got.slots());
+        assertEquals(want.depth(), got.depth());
+        assertArrayEquals(want.logits(), got.logits(), 1e-5f);
+        assertArrayEquals(want.sliceAttention(), got.sliceAttention(), 1e-5f);
+    }
+
+    @Test
+    void concurrentRequestsShareOnePassAndGetTheirOwnResultsInOrder() throws Exception {
+        MicroBatcher b = new MicroBatcher(BatchSettings.of(8, 5000));
+        int n = 6;
+        List<MicroBatcher.Ticket> tickets = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            tickets.add(b.expect(LANE)); // all six are "being preprocessed"
+        }
+        List<Future<ModelOutput>> results = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            results.add(submitLater(b, tickets.get(i), input(i)));
+        }
+        for (int i = 0; i < n; i++) {
+            assertSameOutput(reference(input(i)), results.get(i).get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(1, b.passes());
+        assertEquals(n, b.requests());
+        assertEquals(n, passSizes.get(0));
+    }
+
+    @Test
+    void aRequestAloneDoesNotWait() {
+        MicroBatcher b = new MicroBatcher(BatchSettings.of(8, 2000));
+        long t0 = System.nanoTime();
+        try (MicroBatcher.Ticket t = b.expect(LANE)) {
+            assertSameOutput(reference(input(1)), b.submit(t, input(1), this::forward));
+        }
+        assertTrue(System.nanoTime() - t0 < 1_000_000_000L, "a lone request waited for the window");
+        assertEquals(List.of(1), passSizes);
+    }
+
+    @Test
+    void aRequestWaitsNoLongerThanTheWindowForOthersBeingPrepared() {
+        MicroBatcher b = new MicroBatcher(BatchSettings.of(8, 100));
+        MicroBatcher.Ticket slow = b.expect(LANE); // another request is preprocessing and never comes in time
+        long t0 = System.nanoTime();
+        try (MicroBatcher.Ticket t = b.expect(LANE)) {
+            b.submit(t, input(2), this::forward);
+        }
+        long waited = System.nanoTime() - t0;
+        slow.close();
+        assertTrue(waited >= 90_000_000L, "left before the window: " + waited / 1e6 + " ms");
+        assertTrue(waited < 2_000_000_000L, "waited far beyond the window: " + waited / 1e6 + " ms");
+        assertEquals(1, b.passes());
+    }
+
+    @Test
+    void anAbandonedRequestReleasesTheWaitingBatch() throws Exception {
+        MicroBatcher b = new MicroBatcher(BatchSettings.of(8, 20_000));
+        MicroBatcher.Ticket failing = b.expect(LANE);
+        MicroBatcher.Ticket t = b.expect(LANE);
+        long t0 = System.nanoTime();
+        Future<ModelOutput> f = submitLater(b, t, input(3));
+        Thread.sleep(50);
+        failing.close(); // e.g. its preprocessing threw
+        assertSameOutput(reference(input(3)), f.get(10, TimeUnit.SECONDS));
+        assertTrue(System.nanoTime() - t0 < 10_000_000_000L);
+    }
+
+    @Test
+    void requestsArrivingDuringARunningPassGatherForTheNextOne() throws Exception {
+        MicroBatcher b = new MicroBatcher(BatchSettings.of(8, 5000));
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        MicroBatcher.Ticket ta = b.expect(LANE);
+        Future<ModelOutput> a = pool.submit(() -> b.submit(ta, input(0), x -> {
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return forward(x);
+        }));
+        assertTrue(inside.await(10, TimeUnit.SECONDS)); // a ran alone at once: nobody else was around
+        MicroBatcher.Ticket tb = b.expect(LANE);
+        Future<ModelOutput> fb = submitLater(b, tb, input(1));
+        Thread.sleep(50);
+        MicroBatcher.Ticket tc = b.expect(LANE);
+        Future<ModelOutput> fc = submitLater(b, tc, input(2));
+        Thread.sleep(50);
+        release.countDown();
+        assertSameOutput(reference(input(0)), a.get(10, TimeUnit.SECONDS));
+        assertSameOutput(reference(input(1)), fb.get(10, TimeUnit.SECONDS));
+        assertSameOutput(reference(input(2)), fc.get(10, TimeUnit.SECONDS));
+        assertEquals(List.of(1, 2), passSizes);
+    }
+
+    @Test
+    void batchesHoldAtMostMaxCases() throws Exception {
+        MicroBatcher b = new MicroBatcher(BatchSettings.of(3, 5000));
+        int n = 7;
+        List<MicroBatcher.Ticket> tickets = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            tickets.add(b.expect(LANE));
+        }
+        List<Future<ModelOutput>> results = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            results.add(submitLater(b, tickets.get(i), input(i)));
+        }
+        for (int i = 0; i < n; i++) {
+            assertSameOutput(reference(input(i)), results.get(i).get(20, TimeUnit.SECONDS));
+        }
+        List<Integer> sizes = new ArrayList<>(passSizes.subList(0, (int) b.passes()));
+        assertTrue(sizes.stream().allMatch(s -> s <= 3), "passes " + sizes);
+        assertEquals(n, sizes.stream().mapToInt(Integer::intValue).sum());
+        assertEquals(3, b.passes()); // 3 + 3 + 1
+    }
+
+    @Test
+    void aBadInputIsRefusedAloneAndTheOthersAreAnswered() throws Exception {
+        MicroBatcher b = new MicroBatcher(BatchSettings.of(8, 5000));
+        List<MicroBatcher.Ticket> tickets = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            tickets.add(b.expect(LANE));
+        }
+        ModelInput nan = input(1);
+        nan.images().data()[0] = Float.NaN;
+        List<Future<ModelOutput>> results = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            results.add(submitLater(b, tickets.get(i), i == 2 ? nan : input(i)));
+        }
+        Exception e = assertThrows(Exception.class, () -> results.get(2).get(10, TimeUnit.SECONDS));
+        assertInstanceOf(IllegalArgumentException.class, e.getCause());
+        for (int i : new int[] {0, 1, 3}) {
+            assertSameOutput(reference(input(i)), results.get(i).get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(1, b.passes()); // the NaN input never reached the network
+    }
+
+    @Test
+    void aPassThatFailsIsRetriedOneByOneSoOnlyTheCulpritFails() throws Exception {
+        MicroBatcher b = new MicroBatcher(BatchSettings.of(8, 5000));
+        List<MicroBatcher.Ticket> tickets = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            tickets.add(b.expect(LANE));
+        }
+        ModelInput poison = input(0);
+        poison.modalityCodes()[0] = 9;
+        List<Future<ModelOutput>> results = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            results.add(submitLater(b, tickets.get(i), i == 1 ? poison : input(i)));
+        }
+        Exception e = assertThrows(Exception.class, () -> results.get(1).get(10, TimeUnit.SECONDS));
+        assertInstanceOf(IllegalArgumentException.class, e.getCause());
+        assertSameOutput(reference(input(0)), results.get(0).get(10, TimeUnit.SECONDS));
+        assertSameOutput(reference(input(2)), results.get(2).get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aClosedModelReachesEveryRequestOfThePass() throws Exception {
+        MicroBatcher b = new MicroBatcher(BatchSettings.of(8, 5000));
+        List<MicroBatcher.Ticket> tickets = List.of(b.expect(LANE), b.expect(LANE));
+        List<Future<ModelOutput>> results = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ModelInput in = input(i);
+            MicroBatcher.Ticket t = tickets.get(i);
+            results.add(pool.submit(() -> b.submit(t, in, x -> {
+                passSizes.add(x.cases());
+                throw new ModelClosedException("closed");
+            })));
+            Thread.sleep(20);
+        }
+        for (Future<ModelOutput> f : results) {
+            Exception e = assertThrows(Exception.class, () -> f.get(10, TimeUnit.SECONDS));
+            assertInstanceOf(ModelClosedException.class, e.getCause());
+        }
+        assertEquals(List.of(2), passSizes); // one shared pass, not retried one by one
+    }
+
+    @Test
+    void lanesAreSeparateAndOffRunsEachInputAsItIs() throws Exception {
+        MicroBatcher b = new MicroBatcher(BatchSettings.of(8, 5000));
+        MicroBatcher.Ticket other = b.expect("other@pytorch");
+        long t0 = System.nanoTime();
+        try (MicroBatcher.Ticket t = b.expect(LANE)) {
+            b.submit(t, input(1), this::forward); // a request of another model does not hold this one back
+        }
+        assertTrue(System.nanoTime() - t0 < 2_000_000_000L);
+        other.close();
+        b.configure(BatchSettings.OFF);
+        List<MicroBatcher.Ticket> tickets = List.of(b.expect(LANE), b.expect(LANE));
+        List<ModelInput> seen = Collections.synchronizedList(new ArrayList<>());
+        List<Future<ModelOutput>> results = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ModelInput in = input(i);
+            MicroBatcher.Ticket t = tickets.get(i);
+            results.add(pool.submit(() -> b.submit(t, in, x -> {
+                seen.add(x);
+                return forward(x);
+            })));
+        }
+        for (Future<ModelOutput> f : results) {
+            f.get(10, TimeUnit.SECONDS);
+        }
+        assertEquals(2, seen.size());
+        assertTrue(seen.stream().allMatch(x -> x.cases() == 1));
+    }
+}
