@@ -28,6 +28,7 @@ public final class PhantomSpec {
     private final double topPrevalence;
     private final double prevalenceExponent;
     private final double noise;
+    private final double lesionScale;
     private final int niftiCases;
     private final int threads;
 
@@ -71,6 +72,10 @@ public final class PhantomSpec {
             throw new IllegalArgumentException("noise must be in [0, 10]: " + b.noise);
         }
         this.noise = b.noise;
+        if (!(b.lesionScale >= 0.5 && b.lesionScale <= 4)) {
+            throw new IllegalArgumentException("lesionScale must be in [0.5, 4]: " + b.lesionScale);
+        }
+        this.lesionScale = b.lesionScale;
         this.niftiCases = atLeast(b.niftiCases, 0, "niftiCases");
         this.threads = atLeast(b.threads, 0, "threads");
     }
@@ -108,6 +113,7 @@ public final class PhantomSpec {
         b.topPrevalence = topPrevalence;
         b.prevalenceExponent = prevalenceExponent;
         b.noise = noise;
+        b.lesionScale = lesionScale;
         b.niftiCases = niftiCases;
         b.threads = threads;
         return b;
@@ -173,6 +179,11 @@ public final class PhantomSpec {
         return noise;
     }
 
+    /** Size of every lesion about its centre (1 = the catalogue's sizes; larger = more conspicuous, on more slices). */
+    public double lesionScale() {
+        return lesionScale;
+    }
+
     /** How many test cases are also exported as NIfTI-1 ({@code nifti/}, {@code nifti.json}). */
     public int niftiCases() {
         return niftiCases;
@@ -200,6 +211,9 @@ public final class PhantomSpec {
         m.put("topPrevalence", topPrevalence);
         m.put("prevalenceExponent", prevalenceExponent);
         m.put("noise", noise);
+        if (lesionScale != 1) {
+            m.put("lesionScale", lesionScale); // absent at 1: older datasets keep their settings
+        }
         m.put("niftiCases", niftiCases);
         return m;
     }
@@ -236,6 +250,7 @@ public final class PhantomSpec {
         private double topPrevalence = 0.24;
         private double prevalenceExponent = 0.9;
         private double noise = 1.0;
+        private double lesionScale = 1.0;
         private int niftiCases = 2;
         private int threads;
 
@@ -287,6 +302,11 @@ public final class PhantomSpec {
 
         public Builder noise(double v) {
             noise = v;
+            return this;
+        }
+
+        public Builder lesionScale(double v) {
+            lesionScale = v;
             return this;
         }
 

@@ -45,7 +45,7 @@ final class CasePlanner {
         }
         List<Finding> findings = new ArrayList<>();
         for (Disorder d : disorders) {
-            findings.add(d.find(anatomy, r));
+            findings.add(d.find(anatomy, r, spec.lesionScale()));
         }
         List<Modality> modalities = modalities(disorders, r);
         List<CasePlan.SamplePlan> samples = new ArrayList<>();

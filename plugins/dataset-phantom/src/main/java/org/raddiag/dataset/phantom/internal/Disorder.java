@@ -43,9 +43,12 @@ final class Disorder {
         }
     }
 
-    Finding find(Anatomy a, SplitMix r) {
+    Finding find(Anatomy a, SplitMix r, double scale) {
         List<Ellipsoid> shapes = new ArrayList<>();
         double[] centre = lesion.build(a, r, shapes);
+        if (scale != 1) {
+            shapes.replaceAll(e -> e.scaledAbout(centre, scale));
+        }
         return new Finding(this, shapes, centre);
     }
 

@@ -38,6 +38,13 @@ final class Ellipsoid {
         return new Ellipsoid(cx, cy, cz, r, r, r, m, null, within);
     }
 
+    /** This ellipsoid with its radii and its offset from {@code origin} multiplied by {@code f}. */
+    Ellipsoid scaledAbout(double[] origin, double f) {
+        return new Ellipsoid(origin[0] + f * (centre[0] - origin[0]), origin[1] + f * (centre[1] - origin[1]),
+                origin[2] + f * (centre[2] - origin[2]), f * radii[0], f * radii[1], f * radii[2], material, region,
+                within);
+    }
+
     /** Whether the ellipsoid reaches coordinate {@code v} on {@code axis}. */
     boolean spans(int axis, double v) {
         return Math.abs(v - centre[axis]) <= radii[axis];
