@@ -82,7 +82,7 @@ public class LeakCycleIT {
         original = null;
 
         ArchitectureConfig arch = new ArchitectureConfig(java.util.Map.of(ArchitectureConfig.BACKBONE, "resnet18"));
-        LeakCheck.Result r = check.run(100, 10, service -> {
+        LeakCheck.Result r = check.run(Soak.times(100), 10, service -> {
             ScanEncoder encoder = (ScanEncoder) service;
             assertEquals("resnet18", encoder.name());
             assertEquals(512, encoder.featureWidth(arch));

@@ -187,7 +187,7 @@ public class ServeIT {
         Map<String, Double> expected = expectedProbabilities("pytorch", "onnxruntime");
         int switches = 0;
         try (Clients clients = new Clients(expected)) {
-            for (int i = 0; i < 24; i++) {
+            for (int i = 0; i < Soak.times(24); i++) {
                 Http.Reply r = i % 2 == 0
                         ? http.admin("/api/v1/admin/backend", "{\"backend\":\"" + (i % 4 == 0 ? "onnxruntime" : "pytorch") + "\"}", TOKEN)
                         : http.admin("/api/v1/admin/model", "{\"model\":\"" + (i % 4 == 1 ? "tiny2" : "tiny") + "\"}", TOKEN);
@@ -220,7 +220,7 @@ public class ServeIT {
         int swaps = 0;
         long t0 = System.nanoTime();
         try (Clients clients = new Clients(expected)) {
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < Soak.times(20); i++) {
                 int okBefore = clients.ok.get();
                 assertEquals(200, http.admin("/api/v1/admin/bundles/" + backbone + "/uninstall", "", TOKEN).status);
                 assertEquals(202, http.admin("/api/v1/admin/reload", "", TOKEN).status);
@@ -244,7 +244,7 @@ public class ServeIT {
         } finally {
             http.admin("/api/v1/admin/model", "{\"model\":\"tiny\"}", TOKEN);
         }
-        assertEquals(20, swaps);
+        assertEquals(Soak.times(20), swaps);
         assertEquals("ACTIVE", bundleState("raddiag-backbone-resnet"));
     }
 

@@ -26,6 +26,8 @@ import org.osgi.framework.startlevel.FrameworkStartLevel;
  * that one command inside the runtime, prints its output and exits with its status.
  */
 public final class Main {
+    private static final java.util.Set<String> TRAINING_COMMANDS = java.util.Set.of("train", "demo", "evaluate");
+
     private Main() {
     }
 
@@ -50,6 +52,13 @@ public final class Main {
             // one-shot commands must never write to the deploy folder (FileInstall 3.7 reads its legacy
             // "disableConfigSave" key as "enable", so only the explicit key is safe)
             config.put("felix.fileinstall.enableConfigSave", "false");
+        }
+        // training and evaluation are one job using the whole machine: every core for PyTorch's intra-op threads
+        // (the engine's default of 1 thread suits a server running requests side by side); an explicit setting wins
+        if (!interactive && TRAINING_COMMANDS.contains(args[0])
+                && System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads",
+                    Integer.toString(Runtime.getRuntime().availableProcessors()));
         }
         // the HTTP server (REST, web page, Web Console) listens only in the shell and in `serve`
         if (!interactive && !args[0].equals("serve")) {
