@@ -21,7 +21,7 @@ enum Material {
     NODULE(55, 320, 520, 10, 8),
     TUMOUR(85, 260, 650, 45, 10),
     HCC(40, 280, 640, 35, 9),
-    METASTASIS(50, 250, 560, 12, 8), // hypoattenuating, T2 moderately bright: unlike a cyst (FLUID), not water-like
+    METASTASIS(20, 170, 760, 8, 8),
     RIM(180, 420, 560, 10, 8),
     GROUND_GLASS(-520, 110, 160, 120, 12),
     THROMBUS(60, 680, 140, 10, 6),
