@@ -32,12 +32,13 @@ final class DemoSettings {
         s.put("ct_window", "abdomen");
         s.put("epochs", "24");
         s.put("batchSize", "16");
-        s.put("lr", "3e-3");
+        s.put("lr", "2e-3");
+        s.put("warmupRatio", "0.2");
         s.put("weightDecay", "1e-4");
         // the reference's 0.001 leaves the key-slice attention free to collapse onto its own CLS token when trained
         // from scratch at this learning rate (the pooled scan feature then no longer depends on the image and
         // training stalls at the label prior); a stronger pull towards the key slice keeps the image in the loop
-        s.put("klWeight", "0.1");
+        s.put("klWeight", "0.3");
         s.put("seed", Long.toString(SEED));
         return s;
     }
