@@ -4,9 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -28,9 +25,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.raddiag.api.cli.Command;
 import org.raddiag.api.data.Case;
 import org.raddiag.api.data.Diagnosis;
 import org.raddiag.api.data.Finding;
@@ -68,15 +63,15 @@ public class BatchingIT {
 
     @Test
     public void concurrentBatchedDiagnosesEqualSequentialOnes() throws Exception {
-        Await.until("init-model, diagnosis service and ConfigurationAdmin", 120_000, () -> command("init-model") != null
-                && service(DiagnosisService.class) != null && service(ConfigurationAdmin.class) != null);
+        Await.until("init-model, diagnosis service and ConfigurationAdmin", 120_000, () -> InFramework.command(context, "init-model") != null
+                && InFramework.service(context, DiagnosisService.class) != null && InFramework.service(context, ConfigurationAdmin.class) != null);
         String name = "batch" + System.nanoTime();
-        assertEquals(0, run("init-model", "--arch", "demo-small", "--name", name, "--seed", "5"));
+        assertEquals(0, InFramework.run(context, "init-model", "--arch", "demo-small", "--name", name, "--seed", "5"));
         ModelRef ref = ModelRef.parse(name);
-        org.osgi.service.cm.Configuration config = service(ConfigurationAdmin.class).getConfiguration(PID, "?");
+        org.osgi.service.cm.Configuration config = InFramework.service(context, ConfigurationAdmin.class).getConfiguration(PID, "?");
         try {
             configure(config, 1, 5.0);
-            DiagnosisService diagnosis = service(DiagnosisService.class);
+            DiagnosisService diagnosis = InFramework.service(context, DiagnosisService.class);
             int n = 6;
             List<Case> cases = new ArrayList<>();
             List<Diagnosis> alone = new ArrayList<>();
@@ -86,7 +81,7 @@ public class BatchingIT {
             }
 
             configure(config, 4, 200.0);
-            diagnosis = service(DiagnosisService.class);
+            diagnosis = InFramework.service(context, DiagnosisService.class);
             DiagnosisService ds = diagnosis;
             ExecutorService pool = Executors.newFixedThreadPool(n + 1);
             try {
@@ -178,28 +173,5 @@ public class BatchingIT {
                     Plane.FRONTAL, -1, "xray-" + seed))));
         }
         return new Case("case-" + seed, samples, List.of());
-    }
-
-    private int run(String name, String... args) throws Exception {
-        Command c = context.getService(command(name));
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        PrintStream p = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        int rc = c.run(List.of(args), p, p);
-        System.out.println(buf.toString(StandardCharsets.UTF_8));
-        return rc;
-    }
-
-    private ServiceReference<Command> command(String name) {
-        try {
-            return context.getServiceReferences(Command.class, "(raddiag.command=" + name + ")").stream().findFirst()
-                    .orElse(null);
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T service(Class<T> type) {
-        ServiceReference<T> r = context.getServiceReference(type);
-        return r == null ? null : context.getService(r);
     }
 }

@@ -9,16 +9,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.management.ObjectName;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.BundleWiring;
-import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * Install / start / use / uninstall / refresh cycles of one plugin bundle, and what they leave behind (the Sling
@@ -153,15 +149,7 @@ final class LeakCheck {
 
     /** Refreshes the packages of {@code b} and waits for the framework to finish. */
     void refresh(Bundle b) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(b), e -> {
-            if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
-                done.countDown();
-            }
-        });
-        if (!done.await(30, TimeUnit.SECONDS)) {
-            throw new AssertionError("refresh of " + b + " did not finish in 30 s");
-        }
+        InFramework.refresh(context, b);
     }
 
     /** Collects until every reference is cleared or {@code timeoutMs} passes; the number cleared. */

@@ -26,7 +26,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.raddiag.api.cli.Command;
 import org.raddiag.api.data.Case;
 import org.raddiag.api.data.Diagnosis;
@@ -65,16 +64,16 @@ public class LeakCycleIT {
     @Test
     public void a_backboneBundleCyclesLeaveNoClassLoaderAndNoHeapBehind() throws Exception {
         Await.until("init-model and diagnosis service", 120_000,
-                () -> command("init-model") != null && service(DiagnosisService.class) != null);
+                () -> InFramework.command(context, "init-model") != null && InFramework.service(context, DiagnosisService.class) != null);
         String name = "leak" + System.nanoTime();
-        assertEquals(0, run("init-model", "--arch", "demo-small", "--name", name, "--seed", "7"));
-        DiagnosisService diagnosis = service(DiagnosisService.class);
+        assertEquals(0, InFramework.run(context, "init-model", "--arch", "demo-small", "--name", name, "--seed", "7"));
+        DiagnosisService diagnosis = InFramework.service(context, DiagnosisService.class);
         DiagnosisRequest request = new DiagnosisRequest(ModelRef.parse(name), "pytorch", 0);
         Case c = phantomCase();
         double expected = diagnosis.diagnose(c, request).findings().get(0).probability();
 
         // the distribution's own copy goes first: every cycle installs the same bundle (same name and version)
-        Bundle original = bundle("raddiag-backbone-resnet");
+        Bundle original = InFramework.bundle(context, "raddiag-backbone-resnet");
         LeakCheck check = new LeakCheck(context, RuntimeOptions.distribution().resolve("bundle/raddiag-backbone-resnet.jar"),
                 "(&(raddiag.kind=backbone)(raddiag.backbone=resnet18))");
         original.uninstall();
@@ -120,42 +119,5 @@ public class LeakCycleIT {
         }
         Scan ct = new Scan(new Volume(v, 48, 40, 6), Modality.CT, Plane.AXIAL, 2, "phantom-ct");
         return new Case("phantom", List.of(new Sample(Modality.CT, List.of(ct))), List.of());
-    }
-
-    private int run(String name, String... args) throws Exception {
-        ServiceReference<Command> ref = command(name);
-        Command c = context.getService(ref);
-        try {
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            PrintStream p = new PrintStream(buf, true, StandardCharsets.UTF_8);
-            int rc = c.run(List.of(args), p, p);
-            System.out.println(buf.toString(StandardCharsets.UTF_8));
-            return rc;
-        } finally {
-            context.ungetService(ref);
-        }
-    }
-
-    private ServiceReference<Command> command(String name) {
-        try {
-            return context.getServiceReferences(Command.class, "(raddiag.command=" + name + ")").stream().findFirst()
-                    .orElse(null);
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T service(Class<T> type) {
-        ServiceReference<T> r = context.getServiceReference(type);
-        return r == null ? null : context.getService(r);
-    }
-
-    private Bundle bundle(String bsn) {
-        for (Bundle b : context.getBundles()) {
-            if (bsn.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + bsn);
     }
 }

@@ -5,9 +5,6 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -33,11 +30,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.ServiceReference;
-import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.raddiag.api.cli.Command;
 import org.raddiag.api.data.Case;
 import org.raddiag.api.data.Diagnosis;
 import org.raddiag.api.data.Modality;
@@ -74,10 +67,10 @@ public class ModelHotSwapIT {
     @Test
     public void diagnosesSurviveBackboneRemovalAndReplacement() throws Exception {
         Await.until("init-model and diagnosis service", 120_000,
-                () -> command("init-model") != null && service(DiagnosisService.class) != null);
+                () -> InFramework.command(context, "init-model") != null && InFramework.service(context, DiagnosisService.class) != null);
         String name = "swap" + System.nanoTime();
-        assertEquals(0, run("init-model", "--arch", "demo-small", "--name", name, "--seed", "7"));
-        DiagnosisService diagnosis = service(DiagnosisService.class);
+        assertEquals(0, InFramework.run(context, "init-model", "--arch", "demo-small", "--name", name, "--seed", "7"));
+        DiagnosisService diagnosis = InFramework.service(context, DiagnosisService.class);
         Case c = phantomCase();
         DiagnosisRequest pytorch = new DiagnosisRequest(ModelRef.parse(name), "pytorch", 0);
         Diagnosis before = diagnosis.diagnose(c, pytorch);
@@ -132,10 +125,10 @@ public class ModelHotSwapIT {
      * installs it again from the distribution's jar.
      */
     private void reinstallBackbone(SwapClients clients, long goneMillis, BooleanSupplier whileGone) throws Exception {
-        Bundle backbone = bundle("raddiag-backbone-resnet");
+        Bundle backbone = InFramework.bundle(context, "raddiag-backbone-resnet");
         String location = RuntimeOptions.distribution().resolve("bundle/raddiag-backbone-resnet.jar").toUri().toString();
         backbone.uninstall();
-        refresh(backbone);
+        InFramework.refresh(context, backbone);
         Thread.sleep(goneMillis);
         Await.until("the clients saw the backbone gone (" + clients + ")", 30_000, whileGone);
         clients.okAtLastSwap = clients.ok.get();
@@ -215,7 +208,7 @@ public class ModelHotSwapIT {
     }
 
     private ConfigurationAdmin configurationAdmin() {
-        return service(ConfigurationAdmin.class);
+        return InFramework.service(context, ConfigurationAdmin.class);
     }
 
     private static Case phantomCase() {
@@ -232,47 +225,5 @@ public class ModelHotSwapIT {
         Scan xray = new Scan(new Volume(x, 32, 32, 1), Modality.XRAY, Plane.FRONTAL, -1, "phantom-xray");
         return new Case("phantom", List.of(new Sample(Modality.CT, List.of(ct)), new Sample(Modality.XRAY, List.of(xray))),
                 List.of());
-    }
-
-    private int run(String name, String... args) throws Exception {
-        Command c = context.getService(command(name));
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        PrintStream p = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        int rc = c.run(List.of(args), p, p);
-        System.out.println(buf.toString(StandardCharsets.UTF_8));
-        return rc;
-    }
-
-    private ServiceReference<Command> command(String name) {
-        try {
-            return context.getServiceReferences(Command.class, "(raddiag.command=" + name + ")").stream().findFirst()
-                    .orElse(null);
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T service(Class<T> type) {
-        ServiceReference<T> r = context.getServiceReference(type);
-        return r == null ? null : context.getService(r);
-    }
-
-    private Bundle bundle(String bsn) {
-        for (Bundle b : context.getBundles()) {
-            if (bsn.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + bsn);
-    }
-
-    private void refresh(Bundle b) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(b), e -> {
-            if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
-                done.countDown();
-            }
-        });
-        assertTrue(done.await(30, TimeUnit.SECONDS));
     }
 }

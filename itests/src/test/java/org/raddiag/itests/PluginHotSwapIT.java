@@ -11,9 +11,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
@@ -26,8 +23,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * A plugin is installed, bound by a running consumer (the shell bundle, which publishes every Command service as
@@ -50,7 +45,7 @@ public class PluginHotSwapIT {
 
     @Test
     public void consumerRebindsAcrossInstallUninstallReplaceAndUpdate() throws Exception {
-        Bundle consumer = bundle("raddiag-shell");
+        Bundle consumer = InFramework.bundle(context, "raddiag-shell");
         long consumerSince = consumer.getLastModified();
         Await.until("status command published in the shell", 30_000, () -> run("raddiag:status --wait 0").contains("Bundles"));
         assertTrue(run("raddiag:probe").startsWith("ERROR"));
@@ -60,7 +55,7 @@ public class PluginHotSwapIT {
         Await.until("probe A bound", 10_000, () -> run("raddiag:probe x").contains("probe A x"));
 
         a.uninstall();
-        refresh(a);
+        InFramework.refresh(context, a);
         Await.until("probe gone", 10_000, () -> run("raddiag:probe").startsWith("ERROR"));
 
         Bundle b = context.installBundle("probe-b", Files.newInputStream(RuntimeOptions.probePlugin("b")));
@@ -70,10 +65,10 @@ public class PluginHotSwapIT {
         try (InputStream in = Files.newInputStream(RuntimeOptions.probePlugin("a"))) {
             b.update(in);
         }
-        refresh(b);
+        InFramework.refresh(context, b);
         Await.until("probe updated in place to A", 10_000, () -> run("raddiag:probe z").contains("probe A z"));
 
-        assertSame(consumer, bundle("raddiag-shell"));
+        assertSame(consumer, InFramework.bundle(context, "raddiag-shell"));
         assertEquals(Bundle.ACTIVE, consumer.getState());
         assertEquals("consumer bundle was not restarted or updated", consumerSince, consumer.getLastModified());
     }
@@ -87,25 +82,5 @@ public class PluginHotSwapIT {
             return "ERROR " + e;
         }
         return buf.toString(StandardCharsets.UTF_8);
-    }
-
-    private Bundle bundle(String bsn) {
-        for (Bundle b : context.getBundles()) {
-            if (bsn.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        fail("no bundle " + bsn);
-        return null;
-    }
-
-    private void refresh(Bundle b) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(b), e -> {
-            if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
-                done.countDown();
-            }
-        });
-        assertTrue("refresh finished", done.await(30, TimeUnit.SECONDS));
     }
 }

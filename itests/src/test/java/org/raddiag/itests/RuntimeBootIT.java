@@ -97,8 +97,8 @@ public class RuntimeBootIT {
 
     @Test
     public void statusCommandReportsHealthy() throws Exception {
-        Await.until("status command", 30_000, () -> command("status") != null);
-        ServiceReference<Command> ref = command("status");
+        Await.until("status command", 30_000, () -> InFramework.command(context, "status") != null);
+        ServiceReference<Command> ref = InFramework.command(context, "status");
         Command status = context.getService(ref);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int rc = status.run(List.of("--json"), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
@@ -106,15 +106,6 @@ public class RuntimeBootIT {
         assertEquals(json, 0, rc);
         assertTrue(json, json.contains("\"healthy\": true"));
         assertTrue(json, json.contains("\"backend\": \"pytorch\""));
-    }
-
-    private ServiceReference<Command> command(String name) {
-        try {
-            return context.getServiceReferences(Command.class, "(raddiag.command=" + name + ")").stream()
-                    .findFirst().orElse(null);
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private List<EngineStatus> engines() {

@@ -1,0 +1,77 @@
+package org.raddiag.itests;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.raddiag.api.cli.Command;
+
+/** What the in-framework tests do to the running framework: find commands, services and bundles, refresh. */
+final class InFramework {
+    private InFramework() {
+    }
+
+    /** The {@code raddiag.command=name} command, or null while it is not registered. */
+    static ServiceReference<Command> command(BundleContext context, String name) {
+        try {
+            return context.getServiceReferences(Command.class, "(raddiag.command=" + name + ")").stream().findFirst()
+                    .orElse(null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a command as the shell would, echoing its output; its exit status. */
+    static int run(BundleContext context, String name, String... args) throws Exception {
+        ServiceReference<Command> ref = command(context, name);
+        if (ref == null) {
+            throw new AssertionError("no command " + name);
+        }
+        Command c = context.getService(ref);
+        try {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            PrintStream p = new PrintStream(buf, true, StandardCharsets.UTF_8);
+            int rc = c.run(List.of(args), p, p);
+            System.out.println(buf.toString(StandardCharsets.UTF_8));
+            return rc;
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
+    /** A service of {@code type}, or null while there is none. */
+    static <T> T service(BundleContext context, Class<T> type) {
+        ServiceReference<T> r = context.getServiceReference(type);
+        return r == null ? null : context.getService(r);
+    }
+
+    static Bundle bundle(BundleContext context, String bsn) {
+        for (Bundle b : context.getBundles()) {
+            if (bsn.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no bundle " + bsn);
+    }
+
+    /** Refreshes the packages of {@code b} and waits for the framework to finish. */
+    static void refresh(BundleContext context, Bundle b) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(b), e -> {
+            if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+                done.countDown();
+            }
+        });
+        if (!done.await(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("refresh of " + b + " did not finish in 30 s");
+        }
+    }
+}
