@@ -31,7 +31,12 @@ final class JsonOut {
         }
     }
 
+    /**
+     * An error answer. It also closes the connection: a refused upload may leave part of its body unread, and a client
+     * that reused that connection would get no answer at all to its next request.
+     */
     static void error(HttpServletResponse resp, int status, String message, String requestId) throws IOException {
+        resp.setHeader("Connection", "close");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("error", message);
         m.put("status", status);
