@@ -20,4 +20,9 @@ public @interface DiagnosisConfig {
     @AttributeDefinition(description = "Backends whose forward passes are batched, also as one comma-separated value "
             + "(onnxruntime runs a batch case by case, so it gains nothing).")
     String[] batchBackends() default {"pytorch"};
+
+    @AttributeDefinition(description = "Longest a diagnosis waits, in ms, for the runner of a backend whose engine is "
+            + "still starting (loading its natives); backends without an engine, or whose engine failed, are not waited "
+            + "for.")
+    long engineWaitMillis() default 60_000;
 }

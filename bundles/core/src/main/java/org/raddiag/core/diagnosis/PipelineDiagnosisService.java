@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.raddiag.api.ServiceProperties;
+import org.raddiag.api.compute.EngineStatus;
 import org.raddiag.api.data.Case;
 import org.raddiag.api.data.Diagnosis;
 import org.raddiag.api.diagnosis.DiagnosisException;
@@ -33,6 +34,7 @@ import org.raddiag.api.model.ScanEncoder;
 import org.raddiag.api.data.FloatTensor;
 import org.raddiag.core.diagnosis.internal.BatchSettings;
 import org.raddiag.core.diagnosis.internal.MicroBatcher;
+import org.raddiag.core.diagnosis.internal.StartingBackends;
 import org.raddiag.core.preprocess.CaseTensorizer;
 import org.raddiag.core.preprocess.CaseTensors;
 import org.raddiag.core.preprocess.TensorizerSettings;
@@ -55,6 +57,8 @@ public final class PipelineDiagnosisService implements DiagnosisService {
     private final MicroBatcher batcher = new MicroBatcher(BatchSettings.OFF);
     private volatile String defaultBackend = "pytorch";
     private volatile List<String> batchBackends = List.of();
+    private final StartingBackends starting = new StartingBackends();
+    private volatile long engineWaitMillis = 60_000;
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile ModelRegistry registry;
@@ -75,6 +79,7 @@ public final class PipelineDiagnosisService implements DiagnosisService {
         }
         batcher.configure(batching);
         batchBackends = backends;
+        engineWaitMillis = Math.max(0, config.engineWaitMillis());
     }
 
     @Deactivate
@@ -87,11 +92,22 @@ public final class PipelineDiagnosisService implements DiagnosisService {
     void addRunner(ModelRunner r) {
         runners.put(r.backend(), r);
         cache.evictBackend(r.backend());
+        starting.signal();
     }
 
     void removeRunner(ModelRunner r) {
         runners.remove(r.backend(), r);
         cache.evictBackend(r.backend());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addEngine(EngineStatus e) {
+        starting.addEngine(e);
+    }
+
+    void removeEngine(EngineStatus e) {
+        starting.removeEngine(e);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -126,7 +142,13 @@ public final class PipelineDiagnosisService implements DiagnosisService {
         ModelPackage pkg = found.orElseThrow(() -> new DiagnosisException("no model " + request.model()
                 + " in the registry (installed: " + reg.list() + ")"));
         String backend = request.backend() != null ? request.backend() : defaultBackend;
-        ModelRunner runner = runners.get(backend);
+        ModelRunner runner;
+        try {
+            runner = starting.await(backend, runners::get, engineWaitMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DiagnosisException("interrupted while waiting for backend '" + backend + "' to start");
+        }
         if (runner == null) {
             throw new DiagnosisException("backend '" + backend + "' has no model runner (available: "
                     + runners.keySet() + "); is its engine ready? see `status`");

@@ -71,6 +71,11 @@ public class OrtEngineComponent {
         try {
             started = OrtEngineStarter.start(config.intraOpThreads(), config.interOpThreads(), config.useCuda());
         } catch (Exception | LinkageError e) { // UnsatisfiedLinkError included: report, keep the platform running
+            if (!isActive()) {
+                // the bundle stopped while the natives were loading (a short one-shot command): nothing to report, and
+                // not even logging is safe once the bundle's wiring is gone
+                return;
+            }
             LOG.error("ONNX Runtime engine failed to start", e);
             state.failed(e);
             return;
@@ -94,6 +99,12 @@ public class OrtEngineComponent {
             state.ready(started.info().toString(), started.info().initMillis());
         }
         LOG.info("ONNX Runtime engine ready: {}", started.info());
+    }
+
+    private boolean isActive() {
+        synchronized (lock) {
+            return active;
+        }
     }
 
     private static void cleanStaleTempDirs(Duration minAge) {

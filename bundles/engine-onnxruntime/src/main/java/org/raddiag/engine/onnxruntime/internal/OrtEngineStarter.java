@@ -1,14 +1,11 @@
 package org.raddiag.engine.onnxruntime.internal;
 
-import java.util.EnumSet;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
-import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 
 /** Initialises ONNX Runtime (natives, environment, device) and self-tests a backend. No OSGi in here. */
@@ -18,18 +15,42 @@ final class OrtEngineStarter {
     private OrtEngineStarter() {
     }
 
-    /** A ready, self-tested backend; the caller owns it. */
+    /**
+     * A ready, self-tested backend; the caller owns it. When CUDA is wanted and listed but cannot start (no device, no
+     * CUDA 12 / cuDNN 9 libraries, a driver too old), the backend runs on the CPU; either way one INFO or WARN line says
+     * which device is used and why.
+     */
     static OrtBackend start(int intraOpThreads, int interOpThreads, boolean useCuda) throws OrtException {
         long t0 = System.nanoTime();
         OrtEnvironment env = environment();
-        EnumSet<OrtProvider> available = OrtEnvironment.getAvailableProviders();
-        DeviceChoice choice = DeviceChoice.choose(useCuda, available);
-        LOG.info("ONNX Runtime {}: {}", env.getVersion(), choice.note());
+        DeviceChoice choice = DeviceChoice.choose(useCuda, OrtEnvironment.getAvailableProviders());
+        OrtBackend backend = null;
+        if (choice.cuda()) {
+            try {
+                backend = open(env, intraOpThreads, interOpThreads, choice);
+            } catch (OrtException | RuntimeException | LinkageError e) {
+                choice = DeviceChoice.cudaFailed(e);
+            }
+        }
+        if (backend == null) {
+            backend = open(env, intraOpThreads, interOpThreads, choice);
+        }
+        if (choice.fellBack()) {
+            LOG.warn("ONNX Runtime {}: {}", env.getVersion(), choice.note());
+        } else {
+            LOG.info("ONNX Runtime {}: {}", env.getVersion(), choice.note());
+        }
+        backend.setInitMillis((System.nanoTime() - t0) / 1_000_000);
+        return backend;
+    }
+
+    private static OrtBackend open(OrtEnvironment env, int intraOpThreads, int interOpThreads, DeviceChoice choice)
+            throws OrtException {
         OrtSession.SessionOptions options = OrtBackend.options(intraOpThreads, interOpThreads);
         if (choice.cuda()) {
             try {
                 options.addCUDA(0);
-            } catch (OrtException | RuntimeException e) {
+            } catch (OrtException | RuntimeException | LinkageError e) {
                 options.close();
                 throw e;
             }
@@ -37,11 +58,10 @@ final class OrtEngineStarter {
         OrtBackend backend = new OrtBackend(env, options, choice.device(), intraOpThreads);
         try {
             SelfTest.run(backend);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             backend.close();
             throw e;
         }
-        backend.setInitMillis((System.nanoTime() - t0) / 1_000_000);
         return backend;
     }
 

@@ -33,4 +33,22 @@ class DeviceChoiceTest {
         assertFalse(c.cuda());
         assertEquals("cpu", c.device());
     }
+
+    @Test
+    void cudaThatCannotStartFallsBackWithTheCauseInOneLine() {
+        DeviceChoice c = DeviceChoice.cudaFailed(new UnsatisfiedLinkError(
+                "libcublasLt.so.12: cannot open shared object file: No such file or directory\n  at line two"));
+        assertFalse(c.cuda());
+        assertEquals("cpu", c.device());
+        assertTrue(c.fellBack());
+        assertTrue(c.note().contains("UnsatisfiedLinkError: libcublasLt.so.12: cannot open shared object file"), c.note());
+        assertTrue(c.note().endsWith("falling back to CPU"), c.note());
+        assertFalse(c.note().contains("line two"), c.note());
+    }
+
+    @Test
+    void aMissingProviderIsTheNormalCpuBuildNotAWarning() {
+        assertFalse(DeviceChoice.choose(true, EnumSet.of(OrtProvider.CPU)).fellBack());
+        assertFalse(DeviceChoice.choose(false, EnumSet.of(OrtProvider.CPU)).fellBack());
+    }
 }

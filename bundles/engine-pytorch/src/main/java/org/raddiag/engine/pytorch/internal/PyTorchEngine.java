@@ -29,6 +29,8 @@ public final class PyTorchEngine {
     private final EngineState state = new EngineState();
     private volatile ServiceRegistration<EngineStatus> statusRegistration;
     private volatile ServiceRegistration<ComputeBackend> backendRegistration;
+    /** The PyTorch release the embedded DJL JNI library (pytorch-jni) was built for. */
+    static final String PYTORCH_VERSION = "2.7.1";
     private volatile boolean active;
     private Thread initThread;
 
@@ -52,14 +54,25 @@ public final class PyTorchEngine {
     private void initialise(BundleContext context, PyTorchEngineConfig config) {
         try {
             applyThreads(config);
+            String override = LibTorchOverride.problem(PyTorchEngine::setting, PYTORCH_VERSION).orElse(null);
+            if (override != null) {
+                throw new IllegalStateException(override + "; nothing was loaded from it");
+            }
             Engine engine = DjlContext.call(() -> Engine.getEngine("PyTorch"));
             Device device = chooseDevice(engine, config.useCuda());
             int threads = Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
-            PyTorchBackend backend = new PyTorchBackend(engine, device, threads, state.initMillis());
-            String failure = DjlContext.call(() -> SelfTest.run(backend));
+            PyTorchBackend tested = new PyTorchBackend(engine, device, threads, state.initMillis());
+            String failure = selfTest(tested);
+            if (failure != null && device.isGpu()) {
+                LOG.warn("PyTorch engine: the self-test failed on {} ({}): falling back to the CPU", device, failure);
+                device = Device.cpu();
+                tested = new PyTorchBackend(engine, device, threads, state.initMillis());
+                failure = selfTest(tested);
+            }
             if (failure != null) {
                 throw new IllegalStateException(failure);
             }
+            PyTorchBackend backend = tested;
             synchronized (this) {
                 if (!active) {
                     return;
@@ -76,6 +89,21 @@ public final class PyTorchEngine {
             state.failed(e + (root != e ? " caused by " + root : ""));
             LOG.error("PyTorch engine failed to initialise; the platform runs without it", e);
         }
+    }
+
+    /** Null when the backend computes the closed-form values, else why not (an exception counts as a failure). */
+    private static String selfTest(PyTorchBackend backend) {
+        try {
+            return DjlContext.call(() -> SelfTest.run(backend));
+        } catch (Exception | LinkageError e) {
+            return e.toString();
+        }
+    }
+
+    /** As DJL reads its settings: the environment variable, else the system property of the same name. */
+    private static String setting(String name) {
+        String v = System.getenv(name);
+        return v != null && !v.isBlank() ? v : System.getProperty(name);
     }
 
     /** DJL reads the thread counts when the natives load; an explicit system property wins over configuration. */
