@@ -45,6 +45,8 @@ public final class DjlTraining {
     public static final String CASES_PER_SEC = "casesPerSec";
     public static final String SECONDS = "seconds";
     public static final String RESUMED_FROM = "resumedFromStep";
+    /** Steps whose gradients were not finite and that left the weights unchanged (in this process). */
+    public static final String SKIPPED_STEPS = "skippedSteps";
 
     private DjlTraining() {
     }

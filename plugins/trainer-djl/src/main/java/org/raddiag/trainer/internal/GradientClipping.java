@@ -40,4 +40,19 @@ public final class GradientClipping {
         }
         return norm;
     }
+
+    /**
+     * Sets the gradients to zero in place for the next step. {@code finite} false: some are NaN or infinite, which
+     * {@code g - g} and {@code g * 0} would keep, so those elements are overwritten.
+     */
+    public static void zero(List<NDArray> grads, boolean finite) {
+        for (NDArray g : grads) {
+            g.subi(g);
+            if (!finite) {
+                try (NDArray bad = g.isNaN()) {
+                    g.set(bad, 0f);
+                }
+            }
+        }
+    }
 }

@@ -27,8 +27,11 @@ public final class StepRunner {
     private final float klWeight;
     private final double clipNorm;
 
-    /** Losses and the gradient norm (before clipping) of one step. */
-    public record Outcome(double loss, double bce, double kl, double gradNorm) {
+    /**
+     * Losses and the gradient norm (before clipping) of one step; {@code skipped} when the gradients were not finite
+     * and the weights and optimiser state were left as they were.
+     */
+    public record Outcome(double loss, double bce, double kl, double gradNorm, boolean skipped) {
     }
 
     public StepRunner(RadNet net, NDManager manager, AdamW optimizer, double klWeight, double clipNorm) {
@@ -49,18 +52,19 @@ public final class StepRunner {
                 loss = loss(nd, true);
                 gc.backward(loss.get(0));
             }
-            Outcome o = new Outcome(loss.get(0).getFloat(), loss.get(1).getFloat(), loss.get(2).getFloat(), 0);
+            Outcome o = new Outcome(loss.get(0).getFloat(), loss.get(1).getFloat(), loss.get(2).getFloat(), 0, false);
             if (!Double.isFinite(o.loss())) {
                 throw new IllegalStateException("training loss is not finite (" + o.loss() + "); check the data"
                         + " (e.g. key slices beyond the valid slices) and the learning rate");
             }
             Map<String, NDArray> grads = gradients();
             double norm = GradientClipping.clip(new ArrayList<>(grads.values()), clipNorm);
-            optimizer.update(lr, grads);
-            for (NDArray g : grads.values()) {
-                g.subi(g);
+            boolean finite = Double.isFinite(norm);
+            if (finite) {
+                optimizer.update(lr, grads);
             }
-            return new Outcome(o.loss(), o.bce(), o.kl(), norm);
+            GradientClipping.zero(new ArrayList<>(grads.values()), finite);
+            return new Outcome(o.loss(), o.bce(), o.kl(), norm, !finite);
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Optional;
 import java.util.Properties;
 import org.raddiag.api.data.LabelSet;
@@ -31,6 +33,9 @@ import org.raddiag.trainer.internal.LossCurvePlot.Point;
  */
 public final class TrainingRun {
     /** Only one PyTorch gradient collector may be active per JVM. */
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
+    /** Non-finite gradient steps tolerated in a row before the run stops (a diverged run, not a rare spike). */
+    private static final int MAX_SKIPPED_IN_A_ROW = 8;
     private static final Object ENGINE_LOCK = new Object();
     private static final long CACHE_BYTES = 1L << 30;
 
@@ -128,6 +133,8 @@ public final class TrainingRun {
                 Path lastCk = ck.map(CheckpointStore.Loaded::folder).orElse(null);
                 long trainNanos = 0;
                 boolean stopped = false;
+                int skipped = 0;
+                int skippedInARow = 0;
                 for (; epoch < epochs && !stopped; epoch++, s0 = 0) {
                     double sum = 0;
                     int n = 0;
@@ -159,6 +166,19 @@ public final class TrainingRun {
                         m.put("kl", o.kl());
                         m.put("lr", lr);
                         m.put("gradNorm", o.gradNorm());
+                        if (o.skipped()) {
+                            m.put("skipped", 1.0);
+                            skipped++;
+                            if (++skippedInARow > MAX_SKIPPED_IN_A_ROW) {
+                                throw new IllegalStateException("gradients were not finite in " + skippedInARow
+                                        + " steps in a row (last at step " + g + ", learning rate " + lr
+                                        + "); lower the learning rate");
+                            }
+                            LOG.warn("step {}: gradients not finite (loss {}); step skipped, weights unchanged", g,
+                                    o.loss());
+                        } else {
+                            skippedInARow = 0;
+                        }
                         m.put("casesPerSec", batch / (dt / 1e9));
                         m.put("stepSeconds", dt / 1e9);
                         Map<String, Number> line = new LinkedHashMap<>();
@@ -218,6 +238,7 @@ public final class TrainingRun {
                 summary.put(DjlTraining.CASES_PER_SEC, g > startStep ? (g - startStep) * batch / (trainNanos / 1e9)
                         : Double.NaN);
                 summary.put(DjlTraining.SECONDS, (System.nanoTime() - t0) / 1e9);
+                summary.put(DjlTraining.SKIPPED_STEPS, (double) skipped);
                 summary.put(DjlTraining.RESUMED_FROM, (double) (pos == null ? -1 : pos.globalStep()));
                 Path bestFile = out.resolve(DjlTraining.BEST).resolve(DjlTraining.MODEL_FILE);
                 return new TrainingResult(summary, Files.exists(bestFile) ? Optional.of(bestFile) : Optional.empty(),

@@ -34,4 +34,17 @@ class GradientClippingTest {
             assertArrayEquals(new float[] {30f, 40f}, big.toFloatArray());
         }
     }
+
+    @Test
+    void nonFiniteGradientsAreReportedAndZeroedForTheNextStep() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray a = m.create(new float[] {1f, Float.NaN, 2f});
+            NDArray b = m.create(new float[] {Float.POSITIVE_INFINITY, -3f});
+            double norm = GradientClipping.clip(List.of(a, b), 1.0);
+            org.junit.jupiter.api.Assertions.assertFalse(Double.isFinite(norm));
+            GradientClipping.zero(List.of(a, b), false);
+            assertArrayEquals(new float[] {0f, 0f, 0f}, a.toFloatArray(), 0f);
+            assertArrayEquals(new float[] {0f, 0f}, b.toFloatArray(), 0f);
+        }
+    }
 }
