@@ -13,6 +13,8 @@ import org.raddiag.api.compute.EngineStatus;
  */
 public final class StartingBackends {
     private final Map<EngineStatus, String> engines = new ConcurrentHashMap<>();
+    /** How long a ready engine's runner is waited for (it registers right after the engine's backend). */
+    static final long READY_GRACE_MILLIS = 2_000;
     private final Object changed = new Object();
 
     public void addEngine(EngineStatus status) {
@@ -33,33 +35,46 @@ public final class StartingBackends {
     }
 
     /**
-     * The runner for {@code backend}, waiting up to {@code maxWaitMillis} while an engine for it exists and has not
-     * failed; null when there is none (yet).
+     * The runner for {@code backend}, waiting up to {@code maxWaitMillis} while an engine for it is starting, and a
+     * short grace ({@link #READY_GRACE_MILLIS}) once it is ready (its runner registers right after); null when there
+     * is none (yet).
      */
     public <R> R await(String backend, Function<String, R> runners, long maxWaitMillis) throws InterruptedException {
-        long deadline = System.nanoTime() + maxWaitMillis * 1_000_000L;
+        long now = System.nanoTime();
+        long deadline = now + maxWaitMillis * 1_000_000L;
+        long readyDeadline = now + Math.min(maxWaitMillis, READY_GRACE_MILLIS) * 1_000_000L;
         synchronized (changed) {
             while (true) {
                 R runner = runners.apply(backend);
-                if (runner != null || !coming(backend)) {
+                EngineStatus.State state = runner != null ? null : state(backend);
+                if (runner != null || state == null || state == EngineStatus.State.FAILED) {
                     return runner;
                 }
-                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                long end = state == EngineStatus.State.STARTING ? deadline : Math.min(deadline, readyDeadline);
+                long left = (end - System.nanoTime()) / 1_000_000L;
                 if (left <= 0) {
                     return null;
                 }
                 // engines change state without an event; poll them a few times a second
                 changed.wait(Math.min(left, 100));
+                if (state == EngineStatus.State.STARTING) {
+                    readyDeadline = System.nanoTime() + Math.min(maxWaitMillis, READY_GRACE_MILLIS) * 1_000_000L;
+                }
             }
         }
     }
 
-    private boolean coming(String backend) {
+    /** STARTING if any engine for the backend is starting, else READY if one is ready, else FAILED; null: none. */
+    private EngineStatus.State state(String backend) {
+        EngineStatus.State best = null;
         for (Map.Entry<EngineStatus, String> e : engines.entrySet()) {
-            if (e.getValue().equals(backend) && e.getKey().state() != EngineStatus.State.FAILED) {
-                return true;
+            if (e.getValue().equals(backend)) {
+                EngineStatus.State s = e.getKey().state();
+                if (best == null || s.ordinal() < best.ordinal()) {
+                    best = s;
+                }
             }
         }
-        return false;
+        return best;
     }
 }

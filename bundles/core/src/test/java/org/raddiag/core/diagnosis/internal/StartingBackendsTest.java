@@ -51,6 +51,17 @@ class StartingBackendsTest {
         assertTrue(ms >= 240 && ms < 3_000, ms + " ms");
     }
 
+    @Test
+    void aReadyEngineWithoutARunnerGetsOnlyAShortGrace() throws Exception {
+        Engine torch = new Engine("pytorch");
+        torch.state = EngineStatus.State.READY;
+        backends.addEngine(torch);
+        long t0 = System.nanoTime();
+        assertNull(backends.await("pytorch", runners::get, 60_000));
+        double ms = (System.nanoTime() - t0) / 1e6;
+        assertTrue(ms >= StartingBackends.READY_GRACE_MILLIS - 10 && ms < 10_000, ms + " ms");
+    }
+
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);
