@@ -17,7 +17,7 @@ import org.junit.rules.TemporaryFolder;
 /**
  * The README's first command does what the demo promises: {@code bin/raddiag demo} on its embedded default trains
  * the small RadDiag on the phantom data within 10 minutes and reaches a macro AUC of at least 0.90 on the head split
- * of the test set. About 5 minutes on 2 cores, so only in slow runs ({@code RADDIAG_SLOW=1 ./test.sh}).
+ * of the test set. About 7 minutes on 2 cores, so only in slow runs ({@code RADDIAG_SLOW=1 ./test.sh}).
  */
 public class DemoAccuracyIT {
     @Rule

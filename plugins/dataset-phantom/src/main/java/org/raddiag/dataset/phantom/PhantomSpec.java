@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * What to generate: seed, split sizes, image size, label set shape and case complexity. Two specs with the same
  * {@link #settings()} produce byte-identical datasets; {@link #threads()} only changes the speed. Immutable; build
- * with {@link #builder()} (defaults: the demo size, 600/100/200 cases of 64 x 64 pixels and 8..16 slices, 30 labels
+ * with {@link #builder()} (defaults: 600/100/200 cases of 64 x 64 pixels and 8..16 slices, 30 labels
  * split 6/12/12).
  */
 public final class PhantomSpec {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.raddiag.api.train.DatasetSource.Split;
 
-/** The demo size (600/100/200 cases, 64 x 64, up to 16 slices) generates in seconds, then is kept. */
+/** The default size (600/100/200 cases, 64 x 64, up to 16 slices) generates in seconds, then is kept. */
 class DemoSizeTest {
     @TempDir
     Path dir;
