@@ -28,7 +28,8 @@ import org.raddiag.trainer.TrainingResult;
 /**
  * {@code demo [--out DIR] [--fresh]}: the main job on its embedded default. Generates the phantom dataset, trains
  * the small RadDiag variant on the CPU with a progress bar (resuming an interrupted run), evaluates it on the test
- * split (report.html), registers it and diagnoses a few held-out cases. Fixed seeds make reruns agree.
+ * split (report.html), registers it and diagnoses a few held-out cases. Fixed seeds make the data identical on
+ * every run; multi-threaded PyTorch makes the trained weights differ slightly.
  */
 @Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=demo"})
