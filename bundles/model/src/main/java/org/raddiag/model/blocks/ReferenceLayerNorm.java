@@ -15,6 +15,8 @@ import ai.djl.util.PairList;
  */
 public final class ReferenceLayerNorm extends ReferenceBlock {
     public static final float EPS = 1e-6f;
+    /** Lower bound of the variance under the square root (std at least 1e-10, far below {@link #EPS}). */
+    static final float VARIANCE_FLOOR = 1e-20f;
     private final int features;
     private final Parameter a;
     private final Parameter b;
@@ -30,7 +32,9 @@ public final class ReferenceLayerNorm extends ReferenceBlock {
         long n = x.getShape().get(x.getShape().dimension() - 1);
         NDArray mean = x.mean(new int[] {-1}, true);
         NDArray centred = x.sub(mean);
-        NDArray std = centred.square().sum(new int[] {-1}, true).div(n - 1).sqrt();
+        // the variance is floored far below EPS^2 before the square root: the output is unchanged (std + EPS), but a
+        // constant row (std 0, e.g. a padded token) no longer back-propagates 0 x infinity = NaN
+        NDArray std = centred.square().sum(new int[] {-1}, true).div(n - 1).maximum(VARIANCE_FLOOR).sqrt();
         return centred.mul(a).div(std.add(EPS)).add(b);
     }
 
