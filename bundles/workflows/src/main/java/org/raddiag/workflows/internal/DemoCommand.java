@@ -28,8 +28,8 @@ import org.raddiag.trainer.TrainingResult;
 /**
  * {@code demo [--out DIR] [--fresh]}: the main job on its embedded default. Generates the phantom dataset, trains
  * the small RadDiag variant on the CPU with a progress bar (resuming an interrupted run), evaluates it on the test
- * split (report.html), registers it and diagnoses a few held-out cases. Fixed seeds make the data identical on
- * every run; multi-threaded PyTorch makes the trained weights differ slightly.
+ * split (report.html), registers it and diagnoses a few held-out cases. Fixed seeds make reruns agree, unless a
+ * non-finite gradient step was skipped in one of them.
  */
 @Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=demo"})

@@ -6,8 +6,8 @@ import org.raddiag.dataset.phantom.PhantomSpec;
 
 /**
  * The demo's embedded defaults: a phantom dataset and a small RadDiag variant (ResNet-18 slices, reduced width and
- * size) that trains on a 2-core CPU in a few minutes. Fixed seeds make the data identical on every run;
- * multi-threaded PyTorch makes the trained weights differ slightly.
+ * size) that trains on a 2-core CPU in a few minutes. Fixed seeds make reruns agree, unless a non-finite gradient
+ * step was skipped in one of them.
  */
 final class DemoSettings {
     static final long SEED = 42;
