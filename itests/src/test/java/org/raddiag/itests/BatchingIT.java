@@ -63,10 +63,8 @@ public class BatchingIT {
 
     @Test
     public void concurrentBatchedDiagnosesEqualSequentialOnes() throws Exception {
-        Await.until("init-model, diagnosis service and ConfigurationAdmin", 120_000, () -> InFramework.command(context, "init-model") != null
-                && InFramework.service(context, DiagnosisService.class) != null && InFramework.service(context, ConfigurationAdmin.class) != null);
-        String name = "batch" + System.nanoTime();
-        assertEquals(0, InFramework.run(context, "init-model", "--arch", "demo-small", "--name", name, "--seed", "5"));
+        String name = InFramework.initDemoModel(context, "batch", 5);
+        Await.until("ConfigurationAdmin", 120_000, () -> InFramework.service(context, ConfigurationAdmin.class) != null);
         ModelRef ref = ModelRef.parse(name);
         org.osgi.service.cm.Configuration config = InFramework.service(context, ConfigurationAdmin.class).getConfiguration(PID, "?");
         try {

@@ -78,23 +78,11 @@ public class DicomIngestIT {
     static void startServe() throws Exception {
         serve = new ServeProcess(dist);
         http = new Http(serve.base);
-        StringBuilder last = new StringBuilder();
-        try {
-            Await.until("the C-STORE SCP listens", 90_000, () -> {
-                try {
-                    JsonObject ingest = ingest();
-                    last.setLength(0);
-                    last.append(ingest);
-                    return ingest.get("running").getAsBoolean();
-                } catch (Exception e) {
-                    last.setLength(0);
-                    last.append(e);
-                    return false;
-                }
-            });
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + ": " + last + "\n" + serve.output, e);
-        }
+        serve.await("the C-STORE SCP listens", 90_000, seen -> {
+            JsonObject ingest = ingest();
+            seen.accept(ingest);
+            return ingest.get("running").getAsBoolean();
+        });
     }
 
     @AfterClass

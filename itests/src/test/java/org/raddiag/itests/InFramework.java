@@ -13,6 +13,7 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.raddiag.api.cli.Command;
+import org.raddiag.api.diagnosis.DiagnosisService;
 
 /** What the in-framework tests do to the running framework: find commands, services and bundles, refresh. */
 final class InFramework {
@@ -45,6 +46,21 @@ final class InFramework {
         } finally {
             context.ungetService(ref);
         }
+    }
+
+    /**
+     * Waits for {@code init-model} and the diagnosis service, then installs a {@code demo-small} model with seeded
+     * random weights under a fresh name starting with {@code prefix}; that name.
+     */
+    static String initDemoModel(BundleContext context, String prefix, int seed) throws Exception {
+        Await.until("init-model and diagnosis service", 120_000,
+                () -> command(context, "init-model") != null && service(context, DiagnosisService.class) != null);
+        String name = prefix + System.nanoTime();
+        int rc = run(context, "init-model", "--arch", "demo-small", "--name", name, "--seed", Integer.toString(seed));
+        if (rc != 0) {
+            throw new AssertionError("init-model " + name + " exited with " + rc);
+        }
+        return name;
     }
 
     /** A service of {@code type}, or null while there is none. */

@@ -63,10 +63,7 @@ public class LeakCycleIT {
 
     @Test
     public void a_backboneBundleCyclesLeaveNoClassLoaderAndNoHeapBehind() throws Exception {
-        Await.until("init-model and diagnosis service", 120_000,
-                () -> InFramework.command(context, "init-model") != null && InFramework.service(context, DiagnosisService.class) != null);
-        String name = "leak" + System.nanoTime();
-        assertEquals(0, InFramework.run(context, "init-model", "--arch", "demo-small", "--name", name, "--seed", "7"));
+        String name = InFramework.initDemoModel(context, "leak", 7);
         DiagnosisService diagnosis = InFramework.service(context, DiagnosisService.class);
         DiagnosisRequest request = new DiagnosisRequest(ModelRef.parse(name), "pytorch", 0);
         Case c = phantomCase();

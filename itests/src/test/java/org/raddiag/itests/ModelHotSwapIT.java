@@ -66,10 +66,7 @@ public class ModelHotSwapIT {
 
     @Test
     public void diagnosesSurviveBackboneRemovalAndReplacement() throws Exception {
-        Await.until("init-model and diagnosis service", 120_000,
-                () -> InFramework.command(context, "init-model") != null && InFramework.service(context, DiagnosisService.class) != null);
-        String name = "swap" + System.nanoTime();
-        assertEquals(0, InFramework.run(context, "init-model", "--arch", "demo-small", "--name", name, "--seed", "7"));
+        String name = InFramework.initDemoModel(context, "swap", 7);
         DiagnosisService diagnosis = InFramework.service(context, DiagnosisService.class);
         Case c = phantomCase();
         DiagnosisRequest pytorch = new DiagnosisRequest(ModelRef.parse(name), "pytorch", 0);

@@ -62,24 +62,12 @@ public class ServeIT {
         scanB = dist.home.resolve("data/rp3d-demo/DemoData/data/127781.npy");
         serve = new ServeProcess(dist);
         http = new Http(serve.base);
-        StringBuilder last = new StringBuilder();
-        try {
-            Await.until("REST ready", 90_000, () -> {
-                try {
-                    Http.Reply ready = http.get("/api/v1/ready");
-                    last.setLength(0);
-                    last.append(ready);
-                    return ready.status == 200
-                            && http.get("/api/v1/models").json.get("defaultModel").toString().contains("tiny");
-                } catch (Exception e) {
-                    last.setLength(0);
-                    last.append(e);
-                    return false;
-                }
-            });
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + ": " + last + "\n" + serve.output, e);
-        }
+        serve.await("REST ready", 90_000, seen -> {
+            Http.Reply ready = http.get("/api/v1/ready");
+            seen.accept(ready);
+            return ready.status == 200
+                    && http.get("/api/v1/models").json.get("defaultModel").toString().contains("tiny");
+        });
     }
 
     @AfterClass

@@ -4,6 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +45,31 @@ final class ServeProcess implements AutoCloseable {
         base = m.group(1);
     }
 
+    /** A readiness check: reports what it saw through {@code seen}, then says whether the server is ready. */
+    interface Probe {
+        boolean ready(Consumer<Object> seen) throws Exception;
+    }
+
+    /**
+     * Polls {@code probe} until it says ready; on time-out fails with the last thing it saw (or the exception it
+     * threw) and this server's output.
+     */
+    void await(String what, long timeoutMs, Probe probe) throws InterruptedException {
+        AtomicReference<Object> last = new AtomicReference<>();
+        try {
+            Await.until(what, timeoutMs, () -> {
+                try {
+                    return probe.ready(last::set);
+                } catch (Exception e) {
+                    last.set(e);
+                    return false;
+                }
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + last.get() + "\n" + output, e);
+        }
+    }
+
     int port() {
         return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
     }
@@ -55,7 +83,7 @@ final class ServeProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
             kill();
         }
     }

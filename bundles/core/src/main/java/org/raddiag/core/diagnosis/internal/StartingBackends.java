@@ -1,6 +1,6 @@
 package org.raddiag.core.diagnosis.internal;
 
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -12,13 +12,13 @@ import org.raddiag.api.compute.EngineStatus;
  * engine status, or whose engine failed, is not waited for.
  */
 public final class StartingBackends {
-    private final Map<EngineStatus, String> engines = new ConcurrentHashMap<>();
+    private final Set<EngineStatus> engines = ConcurrentHashMap.newKeySet();
     /** How long a ready engine's runner is waited for (it registers right after the engine's backend). */
     static final long READY_GRACE_MILLIS = 2_000;
     private final Object changed = new Object();
 
     public void addEngine(EngineStatus status) {
-        engines.put(status, status.backend());
+        engines.add(status);
         signal();
     }
 
@@ -67,9 +67,9 @@ public final class StartingBackends {
     /** STARTING if any engine for the backend is starting, else READY if one is ready, else FAILED; null: none. */
     private EngineStatus.State state(String backend) {
         EngineStatus.State best = null;
-        for (Map.Entry<EngineStatus, String> e : engines.entrySet()) {
-            if (e.getValue().equals(backend)) {
-                EngineStatus.State s = e.getKey().state();
+        for (EngineStatus e : engines) {
+            if (e.backend().equals(backend)) {
+                EngineStatus.State s = e.state();
                 if (best == null || s.ordinal() < best.ordinal()) {
                     best = s;
                 }
