@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.raddiag.api.model.LoadedModel;
@@ -22,6 +23,8 @@ final class ModelCache implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModelCache.class);
 
     private final Map<String, LoadedModel> models = new ConcurrentHashMap<>();
+    /** Counts evictions, so that a load that overlapped one is not cached. */
+    private final AtomicLong evictions = new AtomicLong();
     private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "raddiag-model-closer");
         t.setDaemon(true);
@@ -37,10 +40,19 @@ final class ModelCache implements AutoCloseable {
         }
         synchronized (this) {
             m = models.get(key);
-            if (m == null) {
+            while (m == null) {
+                long seen = evictions.get();
                 long t0 = System.nanoTime();
-                m = runner.load(pkg);
-                models.put(key, m);
+                LoadedModel loaded = runner.load(pkg);
+                if (evictions.get() != seen) {
+                    // a component or runner went away while this model was being built, possibly one it was built
+                    // from: caching it would keep serving the old plugin, so build again from what is installed now
+                    LOG.info("model {} on {} changed while loading: loading again", pkg.ref(), runner.backend());
+                    closer.execute(loaded::close);
+                    continue;
+                }
+                models.put(key, loaded);
+                m = loaded;
                 LOG.info("loaded model {} on {} in {} ms (components {})", pkg.ref(), runner.backend(),
                         (System.nanoTime() - t0) / 1_000_000, m.components());
             }
@@ -59,6 +71,7 @@ final class ModelCache implements AutoCloseable {
     }
 
     private void evict(java.util.function.Predicate<LoadedModel> which, String why) {
+        evictions.incrementAndGet();
         List<LoadedModel> gone = new ArrayList<>();
         models.entrySet().removeIf(e -> {
             if (which.test(e.getValue())) {
