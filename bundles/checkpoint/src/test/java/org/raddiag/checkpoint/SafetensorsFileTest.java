@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.raddiag.checkpoint.testutil.TestData;
+import org.raddiag.testsupport.TestData;
 
 class SafetensorsFileTest {
     @TempDir

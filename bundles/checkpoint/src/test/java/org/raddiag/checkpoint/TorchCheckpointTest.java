@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.raddiag.checkpoint.testutil.PickleBuilder;
-import org.raddiag.checkpoint.testutil.TestData;
+import org.raddiag.testsupport.TestData;
 
 class TorchCheckpointTest {
     @TempDir

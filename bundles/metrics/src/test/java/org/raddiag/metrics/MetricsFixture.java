@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.raddiag.testsupport.NpyFixture;
 import java.nio.file.Paths;
 
 /** The reference metrics fixture ({@code testdata/reference/metrics}, README section 6). */
@@ -21,12 +22,12 @@ final class MetricsFixture {
 
     private MetricsFixture() throws IOException {
         Path dir = dir();
-        TestNpy s = TestNpy.readF4(dir.resolve("scores.npy"));
-        cases = s.shape[0];
-        classes = s.shape[1];
-        scores = s.data;
-        logits = TestNpy.readF4(dir.resolve("logits.npy")).data;
-        labels = TestNpy.readF4(dir.resolve("labels.npy")).data;
+        NpyFixture s = NpyFixture.read(dir.resolve("scores.npy"));
+        cases = (int) s.shape()[0];
+        classes = (int) s.shape()[1];
+        scores = s.floats();
+        logits = NpyFixture.read(dir.resolve("logits.npy")).floats();
+        labels = NpyFixture.read(dir.resolve("labels.npy")).floats();
         results = JsonParser.parseString(Files.readString(dir.resolve("results.json"))).getAsJsonObject();
         curves = JsonParser.parseString(Files.readString(dir.resolve("curves.json"))).getAsJsonObject();
     }

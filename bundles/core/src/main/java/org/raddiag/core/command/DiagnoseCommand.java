@@ -68,7 +68,7 @@ public final class DiagnoseCommand implements Command {
         }
         Path path = Paths.get(paths.get(0)).toAbsolutePath().normalize();
         CaseLocator locator = new CaseLocator(readers.plainScanFiles(ReadOptions.defaults()),
-                NpyKeySlices.available() ? new NpyKeySlices() : null, level);
+                new NpyKeySlices(), level);
         DiagnosisRequest request = new DiagnosisRequest(ModelRef.parse(model), backend, all ? 0 : top);
         List<Map<String, Object>> results = new ArrayList<>();
         int failed = 0;

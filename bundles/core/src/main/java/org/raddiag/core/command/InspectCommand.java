@@ -66,7 +66,7 @@ public final class InspectCommand implements Command {
             err.println("inspect: no reader plugins are installed");
             return 1;
         }
-        CaseLocator locator = new CaseLocator(files.files(), NpyKeySlices.available() ? new NpyKeySlices() : null, level);
+        CaseLocator locator = new CaseLocator(files.files(), new NpyKeySlices(), level);
         List<LoadedCase> cases = locator.locate(path, caseId);
         List<Map<String, Object>> report = new ArrayList<>();
         int errors = 0;

@@ -45,6 +45,6 @@ public final class Rp3dDatasetLayout implements DatasetLayout {
         LabelSet labels = LabelDictionary.read(folder, options);
         String level = options.getOrDefault("level", "articles");
         return new Rp3dDataset(folder, labels, level, readers.plainScanFiles(ReadOptions.defaults()),
-                NpyKeySlices.available() ? new NpyKeySlices() : null);
+                new NpyKeySlices());
     }
 }

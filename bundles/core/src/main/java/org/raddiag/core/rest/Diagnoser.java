@@ -70,7 +70,7 @@ final class Diagnoser {
         }
         long t0 = System.nanoTime();
         CaseLocator locator = new CaseLocator(readers.plainScanFiles(ReadOptions.defaults()),
-                NpyKeySlices.available() ? new NpyKeySlices() : null, Rp3dCaseFile.ARTICLES);
+                new NpyKeySlices(), Rp3dCaseFile.ARTICLES);
         List<LoadedCase> cases = locator.locate(up.loadRoot(), null);
         serverTimings.put("read", ms(t0));
         if (cases.size() != 1) {

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import org.raddiag.api.io.ReadOptions;
-import org.raddiag.reader.numpy.NpyFormat;
-import org.raddiag.reader.numpy.internal.NumpyReader;
+import org.raddiag.support.numpy.NpyFormat;
+import org.raddiag.testsupport.Readers;
 
 /** The RP3D demo data under {@code testdata/rp3d-demo}, opened with the real NumPy reader. */
 public final class DemoData {
@@ -28,7 +28,7 @@ public final class DemoData {
     public static final KeySliceSource KEYS = file -> (int) NpyFormat.read(file, 16).toLongArray()[0];
 
     public static ScanFiles scanFiles() {
-        return new ScanFiles(List.of(new NumpyReader()), ReadOptions.defaults());
+        return new ScanFiles(List.of(Readers.named("npy")), ReadOptions.defaults());
     }
 
     public static Rp3dCaseFile caseFile() throws java.io.IOException {

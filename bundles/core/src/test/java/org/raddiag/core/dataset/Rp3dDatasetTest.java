@@ -23,7 +23,7 @@ import org.raddiag.core.cases.ScanFiles;
 import org.raddiag.dataset.phantom.PhantomDataset;
 import org.raddiag.dataset.phantom.PhantomDescription;
 import org.raddiag.dataset.phantom.PhantomSpec;
-import org.raddiag.reader.numpy.internal.NumpyReader;
+import org.raddiag.testsupport.Readers;
 
 /** Opens a dataset written by the phantom generator (an independent writer of the RP3D layout). */
 class Rp3dDatasetTest {
@@ -72,6 +72,6 @@ class Rp3dDatasetTest {
             throw new IOException("dataset folder " + folder + " needs train.json and test.json (RP3D layout)");
         }
         return new Rp3dDataset(folder, LabelDictionary.read(folder, options), "articles",
-                new ScanFiles(List.of(new NumpyReader()), ReadOptions.defaults()), new NpyKeySlices());
+                new ScanFiles(List.of(Readers.named("npy")), ReadOptions.defaults()), new NpyKeySlices());
     }
 }

@@ -22,8 +22,8 @@ import org.raddiag.api.data.Sample;
 import org.raddiag.core.cases.DemoData;
 import org.raddiag.core.cases.LoadedCase;
 import org.raddiag.core.cases.Rp3dCaseFile;
-import org.raddiag.reader.numpy.NpyArray;
-import org.raddiag.reader.numpy.NpyFormat;
+import org.raddiag.support.numpy.NpyArray;
+import org.raddiag.support.numpy.NpyFormat;
 
 /**
  * Parity with the reference {@code RadNet_Dataset_early} output stored in {@code testdata/reference/case_tensors}:

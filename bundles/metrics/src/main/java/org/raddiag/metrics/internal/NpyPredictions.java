@@ -5,8 +5,8 @@ import java.util.Arrays;
 import org.raddiag.api.io.ReadException;
 import org.raddiag.api.io.ReadException.Reason;
 import org.raddiag.metrics.Predictions;
-import org.raddiag.reader.numpy.NpyArray;
-import org.raddiag.reader.numpy.NpyFormat;
+import org.raddiag.support.numpy.NpyArray;
+import org.raddiag.support.numpy.NpyFormat;
 
 /** Loads saved {@code (N, C)} predictions with the NumPy reader plugin. */
 public final class NpyPredictions {

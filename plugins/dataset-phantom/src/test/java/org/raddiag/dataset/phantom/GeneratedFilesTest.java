@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.raddiag.api.train.DatasetSource.Split;
-import org.raddiag.reader.numpy.NpyArray;
-import org.raddiag.reader.numpy.NpyFormat;
+import org.raddiag.support.numpy.NpyArray;
+import org.raddiag.support.numpy.NpyFormat;
 
 /** Layout, determinism and completeness of a small generated dataset, read back with Gson and NpyFormat. */
 class GeneratedFilesTest {

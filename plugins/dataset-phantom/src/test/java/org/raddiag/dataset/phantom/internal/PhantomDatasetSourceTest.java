@@ -18,8 +18,7 @@ import org.raddiag.api.io.ReadOptions;
 import org.raddiag.api.train.DatasetSource.Split;
 import org.raddiag.dataset.phantom.PhantomDescription;
 import org.raddiag.dataset.phantom.PhantomSpec;
-import org.raddiag.reader.nifti.internal.NiftiReader;
-import org.raddiag.reader.numpy.internal.NumpyReader;
+import org.raddiag.testsupport.Readers;
 
 /** The DatasetSource loads generated cases through a NumPy reader; the NIfTI copies read back identically. */
 class PhantomDatasetSourceTest {
@@ -31,7 +30,7 @@ class PhantomDatasetSourceTest {
 
     @Test
     void loadsCasesWithLabelsKeysAndModalities() throws Exception {
-        PhantomDatasetSource source = new PhantomDatasetSource(SPEC, dir, new NumpyReader());
+        PhantomDatasetSource source = new PhantomDatasetSource(SPEC, dir, Readers.named("npy"));
         assertEquals(30, source.labels().size());
         List<String> test = source.caseIds(Split.TEST);
         assertEquals(10, test.size());
@@ -60,7 +59,7 @@ class PhantomDatasetSourceTest {
 
     @Test
     void niftiCopiesMatchTheNpyImages() throws Exception {
-        PhantomDescription d = new PhantomDatasetSource(SPEC, dir, new NumpyReader()).prepare();
+        PhantomDescription d = new PhantomDatasetSource(SPEC, dir, Readers.named("npy")).prepare();
         JsonObject nifti = JsonParser.parseString(Files.readString(dir.resolve(PhantomDescription.NIFTI_CASES)))
                 .getAsJsonObject();
         JsonObject test = JsonParser.parseString(Files.readString(d.caseFile(Split.TEST))).getAsJsonObject();
@@ -73,9 +72,9 @@ class PhantomDatasetSourceTest {
                 var np = ns.get(i).getAsJsonObject().getAsJsonArray("image_data_path");
                 var tp = ts.get(i).getAsJsonObject().getAsJsonArray("image_data_path");
                 for (int j = 0; j < np.size(); j++) {
-                    Scan a = new NiftiReader().read(dir.resolve(np.get(j).getAsString()), ReadOptions.defaults())
+                    Scan a = Readers.named("nifti").read(dir.resolve(np.get(j).getAsString()), ReadOptions.defaults())
                             .get(0);
-                    Scan b = new NumpyReader().read(dir.resolve(tp.get(j).getAsString()), ReadOptions.defaults())
+                    Scan b = Readers.named("npy").read(dir.resolve(tp.get(j).getAsString()), ReadOptions.defaults())
                             .get(0);
                     assertEquals(b.volume().depth(), a.volume().depth());
                     assertArrayEquals(b.volume().voxels(), a.volume().voxels());

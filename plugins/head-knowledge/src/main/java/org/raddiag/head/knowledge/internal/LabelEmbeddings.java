@@ -7,8 +7,8 @@ import org.raddiag.api.io.ReadException;
 import org.raddiag.checkpoint.SafetensorsFile;
 import org.raddiag.checkpoint.StateDict;
 import org.raddiag.checkpoint.TensorData;
-import org.raddiag.reader.numpy.NpyArray;
-import org.raddiag.reader.numpy.NpyFormat;
+import org.raddiag.support.numpy.NpyArray;
+import org.raddiag.support.numpy.NpyFormat;
 
 /**
  * One text embedding per class, {@code (classes, dim)} in C order, as read from a {@code .npy} file or a tensor of a

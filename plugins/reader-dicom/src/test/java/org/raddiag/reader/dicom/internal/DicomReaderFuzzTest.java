@@ -1,27 +1,21 @@
 package org.raddiag.reader.dicom.internal;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.raddiag.api.data.Modality;
 import org.raddiag.api.data.Scan;
 import org.raddiag.api.io.ReadException;
 import org.raddiag.api.io.ReadOptions;
+import org.raddiag.testsupport.ReaderFuzzer;
 
 /**
  * Seeded mutations of real DICOM files in several transfer syntaxes (bit flips, truncation, random header bytes,
@@ -41,43 +35,12 @@ class DicomReaderFuzzTest {
 
     @Test
     void mutatedFilesGiveScansOrReadExceptions() throws Exception {
-        byte[][] originals = new byte[SEEDS.size()][];
-        for (int i = 0; i < originals.length; i++) {
-            originals[i] = Files.readAllBytes(DicomTestData.pydicom(SEEDS.get(i)));
+        List<String> seeds = SEEDS;
+        List<byte[]> originals = new ArrayList<>();
+        for (String s : seeds) {
+            originals.add(Files.readAllBytes(DicomTestData.pydicom(s)));
         }
-        DicomSeriesReader reader = new DicomSeriesReader();
-        Random rnd = new Random(SEED);
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        long start = System.nanoTime();
-        int ok = 0;
-        int refused = 0;
-        try {
-            for (int round = 0; round < ROUNDS; round++) {
-                int s = rnd.nextInt(originals.length);
-                Path p = Files.write(tmp.resolve("fuzz" + round % 8 + ".dcm"), mutate(originals[s], rnd));
-                Future<List<Scan>> f = pool.submit(() -> reader.read(p, LIMITS));
-                try {
-                    for (Scan scan : f.get(10, TimeUnit.SECONDS)) {
-                        assertTrue(scan.volume().voxels().length <= LIMITS.maxVoxels());
-                    }
-                    ok++;
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof ReadException)) {
-                        fail("round " + round + " (seed file " + SEEDS.get(s) + ", seed " + SEED + "): " + e.getCause(),
-                                e.getCause());
-                    }
-                    assertTrue(e.getCause().getMessage().contains(p.getFileName().toString()), e.getMessage());
-                    refused++;
-                } catch (TimeoutException e) {
-                    fail("round " + round + " (seed file " + SEEDS.get(s) + ", seed " + SEED + ") did not finish");
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        assertTrue(seconds < 40, "fuzzing took " + seconds + " s");
-        assertTrue(ok > ROUNDS / 10 && refused > ROUNDS / 10, "ok " + ok + ", refused " + refused);
+        new ReaderFuzzer(SEED, ROUNDS, LIMITS).within(40).expecting(0.1, 0.1).run(new DicomSeriesReader(), seeds, originals, ReaderFuzzer.writing(".dcm", DicomReaderFuzzTest::mutate), tmp);
     }
 
     static byte[] mutate(byte[] src, Random rnd) {

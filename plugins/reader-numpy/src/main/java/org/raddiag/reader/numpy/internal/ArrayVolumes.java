@@ -5,7 +5,7 @@ import java.util.Arrays;
 import org.raddiag.api.data.Volume;
 import org.raddiag.api.io.ReadException;
 import org.raddiag.api.io.ReadException.Reason;
-import org.raddiag.reader.numpy.NpyArray;
+import org.raddiag.support.numpy.NpyArray;
 
 /**
  * Turns arrays in the RP3D axis convention into volumes: a 3-D array (H, W, D) becomes a volume of width W, height

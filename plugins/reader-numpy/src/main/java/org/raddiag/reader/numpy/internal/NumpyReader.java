@@ -17,8 +17,8 @@ import org.raddiag.api.io.ModalityReader;
 import org.raddiag.api.io.ReadException;
 import org.raddiag.api.io.ReadException.Reason;
 import org.raddiag.api.io.ReadOptions;
-import org.raddiag.reader.numpy.NpyArray;
-import org.raddiag.reader.numpy.NpyFormat;
+import org.raddiag.support.numpy.NpyArray;
+import org.raddiag.support.numpy.NpyFormat;
 
 /**
  * Reads {@code .npy} arrays and {@code .npz} archives as scans (one scan per array; archive members are named

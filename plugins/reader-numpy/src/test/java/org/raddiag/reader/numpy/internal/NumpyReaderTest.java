@@ -14,7 +14,8 @@ import org.raddiag.api.data.Volume;
 import org.raddiag.api.io.ReadException;
 import org.raddiag.api.io.ReadException.Reason;
 import org.raddiag.api.io.ReadOptions;
-import org.raddiag.reader.numpy.TestFiles;
+import org.raddiag.testsupport.NpySamples;
+import org.raddiag.testsupport.TestData;
 
 class NumpyReaderTest {
     private final NumpyReader reader = new NumpyReader();
@@ -35,7 +36,7 @@ class NumpyReaderTest {
     @Test
     void mapsHwdArraysToVolumesInEitherOrder() throws Exception {
         for (String f : List.of("i2_c.npy", "f4_be_fortran.npy", "v3_f4.npy")) {
-            List<Scan> scans = reader.read(TestFiles.npy(f), ReadOptions.defaults());
+            List<Scan> scans = reader.read(NpySamples.get(f), ReadOptions.defaults());
             assertEquals(1, scans.size());
             assertYxz(scans.get(0).volume(), 3, 4, 2);
             assertEquals(Modality.CT, scans.get(0).modality());
@@ -45,7 +46,7 @@ class NumpyReaderTest {
 
     @Test
     void twoDimensionalArrayIsOneSlice() throws Exception {
-        Volume v = reader.read(TestFiles.npy("u1_2d.npy"), ReadOptions.defaults()).get(0).volume();
+        Volume v = reader.read(NpySamples.get("u1_2d.npy"), ReadOptions.defaults()).get(0).volume();
         assertEquals(7, v.width());
         assertEquals(5, v.height());
         assertEquals(1, v.depth());
@@ -55,19 +56,19 @@ class NumpyReaderTest {
 
     @Test
     void npzMembersBecomeNamedScans() throws Exception {
-        List<Scan> scans = reader.read(TestFiles.npy("compressed.npz"),
+        List<Scan> scans = reader.read(NpySamples.get("compressed.npz"),
                 ReadOptions.defaults().withModalityHint(Modality.MRI));
         assertEquals(2, scans.size());
         assertEquals("compressed.npz:first", scans.get(0).source());
         assertEquals("compressed.npz:second", scans.get(1).source());
         assertEquals(Modality.MRI, scans.get(1).modality());
         assertYxz(scans.get(0).volume(), 3, 4, 2);
-        assertYxz(reader.read(TestFiles.npy("stored.npz"), ReadOptions.defaults()).get(0).volume(), 3, 4, 2);
+        assertYxz(reader.read(NpySamples.get("stored.npz"), ReadOptions.defaults()).get(0).volume(), 3, 4, 2);
     }
 
     @Test
     void readsRp3dDemoImage() throws Exception {
-        Path f = TestFiles.testdata().resolve("rp3d-demo/DemoData/data/149462.npy");
+        Path f = TestData.path("rp3d-demo/DemoData/data/149462.npy");
         assertTrue(reader.accepts(f));
         Volume v = reader.read(f, ReadOptions.defaults()).get(0).volume();
         assertEquals(256, v.width());
@@ -88,7 +89,7 @@ class NumpyReaderTest {
 
     @Test
     void missingFileIsNotFoundAndNotAccepted() {
-        Path absent = TestFiles.testdata().resolve("rp3d-demo/DemoData/data/123742.npy");
+        Path absent = TestData.path("rp3d-demo/DemoData/data/123742.npy");
         assertFalse(reader.accepts(absent));
         ReadException e = assertThrows(ReadException.class, () -> reader.read(absent, ReadOptions.defaults()));
         assertEquals(Reason.NOT_FOUND, e.reason());
@@ -96,7 +97,7 @@ class NumpyReaderTest {
     }
 
     private void assertReason(Reason r, String file, ReadOptions o) {
-        ReadException e = assertThrows(ReadException.class, () -> reader.read(TestFiles.npy(file), o), file);
+        ReadException e = assertThrows(ReadException.class, () -> reader.read(NpySamples.get(file), o), file);
         assertEquals(r, e.reason(), e.getMessage());
         assertTrue(e.getMessage().contains(file), e.getMessage());
     }

@@ -1,4 +1,4 @@
-package org.raddiag.reader.numpy;
+package org.raddiag.support.numpy;
 
 /** IEEE 754 binary16 to binary32 conversion (exact). */
 final class Half {

@@ -1,4 +1,4 @@
-package org.raddiag.reader.numpy;
+package org.raddiag.support.numpy;
 
 import java.nio.ByteOrder;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.raddiag.reader.numpy;
+package org.raddiag.support.numpy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,15 @@ import org.raddiag.api.io.ReadException;
 import org.raddiag.api.io.ReadException.Reason;
 
 class NpyFormatTest {
+    /** The repository's test data (surefire property; this module cannot use the test-support module, which uses it). */
+    private static Path testdata() {
+        return Paths.get(System.getProperty("raddiag.testdata", "../../testdata"));
+    }
+
+    private static Path sample(String name) {
+        return testdata().resolve("npy").resolve(name);
+    }
+
     @TempDir
     Path tmp;
 
@@ -37,7 +47,7 @@ class NpyFormatTest {
 
     @Test
     void readsCOrderInt16() throws Exception {
-        NpyArray a = NpyFormat.read(TestFiles.npy("i2_c.npy"));
+        NpyArray a = NpyFormat.read(sample("i2_c.npy"));
         assertEquals("<i2", a.dtype());
         assertFalse(a.fortranOrder());
         assertArrayEquals(new long[] {3, 4, 2}, a.shape());
@@ -47,7 +57,7 @@ class NpyFormatTest {
 
     @Test
     void readsBigEndianFortranFloat32() throws Exception {
-        NpyArray a = NpyFormat.read(TestFiles.npy("f4_be_fortran.npy"));
+        NpyArray a = NpyFormat.read(sample("f4_be_fortran.npy"));
         assertEquals(">f4", a.dtype());
         assertTrue(a.fortranOrder());
         assertArrayEquals(yxz(3, 4, 2, 0), a.toDoubleArray());
@@ -58,7 +68,7 @@ class NpyFormatTest {
 
     @Test
     void readsFortranFloat64() throws Exception {
-        NpyArray a = NpyFormat.read(TestFiles.npy("f8_fortran.npy"));
+        NpyArray a = NpyFormat.read(sample("f8_fortran.npy"));
         assertArrayEquals(new long[] {5, 3, 4}, a.shape());
         assertArrayEquals(yxz(5, 3, 4, 0.25), a.toDoubleArray());
     }
@@ -66,7 +76,7 @@ class NpyFormatTest {
     @Test
     void readsHeaderVersions2And3() throws Exception {
         for (String f : List.of("v2_f4.npy", "v3_f4.npy")) {
-            assertArrayEquals(yxz(3, 4, 2, 0), NpyFormat.read(TestFiles.npy(f)).toDoubleArray(), f);
+            assertArrayEquals(yxz(3, 4, 2, 0), NpyFormat.read(sample(f)).toDoubleArray(), f);
         }
     }
 
@@ -78,12 +88,12 @@ class NpyFormatTest {
         assertRamp("ramp_u4.npy", "<u4", i -> (i * 200000000L) & 0xffffffffL); // numpy wraps modulo 2^32
         assertRamp("ramp_i8_be.npy", ">i8", i -> i * -1_000_000_000_000_000L);
         assertRamp("ramp_u8.npy", "<u8", i -> i << 59);
-        NpyArray half = NpyFormat.read(TestFiles.npy("ramp_f2.npy"));
+        NpyArray half = NpyFormat.read(sample("ramp_f2.npy"));
         assertEquals("<f2", half.dtype());
         for (int i = 0; i < 24; i++) {
             assertEquals(i * 0.5 - 3, half.toDoubleArray()[i]);
         }
-        NpyArray b = NpyFormat.read(TestFiles.npy("bool.npy"));
+        NpyArray b = NpyFormat.read(sample("bool.npy"));
         assertEquals("|b1", b.dtype());
         for (int i = 0; i < 24; i++) {
             assertEquals(i % 3 == 0 ? 1 : 0, b.toLongArray()[i]);
@@ -92,7 +102,7 @@ class NpyFormatTest {
 
     private static void assertRamp(String file, String dtype, java.util.function.LongUnaryOperator f)
             throws ReadException {
-        NpyArray a = NpyFormat.read(TestFiles.npy(file));
+        NpyArray a = NpyFormat.read(sample(file));
         assertEquals(dtype, a.dtype(), file);
         long[] v = a.toLongArray();
         double[] d = a.toDoubleArray();
@@ -106,43 +116,43 @@ class NpyFormatTest {
 
     @Test
     void readsDemoKeySlice() throws Exception {
-        NpyArray k = NpyFormat.read(TestFiles.testdata().resolve("rp3d-demo/DemoData/key/123742.npy"));
+        NpyArray k = NpyFormat.read(testdata().resolve("rp3d-demo/DemoData/key/123742.npy"));
         assertArrayEquals(new long[] {1}, k.shape());
         assertEquals("<i8", k.dtype());
         assertArrayEquals(new long[] {24}, k.toLongArray());
-        assertArrayEquals(new long[] {24}, NpyFormat.read(TestFiles.npy("key.npy")).toLongArray());
+        assertArrayEquals(new long[] {24}, NpyFormat.read(sample("key.npy")).toLongArray());
     }
 
     @Test
     void readsCompressedAndStoredArchives() throws Exception {
-        Map<String, NpyArray> c = NpyFormat.readNpz(TestFiles.npy("compressed.npz"));
+        Map<String, NpyArray> c = NpyFormat.readNpz(sample("compressed.npz"));
         assertEquals(List.of("first", "second"), List.copyOf(c.keySet()));
         assertArrayEquals(yxz(3, 4, 2, 0), c.get("first").toDoubleArray());
         assertEquals(">i2", c.get("second").dtype());
         assertArrayEquals(new double[] {0, 10, 100, 110}, c.get("second").toDoubleArray());
         assertEquals("compressed.npz:second", c.get("second").name());
-        NpyArray s = NpyFormat.readNpz(TestFiles.npy("stored.npz")).get("only");
+        NpyArray s = NpyFormat.readNpz(sample("stored.npz")).get("only");
         assertTrue(s.fortranOrder());
         assertArrayEquals(yxz(3, 4, 2, 0), s.toDoubleArray());
     }
 
     @Test
     void refusesObjectStructuredAndStringArrays() {
-        assertReason(Reason.UNSUPPORTED, () -> NpyFormat.read(TestFiles.npy("object.npy")), "object");
-        assertReason(Reason.UNSUPPORTED, () -> NpyFormat.read(TestFiles.npy("structured.npy")), "structured");
-        assertReason(Reason.UNSUPPORTED, () -> NpyFormat.read(TestFiles.npy("string.npy")), "<U2");
+        assertReason(Reason.UNSUPPORTED, () -> NpyFormat.read(sample("object.npy")), "object");
+        assertReason(Reason.UNSUPPORTED, () -> NpyFormat.read(sample("structured.npy")), "structured");
+        assertReason(Reason.UNSUPPORTED, () -> NpyFormat.read(sample("string.npy")), "<U2");
     }
 
     @Test
     void refusesTruncatedTrailingAndOversizedData() throws Exception {
-        byte[] good = Files.readAllBytes(TestFiles.npy("i2_c.npy"));
+        byte[] good = Files.readAllBytes(sample("i2_c.npy"));
         Path cut = write("cut.npy", Arrays.copyOf(good, good.length - 1));
         assertReason(Reason.TRUNCATED, () -> NpyFormat.read(cut), "needs 48 data bytes, only 47");
         Path cutHeader = write("cuthdr.npy", Arrays.copyOf(good, 40));
         assertReason(Reason.TRUNCATED, () -> NpyFormat.read(cutHeader), "header");
         Path longer = write("long.npy", Arrays.copyOf(good, good.length + 3));
         assertReason(Reason.CORRUPT, () -> NpyFormat.read(longer), "3 unexpected bytes");
-        assertReason(Reason.TOO_LARGE, () -> NpyFormat.read(TestFiles.npy("i2_c.npy"), 23), "limit 23");
+        assertReason(Reason.TOO_LARGE, () -> NpyFormat.read(sample("i2_c.npy"), 23), "limit 23");
         Path huge = write("huge.npy", npy("{'descr': '<f4', 'fortran_order': False, 'shape': (100000, 100000, 100000), }"));
         assertReason(Reason.TOO_LARGE, () -> NpyFormat.read(huge), "elements");
         Path overflow = write("overflow.npy", npy("{'descr': '<f4', 'fortran_order': False, 'shape': "

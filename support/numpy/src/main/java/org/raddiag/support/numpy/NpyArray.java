@@ -1,4 +1,4 @@
-package org.raddiag.reader.numpy;
+package org.raddiag.support.numpy;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
