@@ -5,10 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Options of the workflow commands: {@code --flag}, {@code --key value}, repeated {@code --set key=value}. */
+/** Options of the workflow commands: {@code --flag}, {@code --key value}, repeated {@code --set key=value} and {@code --dataset-option key=value}. */
 final class Args {
     final Map<String, String> options = new LinkedHashMap<>();
     final Map<String, String> settings = new LinkedHashMap<>();
+    final Map<String, String> datasetOptions = new LinkedHashMap<>();
     final List<String> flags = new ArrayList<>();
     final List<String> positional = new ArrayList<>();
 
@@ -18,13 +19,13 @@ final class Args {
             String s = args.get(i);
             if (s.startsWith("--") && knownFlags.contains(s.substring(2))) {
                 a.flags.add(s.substring(2));
-            } else if (s.equals("--set")) {
+            } else if (s.equals("--set") || s.equals("--dataset-option")) {
                 String kv = value(args, ++i, s);
                 int eq = kv.indexOf('=');
                 if (eq <= 0) {
-                    throw new IllegalArgumentException("--set needs key=value, got '" + kv + "'");
+                    throw new IllegalArgumentException(s + " needs key=value, got '" + kv + "'");
                 }
-                a.settings.put(kv.substring(0, eq), kv.substring(eq + 1));
+                (s.equals("--set") ? a.settings : a.datasetOptions).put(kv.substring(0, eq), kv.substring(eq + 1));
             } else if (s.startsWith("--")) {
                 a.options.put(s.substring(2), value(args, ++i, s));
             } else {

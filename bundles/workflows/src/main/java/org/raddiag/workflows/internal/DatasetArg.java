@@ -1,31 +1,29 @@
 package org.raddiag.workflows.internal;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
-import org.raddiag.api.train.DatasetLayout;
 import org.raddiag.api.train.DatasetSource;
-import org.raddiag.dataset.phantom.PhantomDataset;
-import org.raddiag.dataset.phantom.PhantomDescription;
 
-/** Parses {@code --dataset rp3d:FOLDER} or {@code phantom[:FOLDER]} (generated with the demo settings if missing). */
+/**
+ * {@code --dataset NAME[:FOLDER]}: the dataset layout plugin called NAME ({@code rp3d}, {@code phantom}, ...) opens
+ * FOLDER with the given options; without a folder, {@code work/NAME} under the home (the phantom layout generates
+ * its dataset there).
+ */
 final class DatasetArg {
     private DatasetArg() {
     }
 
-    static DatasetSource open(String arg, DatasetLayout rp3d, Path home, PrintStream out) throws IOException {
-        if (arg.startsWith("rp3d:")) {
-            return rp3d.open(Paths.get(arg.substring(5)).toAbsolutePath().normalize(), Map.of());
+    static DatasetSource open(String arg, Map<String, String> options, TrainingPlugins plugins, Path home)
+            throws IOException {
+        int colon = arg.indexOf(':');
+        String name = colon < 0 ? arg : arg.substring(0, colon);
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("--dataset needs NAME[:FOLDER], e.g. rp3d:/data/rp3d or phantom");
         }
-        if (arg.equals("phantom") || arg.startsWith("phantom:")) {
-            Path folder = arg.equals("phantom") ? home.resolve("work/phantom")
-                    : Paths.get(arg.substring(8)).toAbsolutePath().normalize();
-            PhantomDescription d = PhantomDataset.generate(DemoSettings.dataset(), folder);
-            out.println((d.generated() ? "generated " : "using ") + d);
-            return rp3d.open(folder, Map.of());
-        }
-        throw new IllegalArgumentException("--dataset must be rp3d:FOLDER or phantom[:FOLDER], not '" + arg + "'");
+        Path folder = colon < 0 ? home.resolve("work").resolve(name)
+                : Paths.get(arg.substring(colon + 1)).toAbsolutePath().normalize();
+        return plugins.layout(name).open(folder, options);
     }
 }

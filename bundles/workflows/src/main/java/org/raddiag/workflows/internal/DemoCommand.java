@@ -18,12 +18,9 @@ import org.raddiag.api.model.InputEncoder;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.api.model.ModelRunner;
-import org.raddiag.api.train.DatasetLayout;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.DatasetSource.Split;
-import org.raddiag.dataset.phantom.PhantomDataset;
-import org.raddiag.dataset.phantom.PhantomDescription;
-import org.raddiag.trainer.TrainingResult;
+import org.raddiag.api.train.TrainingOutcome;
 
 /**
  * {@code demo [--out DIR] [--fresh]}: the main job on its embedded default. Generates the phantom dataset, trains
@@ -34,8 +31,8 @@ import org.raddiag.trainer.TrainingResult;
 @Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=demo"})
 public final class DemoCommand implements Command {
-    @Reference(target = "(" + ServiceProperties.DATASET + "=rp3d)")
-    private DatasetLayout rp3d;
+    @Reference
+    private TrainingPlugins plugins;
     @Reference
     private InputEncoder encoder;
     @Reference(target = "(" + ServiceProperties.BACKEND + "=pytorch)")
@@ -73,17 +70,18 @@ public final class DemoCommand implements Command {
                 : Home.get().resolve("work/demo");
         long t0 = System.nanoTime();
         out.println("== 1/5 phantom dataset (seed " + DemoSettings.SEED + ")");
-        PhantomDescription d = PhantomDataset.generate(DemoSettings.dataset(), dir.resolve("data"));
-        out.println((d.generated() ? "   generated " : "   reusing ") + d);
-        DatasetSource data = rp3d.open(dir.resolve("data"), Map.of());
+        DatasetSource data = plugins.layout("phantom").open(dir.resolve("data"), DemoSettings.dataset());
+        out.println("   " + data.caseIds(Split.TRAIN).size() + " training, " + data.caseIds(Split.VALIDATION).size()
+                + " validation, " + data.caseIds(Split.TEST).size() + " test cases, " + data.labels().size()
+                + " labels in " + dir.resolve("data"));
         Path run = dir.resolve("run");
         if (a.flag("fresh")) {
             deleteTree(run);
         }
         boolean resume = Files.isDirectory(run.resolve("checkpoints"));
         out.println("== 2/5 training " + DemoSettings.training() + (resume ? " (resuming)" : ""));
-        Workbench bench = new Workbench(encoder, runner, registry);
-        TrainingResult result = bench.train(DemoSettings.training(), data, run, resume, out);
+        Workbench bench = new Workbench(plugins.trainer(null), encoder, runner, registry);
+        TrainingOutcome result = bench.train(DemoSettings.training(), data, run, resume, out);
         out.printf("   done: %.0f cases/s, best validation loss %.4f (epoch %.0f)%n",
                 result.summary().getOrDefault("casesPerSec", Double.NaN),
                 result.summary().getOrDefault("bestLoss", Double.NaN),

@@ -2,7 +2,6 @@ package org.raddiag.workflows.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.raddiag.dataset.phantom.PhantomSpec;
 
 /**
  * The demo's embedded defaults: a phantom dataset and a small RadDiag variant (ResNet-18 slices, reduced width and
@@ -15,14 +14,24 @@ final class DemoSettings {
     private DemoSettings() {
     }
 
-    static PhantomSpec dataset() {
+    /** Options of the {@code phantom} dataset layout (the phantom plugin's option keys). */
+    static Map<String, String> dataset() {
         // lesions twice the catalogue's size: at 32 x 32 pixels and 8 slices the catalogue's smallest lesions cover about
         // one pixel of one slice, which the small model cannot learn within the demo's few minutes
         // 1,400 training cases seen 14 times learn more than 600 seen 24 times in about the same number of steps
         // (head AUC 0.92 vs 0.88-0.90); 400 test cases halve the noise of the per-class AUCs of rarer labels
-        return PhantomSpec.builder().seed(SEED).labels(12, 4, 4).noise(0.3).lesionScale(2).cases(1400, 100, 400)
-                .build();
+        Map<String, String> o = new LinkedHashMap<>();
+        o.put("seed", Long.toString(SEED));
+        o.put("labels", "12,4,4");
+        o.put("noise", "0.3");
+        o.put("lesionScale", "2");
+        o.put("cases", TRAIN_CASES + ",100," + TEST_CASES);
+        return o;
     }
+
+    /** Training and test cases of the demo dataset. */
+    static final int TRAIN_CASES = 1400;
+    static final int TEST_CASES = 400;
 
     /** Trainer settings (TrainingSpec keys). */
     static Map<String, String> training() {

@@ -19,12 +19,11 @@ import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.api.model.ModelRunner;
 import org.raddiag.api.cli.Command;
-import org.raddiag.api.train.DatasetLayout;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.metrics.Predictions;
 
 /**
- * {@code evaluate --model NAME --dataset rp3d:FOLDER|phantom [--backend B] --out DIR} or
+ * {@code evaluate --model NAME --dataset NAME[:FOLDER] [--backend B] --out DIR} or
  * {@code evaluate --scores S.npy --labels L.npy [--head H --medium M] --out DIR}: the reference metrics per class
  * and per head/medium/tail split, plus thresholds fixed on the validation split and bootstrap intervals, written as
  * {@code report.json} and a self-contained {@code report.html}.
@@ -32,8 +31,8 @@ import org.raddiag.metrics.Predictions;
 @Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=evaluate"})
 public final class EvaluateCommand implements Command {
-    @Reference(target = "(" + ServiceProperties.DATASET + "=rp3d)")
-    private DatasetLayout rp3d;
+    @Reference
+    private TrainingPlugins plugins;
     @Reference
     private InputEncoder encoder;
     @Reference
@@ -57,7 +56,7 @@ public final class EvaluateCommand implements Command {
 
     @Override
     public String summary() {
-        return "reference metrics + HTML report  --model NAME --dataset rp3d:DIR|phantom --out DIR | "
+        return "reference metrics + HTML report  --model NAME --dataset NAME[:DIR] --out DIR | "
                 + "--scores S.npy --labels L.npy --out DIR";
     }
 
@@ -88,12 +87,14 @@ public final class EvaluateCommand implements Command {
                 err.println("evaluate: no runner for backend " + backend);
                 return 1;
             }
-            DatasetSource data = DatasetArg.open(a.options.get("dataset"), rp3d, Home.get(), out);
+            String dataset = a.options.get("dataset");
+            DatasetSource data = DatasetArg.open(dataset, a.datasetOptions.isEmpty() && dataset.startsWith("phantom")
+                    ? DemoSettings.dataset() : a.datasetOptions, plugins, Home.get());
             try (LoadedModel model = runner.load(pkg)) {
                 e = Workbench.evaluate(model, encoder, data, "RadDiag " + pkg.ref() + " on " + data.name(), outDir);
             }
         } else {
-            err.println("usage: evaluate --model NAME --dataset rp3d:DIR|phantom [--backend B] --out DIR");
+            err.println("usage: evaluate --model NAME --dataset NAME[:DIR] [--backend B] --out DIR");
             err.println("       evaluate --scores S.npy --labels L.npy [--head H --medium M] --out DIR");
             return 2;
         }

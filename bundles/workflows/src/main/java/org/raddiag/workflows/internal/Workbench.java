@@ -16,29 +16,27 @@ import org.raddiag.api.model.ModelRunner;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.DatasetSource.Split;
 import org.raddiag.metrics.Predictions;
-import org.raddiag.trainer.ConsoleProgress;
-import org.raddiag.trainer.DjlTraining;
-import org.raddiag.trainer.TrainingResult;
-import org.raddiag.trainer.TrainingSpec;
+import org.raddiag.api.train.Trainer;
+import org.raddiag.api.train.TrainingOutcome;
 
 /** Train, evaluate and register: the steps the {@code train} and {@code demo} commands share. */
 final class Workbench {
+    private final Trainer trainer;
     private final InputEncoder encoder;
     private final ModelRunner runner;
     private final ModelRegistry registry;
 
-    Workbench(InputEncoder encoder, ModelRunner runner, ModelRegistry registry) {
+    Workbench(Trainer trainer, InputEncoder encoder, ModelRunner runner, ModelRegistry registry) {
+        this.trainer = trainer;
         this.encoder = encoder;
         this.runner = runner;
         this.registry = registry;
     }
 
     /** Trains (resuming from the last complete checkpoint in {@code out} when asked), with a progress bar. */
-    TrainingResult train(Map<String, String> settings, DatasetSource data, Path out, boolean resume, PrintStream console)
+    TrainingOutcome train(Map<String, String> settings, DatasetSource data, Path out, boolean resume, PrintStream console)
             throws Exception {
-        TrainingSpec spec = TrainingSpec.of(settings);
-        ArchitectureConfig arch = spec.architecture(data.labels().size());
-        return DjlTraining.run(spec, data, c -> encoder.encode(java.util.List.of(c), arch), out, resume,
+        return trainer.train(data, settings, out, resume,
                 new ConsoleProgress(console, System.console() != null, System::nanoTime));
     }
 
@@ -46,7 +44,7 @@ final class Workbench {
      * Evaluates the trained weights on the test split (thresholds fitted on the validation split), writes the report
      * into {@code reportDir} and registers the model with those thresholds.
      */
-    Outcome evaluateAndRegister(TrainingResult result, DatasetSource data, ModelRef name, Path reportDir,
+    Outcome evaluateAndRegister(TrainingOutcome result, DatasetSource data, ModelRef name, Path reportDir,
             Map<String, String> provenance) throws IOException {
         Path weights = result.bestWeights().orElseThrow(() -> new IOException("training finished no epoch, so there "
                 + "is no model to evaluate"));

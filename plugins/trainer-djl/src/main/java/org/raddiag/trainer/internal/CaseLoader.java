@@ -11,7 +11,6 @@ import org.raddiag.api.data.LabelSet;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelInput;
 import org.raddiag.api.train.DatasetSource;
-import org.raddiag.trainer.CaseEncoder;
 
 /**
  * Loads and encodes cases (checking their input size against the architecture), keeps encoded cases in memory up to

@@ -20,10 +20,7 @@ import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.TrainingListener;
 import org.raddiag.checkpoint.SafetensorsFile;
 import org.raddiag.model.blocks.RadNet;
-import org.raddiag.trainer.CaseEncoder;
-import org.raddiag.trainer.DjlTraining;
-import org.raddiag.trainer.TrainingResult;
-import org.raddiag.trainer.TrainingSpec;
+import org.raddiag.api.train.TrainingOutcome;
 import org.raddiag.trainer.internal.LossCurvePlot.Point;
 
 /**
@@ -59,13 +56,13 @@ public final class TrainingRun {
         this.listener = listener;
     }
 
-    public TrainingResult run() throws Exception {
+    public TrainingOutcome run() throws Exception {
         synchronized (ENGINE_LOCK) {
             return runLocked();
         }
     }
 
-    private TrainingResult runLocked() throws Exception {
+    private TrainingOutcome runLocked() throws Exception {
         long t0 = System.nanoTime();
         Files.createDirectories(out);
         LabelSet labels = data.labels();
@@ -241,7 +238,7 @@ public final class TrainingRun {
                 summary.put(DjlTraining.SKIPPED_STEPS, (double) skipped);
                 summary.put(DjlTraining.RESUMED_FROM, (double) (pos == null ? -1 : pos.globalStep()));
                 Path bestFile = out.resolve(DjlTraining.BEST).resolve(DjlTraining.MODEL_FILE);
-                return new TrainingResult(summary, Files.exists(bestFile) ? Optional.of(bestFile) : Optional.empty(),
+                return new TrainingOutcome(summary, Files.exists(bestFile) ? Optional.of(bestFile) : Optional.empty(),
                         arch, Optional.ofNullable(lastCk));
             }
         }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.raddiag.trainer.TrainingSpec;
 
 class CosineWarmupScheduleTest {
     @Test

@@ -3,7 +3,6 @@ package org.raddiag.dataset.phantom.internal;
 import java.util.ArrayList;
 import java.util.List;
 import org.raddiag.api.data.Modality;
-import org.raddiag.dataset.phantom.PhantomSpec;
 
 /**
  * Turns a case's labels into a case plan: the anatomy (jittered), the findings of its disorders, and 1..3 samples

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.raddiag.api.train.DatasetSource.Split;
-import org.raddiag.dataset.phantom.PhantomDescription;
 
 /**
  * The files a phantom dataset consists of: what the manifest records about them (sizes of the top-level files,

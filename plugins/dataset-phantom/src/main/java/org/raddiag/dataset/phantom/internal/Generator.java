@@ -25,8 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.raddiag.api.data.LabelSet;
 import org.raddiag.api.train.DatasetSource.Split;
-import org.raddiag.dataset.phantom.PhantomDescription;
-import org.raddiag.dataset.phantom.PhantomSpec;
 
 /**
  * Generates a phantom dataset into a folder, or keeps it when its manifest already matches. Plans every case

@@ -2,7 +2,6 @@ package org.raddiag.dataset.phantom.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.raddiag.dataset.phantom.PhantomSpec;
 
 /**
  * Assigns disorder labels to the cases of a split with exact long-tailed quotas: disorder of rank r (1-based) goes

@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.raddiag.api.data.LabelSet;
 import org.raddiag.api.train.DatasetSource.Split;
-import org.raddiag.dataset.phantom.PhantomDescription;
-import org.raddiag.dataset.phantom.PhantomSpec;
 
 /**
  * The {@code dataset.json} manifest, written last: generator format and version, the spec's settings, the label

@@ -34,9 +34,6 @@ import org.raddiag.api.io.ModalityReader;
 import org.raddiag.api.io.ReadException;
 import org.raddiag.api.io.ReadOptions;
 import org.raddiag.api.train.DatasetSource;
-import org.raddiag.dataset.phantom.PhantomDataset;
-import org.raddiag.dataset.phantom.PhantomDescription;
-import org.raddiag.dataset.phantom.PhantomSpec;
 
 /**
  * The phantom dataset as a {@link DatasetSource} ({@code raddiag.kind=dataset}, {@code raddiag.dataset=phantom}),

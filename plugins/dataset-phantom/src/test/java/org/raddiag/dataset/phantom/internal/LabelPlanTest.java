@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.raddiag.api.data.LabelSet;
 import org.raddiag.api.train.DatasetSource.Split;
-import org.raddiag.dataset.phantom.PhantomSpec;
 
 /** Label frequencies of the demo spec are long-tailed, every split has every head class, scans show every label. */
 class LabelPlanTest {

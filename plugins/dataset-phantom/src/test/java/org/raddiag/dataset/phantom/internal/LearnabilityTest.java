@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.raddiag.api.data.Modality;
-import org.raddiag.dataset.phantom.PhantomSpec;
 
 /**
  * Sanity check without a neural network: one handcrafted feature per head disorder, the mean intensity of the

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.raddiag.dataset.phantom.PhantomSpec;
 
 /** {@code lesionScale} grows every lesion about its centre and changes nothing else. */
 class LesionScaleTest {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.raddiag.api.data.Modality;
-import org.raddiag.dataset.phantom.PhantomSpec;
 
 /**
  * Each disorder changes the image around its key slice by a clear intensity difference, and leaves slices far

@@ -16,8 +16,6 @@ import org.raddiag.api.data.Modality;
 import org.raddiag.api.data.Scan;
 import org.raddiag.api.io.ReadOptions;
 import org.raddiag.api.train.DatasetSource.Split;
-import org.raddiag.dataset.phantom.PhantomDescription;
-import org.raddiag.dataset.phantom.PhantomSpec;
 import org.raddiag.testsupport.Readers;
 
 /** The DatasetSource loads generated cases through a NumPy reader; the NIfTI copies read back identically. */

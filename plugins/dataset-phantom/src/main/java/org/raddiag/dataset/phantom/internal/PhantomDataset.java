@@ -1,9 +1,8 @@
-package org.raddiag.dataset.phantom;
+package org.raddiag.dataset.phantom.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import org.raddiag.api.data.LabelSet;
-import org.raddiag.dataset.phantom.internal.Generator;
 
 /**
  * Entry point for commands and tests: generates a phantom dataset in the RP3D layout.

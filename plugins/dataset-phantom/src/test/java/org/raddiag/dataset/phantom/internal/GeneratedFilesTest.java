@@ -1,4 +1,4 @@
-package org.raddiag.dataset.phantom;
+package org.raddiag.dataset.phantom.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.raddiag.trainer;
+package org.raddiag.trainer.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

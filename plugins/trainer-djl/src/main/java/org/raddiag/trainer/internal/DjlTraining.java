@@ -1,5 +1,6 @@
-package org.raddiag.trainer;
+package org.raddiag.trainer.internal;
 
+import org.raddiag.api.train.TrainingOutcome;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
@@ -7,7 +8,6 @@ import org.raddiag.api.data.Case;
 import org.raddiag.api.model.ModelInput;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.TrainingListener;
-import org.raddiag.trainer.internal.TrainingRun;
 
 /**
  * Plain-Java entry point of a training run (what the {@code train} command calls). Needs the DJL PyTorch engine.
@@ -55,19 +55,19 @@ public final class DjlTraining {
      * Trains with cases tensorised by {@code tensorizer} (one case to a batch-of-one input, e.g. core's reference
      * preprocessing); labels are the multi-hot vector of the case's label names over the dataset's label set.
      */
-    public static TrainingResult run(TrainingSpec spec, DatasetSource data, Function<Case, ModelInput> tensorizer,
+    public static TrainingOutcome run(TrainingSpec spec, DatasetSource data, Function<Case, ModelInput> tensorizer,
             Path out, boolean resume, TrainingListener listener) throws Exception {
         return runWith(spec, data, CaseEncoder.of(tensorizer), out, resume, listener);
     }
 
     /** Trains with an explicit {@link CaseEncoder}. */
-    public static TrainingResult runWith(TrainingSpec spec, DatasetSource data, CaseEncoder encoder, Path out,
+    public static TrainingOutcome runWith(TrainingSpec spec, DatasetSource data, CaseEncoder encoder, Path out,
             boolean resume, TrainingListener listener) throws Exception {
         return new TrainingRun(spec, data, encoder, out, resume, listener == null ? NO_LISTENER : listener).run();
     }
 
     /** {@link #run} with settings as strings. */
-    public static TrainingResult run(Map<String, String> settings, DatasetSource data,
+    public static TrainingOutcome run(Map<String, String> settings, DatasetSource data,
             Function<Case, ModelInput> tensorizer, Path out, boolean resume, TrainingListener listener)
             throws Exception {
         return run(TrainingSpec.of(settings), data, tensorizer, out, resume, listener);

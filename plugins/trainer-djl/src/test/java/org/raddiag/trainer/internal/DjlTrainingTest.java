@@ -1,5 +1,6 @@
-package org.raddiag.trainer;
+package org.raddiag.trainer.internal;
 
+import org.raddiag.api.train.TrainingOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,14 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.raddiag.checkpoint.SafetensorsFile;
 import org.raddiag.checkpoint.StateDict;
-import org.raddiag.trainer.internal.MetricsLog;
 import org.raddiag.trainer.testutil.RecordingListener;
 import org.raddiag.trainer.testutil.SyntheticData;
 
 class DjlTrainingTest {
     private static final SyntheticData DATA = new SyntheticData(5, 6, 2, 11);
 
-    private static TrainingResult train(Map<String, String> extra, Path out, boolean resume, RecordingListener l)
+    private static TrainingOutcome train(Map<String, String> extra, Path out, boolean resume, RecordingListener l)
             throws Exception {
         Map<String, String> s = SyntheticData.tinySettings();
         s.putAll(extra);
@@ -34,7 +34,7 @@ class DjlTrainingTest {
     @Test
     void tinyRadNetOverfitsAHandfulOfCases(@TempDir Path out) throws Exception {
         RecordingListener l = new RecordingListener();
-        TrainingResult r = train(Map.of("epochs", "10", "lr", "3e-3", "validate", "false", "seed", "3"), out, false, l);
+        TrainingOutcome r = train(Map.of("epochs", "10", "lr", "3e-3", "validate", "false", "seed", "3"), out, false, l);
         assertEquals(30, l.losses.size());
         double first = (l.losses.get(0) + l.losses.get(1) + l.losses.get(2)) / 3;
         double last = (l.losses.get(27) + l.losses.get(28) + l.losses.get(29)) / 3;
@@ -93,7 +93,7 @@ class DjlTrainingTest {
         Files.writeString(out.resolve("checkpoints/ckpt-0000000009/state.properties"), "epoch=3\n");
 
         RecordingListener resumed = new RecordingListener();
-        TrainingResult r = train(s, out, true, resumed);
+        TrainingOutcome r = train(s, out, true, resumed);
         assertEquals(4.0, r.summary().get(DjlTraining.RESUMED_FROM));
         assertEquals(List.of(5L, 6L), resumed.steps);
         for (int i = 0; i < 2; i++) {
@@ -122,7 +122,7 @@ class DjlTrainingTest {
 
     @Test
     void fineTuningReplacesTheHeadAndFreezesTheBackbone(@TempDir Path tmp) throws Exception {
-        TrainingResult pre = train(Map.of("maxSteps", "3", "epochs", "1"), tmp.resolve("pre"), false,
+        TrainingOutcome pre = train(Map.of("maxSteps", "3", "epochs", "1"), tmp.resolve("pre"), false,
                 new RecordingListener());
         Path weights = pre.bestWeights().orElseThrow();
         StateDict before = SafetensorsFile.read(weights);
@@ -131,7 +131,7 @@ class DjlTrainingTest {
         s.put("init", weights.toString());
         s.put("freezeBackbone", "true");
         s.put("epochs", "1");
-        TrainingResult ft = DjlTraining.run(s, three, three.tensorizer(), tmp.resolve("ft"), false,
+        TrainingOutcome ft = DjlTraining.run(s, three, three.tensorizer(), tmp.resolve("ft"), false,
                 new RecordingListener());
         StateDict after = SafetensorsFile.read(ft.bestWeights().orElseThrow());
         assertEquals("3", ft.architecture().get("classes"));

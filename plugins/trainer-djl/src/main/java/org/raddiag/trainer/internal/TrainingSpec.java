@@ -1,4 +1,4 @@
-package org.raddiag.trainer;
+package org.raddiag.trainer.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

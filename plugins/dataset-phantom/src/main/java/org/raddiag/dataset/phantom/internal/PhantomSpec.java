@@ -1,4 +1,4 @@
-package org.raddiag.dataset.phantom;
+package org.raddiag.dataset.phantom.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

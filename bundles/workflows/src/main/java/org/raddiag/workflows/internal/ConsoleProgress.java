@@ -1,4 +1,4 @@
-package org.raddiag.trainer;
+package org.raddiag.workflows.internal;
 
 import java.io.PrintStream;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.raddiag.trainer;
+package org.raddiag.trainer.internal;
 
 import java.util.List;
 import java.util.Objects;
