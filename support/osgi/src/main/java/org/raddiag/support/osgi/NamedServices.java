@@ -64,6 +64,22 @@ public final class NamedServices<T> {
         return name == null ? null : chosen.get(name);
     }
 
+    /** Every service bound under {@code name}, the one in use first (for callers that skip some). */
+    public List<T> all(String name) {
+        synchronized (lock) {
+            List<Named<T>> sorted = new ArrayList<>();
+            for (Named<T> e : entries) {
+                if (e.name.equals(name)) {
+                    sorted.add(e);
+                }
+            }
+            sorted.sort((a, b) -> RankedServices.Ranked.ORDER.compare(a.ranked, b.ranked));
+            List<T> out = new ArrayList<>(sorted.size());
+            sorted.forEach(e -> out.add(e.ranked.service()));
+            return out;
+        }
+    }
+
     /** The names bound right now, sorted. */
     public Set<String> names() {
         return chosen.keySet();

@@ -70,6 +70,8 @@ class NamedServicesTest {
                     dict("name", "x", Constants.SERVICE_RANKING, 3));
             ctx.registerService(Supplier.class, other, dict("name", "y"));
             assertSame(ranked, named.get("x"), "the highest ranking, registered last");
+            assertEquals(List.of(ranked, first, second), named.all("x"));
+            assertEquals(List.of(), named.all("none"));
             assertEquals(Set.of("x", "y"), named.names());
             assertEquals(List.of("x", "y"), new ArrayList<>(named.chosen().keySet()));
 
