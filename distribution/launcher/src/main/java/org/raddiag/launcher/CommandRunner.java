@@ -3,6 +3,8 @@ package org.raddiag.launcher;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.TreeMap;
 import org.osgi.framework.BundleContext;
@@ -63,7 +65,8 @@ final class CommandRunner {
         while (System.currentTimeMillis() < deadline) {
             ServiceReference<?>[] refs = context.getServiceReferences(COMMAND, filter);
             if (refs != null && refs.length > 0) {
-                return refs[0];
+                // the platform's one rule (the framework's order): highest service.ranking, then lowest service.id
+                return Collections.max(Arrays.asList(refs));
             }
             if (othersSeenAt < 0 && anyCommand()) {
                 othersSeenAt = System.currentTimeMillis();

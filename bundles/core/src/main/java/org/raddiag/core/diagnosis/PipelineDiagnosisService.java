@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -38,6 +37,7 @@ import org.raddiag.core.diagnosis.internal.StartingBackends;
 import org.raddiag.core.preprocess.CaseTensorizer;
 import org.raddiag.core.preprocess.CaseTensors;
 import org.raddiag.core.preprocess.TensorizerSettings;
+import org.raddiag.support.osgi.NamedServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = DiagnosisConfig.class)
 public final class PipelineDiagnosisService implements DiagnosisService {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineDiagnosisService.class);
-    private final Map<String, ModelRunner> runners = new ConcurrentHashMap<>();
+    /** Runners by backend; of several for one backend, the highest ranking, then the first registered. */
+    private final NamedServices<ModelRunner> runners = new NamedServices<>("model runner");
     private final ModelCache cache = new ModelCache();
     private final MicroBatcher batcher = new MicroBatcher(BatchSettings.OFF);
     private volatile String defaultBackend = "pytorch";
@@ -89,14 +90,14 @@ public final class PipelineDiagnosisService implements DiagnosisService {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addRunner(ModelRunner r) {
-        runners.put(r.backend(), r);
+    void addRunner(ModelRunner r, Map<String, Object> properties) {
+        runners.add(r.backend(), r, properties);
         cache.evictBackend(r.backend());
         starting.signal();
     }
 
-    void removeRunner(ModelRunner r) {
-        runners.remove(r.backend(), r);
+    void removeRunner(ModelRunner r, Map<String, Object> properties) {
+        runners.remove(r.backend(), r, properties);
         cache.evictBackend(r.backend());
     }
 
@@ -151,7 +152,7 @@ public final class PipelineDiagnosisService implements DiagnosisService {
         }
         if (runner == null) {
             throw new DiagnosisException("backend '" + backend + "' has no model runner (available: "
-                    + runners.keySet() + "); is its engine ready? see `status`");
+                    + runners.names() + "); is its engine ready? see `status`");
         }
         if (c.samples().isEmpty()) {
             throw new DiagnosisException("case " + c.id() + " has no readable scan");

@@ -1,65 +1,63 @@
 package org.raddiag.onnx.internal;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelComponent;
 import org.raddiag.onnx.BlockConverter;
+import org.raddiag.support.osgi.NamedServices;
 
 /**
  * Converters by block type; the exporter component fills it from services, tests from {@link #builtIn()}. When
- * several converters claim one type the most recently added wins, and removing it falls back to the previous one.
+ * several converters claim one type, the platform's one rule picks one (highest {@code service.ranking}, then lowest
+ * {@code service.id}; converters added without properties after services, in the order they came), and removing it
+ * falls back to the next one.
  */
 final class Converters {
     private static final ArchitectureConfig NO_SETTINGS = new ArchitectureConfig(Map.of());
-    private final Map<String, List<BlockConverter>> byType = new HashMap<>();
-    private final Map<String, List<ModelComponent>> components = new HashMap<>();
+    private final NamedServices<BlockConverter> byType = new NamedServices<>("ONNX converter");
+    private final NamedServices<ModelComponent> components = new NamedServices<>("model component");
 
     /** The converters this bundle registers as services. */
     static Converters builtIn() {
         Converters c = new Converters();
         for (BlockConverter b : List.of(new ResNet18Converter(), new ResNet34Converter(), new ResNet50Converter(),
                 new Attention1DConverter(), new VitFuseConverter(), new MlpHeadConverter())) {
-            c.add(b);
+            c.add(b, null);
         }
         return c;
     }
 
-    synchronized void add(BlockConverter c) {
-        byType.computeIfAbsent(c.blockType(), k -> new ArrayList<>()).add(c);
+    /** A converter (service properties as DS passes them, or null). */
+    void add(BlockConverter c, Map<String, ?> properties) {
+        byType.add(c.blockType(), c, properties);
     }
 
-    synchronized void remove(BlockConverter c) {
-        List<BlockConverter> l = byType.get(c.blockType());
-        if (l != null) {
-            l.remove(c);
-        }
+    void remove(BlockConverter c, Map<String, ?> properties) {
+        byType.remove(c.blockType(), c, properties);
     }
 
     /** A model component plugin that may build a {@link BlockConverter} for its own name. */
-    synchronized void addComponent(ModelComponent c) {
-        components.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(c);
+    void addComponent(ModelComponent c, Map<String, ?> properties) {
+        components.add(c.name(), c, properties);
     }
 
-    synchronized void removeComponent(ModelComponent c) {
-        components.values().forEach(l -> l.remove(c));
+    void removeComponent(ModelComponent c, Map<String, ?> properties) {
+        components.remove(c.name(), c, properties);
     }
 
     /**
-     * The converter for {@code blockType}, or null: a registered converter service, else one built by the newest
-     * model component of that name that {@link ModelComponent#supports supports} {@code BlockConverter}.
+     * The converter for {@code blockType}, or null: a registered converter service, else one built by the first model
+     * component of that name (same rule) that {@link ModelComponent#supports supports} {@code BlockConverter}.
      */
-    synchronized BlockConverter get(String blockType) {
-        List<BlockConverter> l = blockType == null ? null : byType.get(blockType);
-        if (l != null && !l.isEmpty()) {
-            return l.get(l.size() - 1);
+    BlockConverter get(String blockType) {
+        BlockConverter registered = byType.get(blockType);
+        if (registered != null || blockType == null) {
+            return registered;
         }
-        List<ModelComponent> cs = blockType == null ? null : components.get(blockType);
-        for (int i = cs == null ? -1 : cs.size() - 1; i >= 0; i--) {
-            if (cs.get(i).supports(BlockConverter.class)) {
-                return cs.get(i).build(BlockConverter.class, NO_SETTINGS); // settings come with each BlockCall
+        for (ModelComponent c : components.all(blockType)) {
+            if (c.supports(BlockConverter.class)) {
+                return c.build(BlockConverter.class, NO_SETTINGS); // settings come with each BlockCall
             }
         }
         return null;

@@ -1,5 +1,6 @@
 package org.raddiag.onnx.internal;
 
+import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -30,41 +31,41 @@ public final class OnnxExporterComponent extends Exporter {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addConverter(BlockConverter c) {
-        converters.add(c);
+    void addConverter(BlockConverter c, Map<String, Object> properties) {
+        converters.add(c, properties);
     }
 
-    void removeConverter(BlockConverter c) {
-        converters.remove(c);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addBackbone(ScanEncoder c) {
-        converters.addComponent(c);
-    }
-
-    void removeBackbone(ScanEncoder c) {
-        converters.removeComponent(c);
+    void removeConverter(BlockConverter c, Map<String, Object> properties) {
+        converters.remove(c, properties);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addFusion(Fusion c) {
-        converters.addComponent(c);
+    void addBackbone(ScanEncoder c, Map<String, Object> properties) {
+        converters.addComponent(c, properties);
     }
 
-    void removeFusion(Fusion c) {
-        converters.removeComponent(c);
+    void removeBackbone(ScanEncoder c, Map<String, Object> properties) {
+        converters.removeComponent(c, properties);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addHead(KnowledgeHead c) {
-        converters.addComponent(c);
+    void addFusion(Fusion c, Map<String, Object> properties) {
+        converters.addComponent(c, properties);
     }
 
-    void removeHead(KnowledgeHead c) {
-        converters.removeComponent(c);
+    void removeFusion(Fusion c, Map<String, Object> properties) {
+        converters.removeComponent(c, properties);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addHead(KnowledgeHead c, Map<String, Object> properties) {
+        converters.addComponent(c, properties);
+    }
+
+    void removeHead(KnowledgeHead c, Map<String, Object> properties) {
+        converters.removeComponent(c, properties);
     }
 }

@@ -31,16 +31,24 @@ class ConvertersTest {
     }
 
     @Test
-    void newestWinsAndRemovalFallsBack() {
+    void highestRankingThenFirstRegisteredWinsAndRemovalFallsBack() {
         Converters c = new Converters();
         BlockConverter a = named("mlp");
         BlockConverter b = named("mlp");
-        c.add(a);
-        c.add(b);
-        assertSame(b, c.get("mlp"));
-        c.remove(b);
+        BlockConverter ranked = named("mlp");
+        Map<String, Object> pa = Map.of("service.id", 10L);
+        Map<String, Object> pb = Map.of("service.id", 11L);
+        Map<String, Object> pr = Map.of("service.id", 12L, "service.ranking", 5);
+        c.add(a, pa);
+        c.add(b, pb);
+        assertSame(a, c.get("mlp"), "same ranking: the first registered");
+        c.add(ranked, pr);
+        assertSame(ranked, c.get("mlp"), "the highest ranking");
+        c.remove(ranked, pr);
         assertSame(a, c.get("mlp"));
-        c.remove(a);
+        c.remove(a, pa);
+        assertSame(b, c.get("mlp"));
+        c.remove(b, pb);
         assertNull(c.get("mlp"));
         assertNull(c.get(null));
     }
@@ -66,11 +74,11 @@ class ConvertersTest {
         };
         Converters c = new Converters();
         assertNull(c.get("vit"));
-        c.addComponent(vit);
+        c.addComponent(vit, null);
         assertSame(built, c.get("vit"));
-        c.add(named("vit"));
+        c.add(named("vit"), null);
         assertNotSame(built, c.get("vit"), "a converter service takes precedence");
-        c.removeComponent(vit);
+        c.removeComponent(vit, null);
     }
 
     @Test

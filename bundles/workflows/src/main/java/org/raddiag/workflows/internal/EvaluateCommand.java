@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -21,6 +22,7 @@ import org.raddiag.api.model.ModelRunner;
 import org.raddiag.api.cli.Command;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.metrics.Predictions;
+import org.raddiag.support.osgi.NamedServices;
 
 /**
  * {@code evaluate --model NAME --dataset NAME[:FOLDER] [--backend B] --out DIR} or
@@ -37,16 +39,16 @@ public final class EvaluateCommand implements Command {
     private InputEncoder encoder;
     @Reference
     private ModelRegistry registry;
-    private final List<ModelRunner> runners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final NamedServices<ModelRunner> runners = new NamedServices<>("model runner");
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addRunner(ModelRunner r) {
-        runners.add(r);
+    void addRunner(ModelRunner r, Map<String, Object> properties) {
+        runners.add(r.backend(), r, properties);
     }
 
-    void removeRunner(ModelRunner r) {
-        runners.remove(r);
+    void removeRunner(ModelRunner r, Map<String, Object> properties) {
+        runners.remove(r.backend(), r, properties);
     }
 
     @Override
@@ -82,9 +84,9 @@ public final class EvaluateCommand implements Command {
                 return 1;
             }
             String backend = a.options.getOrDefault("backend", "pytorch");
-            ModelRunner runner = runners.stream().filter(r -> r.backend().equals(backend)).findFirst().orElse(null);
+            ModelRunner runner = runners.get(backend);
             if (runner == null) {
-                err.println("evaluate: no runner for backend " + backend);
+                err.println("evaluate: no runner for backend " + backend + " (available: " + runners.names() + ")");
                 return 1;
             }
             String dataset = a.options.get("dataset");

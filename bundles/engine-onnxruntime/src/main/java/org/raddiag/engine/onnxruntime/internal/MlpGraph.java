@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.raddiag.api.data.FloatTensor;
+import org.raddiag.support.engine.MlpShapes;
 import org.tribuo.util.onnx.ONNXContext;
 import org.tribuo.util.onnx.ONNXInitializer;
 import org.tribuo.util.onnx.ONNXNode;

@@ -8,6 +8,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.raddiag.api.compute.BackendInfo;
 import org.raddiag.api.compute.ComputeBackend;
 import org.raddiag.api.data.FloatTensor;
+import org.raddiag.support.engine.MlpShapes;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;

@@ -1,5 +1,7 @@
 package org.raddiag.engine.onnxruntime.internal;
 
+import org.raddiag.support.engine.ContextLoader;
+import org.raddiag.support.engine.SelfTest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,13 +72,7 @@ final class OrtEngineStarter {
      * bundle's loader, so nothing in ORT can pick up the caller's loader.
      */
     private static OrtEnvironment environment() {
-        Thread t = Thread.currentThread();
-        ClassLoader previous = t.getContextClassLoader();
-        t.setContextClassLoader(OrtEngineStarter.class.getClassLoader());
-        try {
-            return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "raddiag");
-        } finally {
-            t.setContextClassLoader(previous);
-        }
+        return ContextLoader.call(OrtEngineStarter.class.getClassLoader(),
+                () -> OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "raddiag"));
     }
 }

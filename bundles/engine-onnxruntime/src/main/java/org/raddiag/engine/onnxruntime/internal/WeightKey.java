@@ -3,6 +3,7 @@ package org.raddiag.engine.onnxruntime.internal;
 import java.util.Arrays;
 
 import org.raddiag.api.data.FloatTensor;
+import org.raddiag.support.engine.MlpShapes;
 
 /**
  * Cache key for a built MLP session: the layer sizes, the identity of the four weight arrays and a content hash, so

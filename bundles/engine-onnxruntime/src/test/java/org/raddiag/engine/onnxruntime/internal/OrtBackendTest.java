@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.raddiag.api.compute.BackendInfo;
 import org.raddiag.api.data.FloatTensor;
+import org.raddiag.support.engine.SelfTest;
 
 /** The real ONNX Runtime (CPU) against the double-precision reference and the PyTorch fixture. */
 class OrtBackendTest {

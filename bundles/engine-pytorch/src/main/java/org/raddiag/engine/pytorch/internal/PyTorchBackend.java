@@ -10,6 +10,7 @@ import ai.djl.engine.Engine;
 import org.raddiag.api.compute.BackendInfo;
 import org.raddiag.api.compute.ComputeBackend;
 import org.raddiag.api.data.FloatTensor;
+import org.raddiag.support.engine.MlpShapes;
 
 /** {@link ComputeBackend} over an initialised DJL PyTorch engine. */
 final class PyTorchBackend implements ComputeBackend {
@@ -38,7 +39,7 @@ final class PyTorchBackend implements ComputeBackend {
 
     @Override
     public FloatTensor mlp(FloatTensor x, FloatTensor w1, FloatTensor b1, FloatTensor w2, FloatTensor b2) {
-        MlpShapes.check(x, w1, b1, w2, b2);
+        MlpShapes.of(x, w1, b1, w2, b2);
         try (NDManager m = engine.newBaseManager(device)) {
             NDArray h = Linear.linear(nd(m, x), nd(m, w1), nd(m, b1)).singletonOrThrow();
             NDArray y = Linear.linear(Activation.gelu(h), nd(m, w2), nd(m, b2)).singletonOrThrow();

@@ -4,10 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.service.cm.Configuration;
@@ -24,6 +22,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.raddiag.api.diagnosis.DiagnosisService;
 import org.raddiag.api.io.ModalityReader;
 import org.raddiag.api.model.ModelRegistry;
+import org.raddiag.support.osgi.RankedServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +49,7 @@ public final class DicomIngest implements StudyIndex, RuntimeServices {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ConfigurationAdmin configAdmin;
 
-    private final Map<ModalityReader, Integer> readers = new ConcurrentHashMap<>();
+    private final RankedServices<ModalityReader> readers = new RankedServices<>();
     private BundleContext context;
     private Settings settings;
     private IngestRuntime running;
@@ -59,12 +58,11 @@ public final class DicomIngest implements StudyIndex, RuntimeServices {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, target = "(raddiag.format=dicom)")
     void addReader(ModalityReader reader, Map<String, Object> properties) {
-        Object r = properties.get(Constants.SERVICE_RANKING);
-        readers.put(reader, r instanceof Integer ? (Integer) r : 0);
+        readers.add(reader, properties);
     }
 
-    void removeReader(ModalityReader reader) {
-        readers.remove(reader);
+    void removeReader(ModalityReader reader, Map<String, Object> properties) {
+        readers.remove(reader, properties);
     }
 
     @Activate
@@ -199,8 +197,7 @@ public final class DicomIngest implements StudyIndex, RuntimeServices {
 
     @Override
     public ModalityReader dicomReader() {
-        return readers.entrySet().stream().max(Comparator.comparingInt(Map.Entry::getValue)).map(Map.Entry::getKey)
-                .orElse(null);
+        return readers.best();
     }
 
     @Override

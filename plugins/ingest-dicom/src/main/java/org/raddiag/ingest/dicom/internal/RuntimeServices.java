@@ -10,7 +10,7 @@ interface RuntimeServices {
 
     ModelRegistry registry();
 
-    /** The DICOM reader plugin to use (highest service ranking). */
+    /** The DICOM reader plugin to use (highest service ranking, then lowest service id). */
     ModalityReader dicomReader();
 
     /** {@code defaultModel} of the REST API's configuration (PID org.raddiag.rest), or null. */

@@ -1,10 +1,9 @@
-package org.raddiag.engine.onnxruntime.internal;
+package org.raddiag.support.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.FileSystemException;
-
 import org.junit.jupiter.api.Test;
 import org.raddiag.api.compute.EngineStatus.State;
 
@@ -30,5 +29,16 @@ class EngineStateTest {
         assertEquals(State.READY, s.state());
         assertEquals(123, s.initMillis());
         assertTrue(s.toString().contains("READY"), s.toString());
+    }
+
+    @Test
+    void readyWithoutATimeTakesTheTimeSinceTheStart() throws InterruptedException {
+        EngineState s = new EngineState("pytorch");
+        Thread.sleep(30);
+        s.ready("PyTorch 2.7.1 on cpu");
+        long t = s.initMillis();
+        assertTrue(t >= 30, "init " + t);
+        Thread.sleep(20);
+        assertEquals(t, s.initMillis(), "fixed once ready");
     }
 }

@@ -1,17 +1,17 @@
-package org.raddiag.engine.onnxruntime.internal;
+package org.raddiag.support.engine;
 
 import java.util.Arrays;
-
 import org.raddiag.api.data.FloatTensor;
 
 /**
- * Validated dimensions of {@code mlp(x, w1, b1, w2, b2)}: x (n, in), w1 (hidden, in), b1 (hidden), w2 (out, hidden),
- * b2 (out). Checked in Java so that no bad shape ever reaches the native engine.
+ * Validated dimensions of {@link org.raddiag.api.compute.ComputeBackend#mlp mlp(x, w1, b1, w2, b2)}: x (n, in),
+ * w1 (hidden, in), b1 (hidden), w2 (out, hidden), b2 (out). Every engine checks them in Java first, so that no bad
+ * shape ever reaches native code.
  */
-record MlpShapes(int batch, int in, int hidden, int out) {
+public record MlpShapes(int batch, int in, int hidden, int out) {
 
     /** Checks all five shapes; throws {@link IllegalArgumentException} naming the offending tensors and shapes. */
-    static MlpShapes of(FloatTensor x, FloatTensor w1, FloatTensor b1, FloatTensor w2, FloatTensor b2) {
+    public static MlpShapes of(FloatTensor x, FloatTensor w1, FloatTensor b1, FloatTensor w2, FloatTensor b2) {
         long[] xs = shape("x", x, 2);
         long[] w1s = shape("w1", w1, 2);
         long[] b1s = shape("b1", b1, 1);

@@ -1,20 +1,20 @@
-package org.raddiag.engine.onnxruntime.internal;
+package org.raddiag.support.engine;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
-
 import org.raddiag.api.compute.EngineStatus;
 
-/** The live {@link EngineStatus} of this engine; written by the init thread, read by anyone. */
-final class EngineState implements EngineStatus {
+/** The live {@link EngineStatus} of one engine: written by its start thread, read by anyone. */
+public final class EngineState implements EngineStatus {
     private final String backend;
     private final long startNanos = System.nanoTime();
     private volatile State state = State.STARTING;
     private volatile String detail = "";
     private volatile long initMillis = -1;
 
-    EngineState(String backend) {
+    /** STARTING, from now on. @param backend the backend name the engine provides */
+    public EngineState(String backend) {
         this.backend = backend;
     }
 
@@ -39,21 +39,28 @@ final class EngineState implements EngineStatus {
         return done >= 0 ? done : elapsedMillis();
     }
 
-    long elapsedMillis() {
+    /** Milliseconds since this state was created (the engine's start). */
+    public long elapsedMillis() {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
-    void ready(String detail, long initMillis) {
+    /** READY, with the time since the start as the init time. */
+    public void ready(String detail) {
+        finish(State.READY, detail, elapsedMillis());
+    }
+
+    /** READY, with the init time the engine measured itself. */
+    public void ready(String detail, long initMillis) {
         finish(State.READY, detail, initMillis);
     }
 
     /** FAILED, with the error's type and every message down its cause chain as the detail. */
-    void failed(Throwable error) {
+    public void failed(Throwable error) {
         finish(State.FAILED, describe(error), elapsedMillis());
     }
 
     /** e.g. {@code ExceptionInInitializerError: Failed to load onnx-runtime library: /tmp/x: Not a directory}. */
-    static String describe(Throwable error) {
+    public static String describe(Throwable error) {
         StringBuilder b = new StringBuilder(error.getClass().getSimpleName());
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {

@@ -1,0 +1,66 @@
+package org.raddiag.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.raddiag.api.data.Scan;
+import org.raddiag.api.io.ModalityReader;
+import org.raddiag.api.io.ReadOptions;
+
+/** Readers are tried by the platform's one rule: highest service.ranking, then lowest service.id. */
+class ReaderRegistryTest {
+    private static ModalityReader reader(String name, String suffix) {
+        return new ModalityReader() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Set<String> formats() {
+                return Set.of(suffix);
+            }
+
+            @Override
+            public boolean accepts(Path path) {
+                return path.toString().endsWith(suffix);
+            }
+
+            @Override
+            public List<Scan> read(Path path, ReadOptions options) {
+                return List.of();
+            }
+        };
+    }
+
+    private static Map<String, Object> props(long id, Integer ranking) {
+        return ranking == null ? Map.of("service.id", id) : Map.of("service.id", id, "service.ranking", ranking);
+    }
+
+    @Test
+    void aHigherRankingTakesOverAFormatAndItsRemovalGivesItBack() {
+        ReaderRegistry r = new ReaderRegistry();
+        ModalityReader nifti = reader("nifti", ".nii");
+        ModalityReader npy = reader("numpy", ".npy");
+        ModalityReader better = reader("nifti-fast", ".nii");
+        ModalityReader later = reader("nifti-late", ".nii");
+        r.addReader(npy, props(20, null));
+        r.addReader(nifti, props(12, null));
+        r.addReader(later, props(30, null));
+        assertEquals(List.of(nifti, npy, later), r.readers(), "equal ranking: registration order (service.id)");
+        assertEquals("nifti", r.readerFor(Path.of("a.nii")));
+
+        r.addReader(better, props(40, 10));
+        assertEquals("nifti-fast", r.readerFor(Path.of("a.nii")));
+        r.removeReader(better, props(40, 10));
+        assertEquals("nifti", r.readerFor(Path.of("a.nii")));
+        r.removeReader(nifti, props(12, null));
+        assertEquals("nifti-late", r.readerFor(Path.of("a.nii")));
+        assertNull(r.readerFor(Path.of("a.dcm")));
+    }
+}
