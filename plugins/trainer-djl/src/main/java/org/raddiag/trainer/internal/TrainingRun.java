@@ -25,6 +25,7 @@ import org.raddiag.trainer.DjlTraining;
 import org.raddiag.trainer.TrainingResult;
 import org.raddiag.trainer.TrainingSpec;
 import org.raddiag.trainer.internal.LossCurvePlot.Point;
+import org.raddiag.support.files.DurableFiles;
 
 /**
  * One training run: builds the network (optionally from initial weights, optionally with a frozen backbone), resumes
@@ -272,7 +273,7 @@ public final class TrainingRun {
         arch.asMap().forEach(p::setProperty);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         p.store(bytes, "architecture of " + DjlTraining.MODEL_FILE + " (epoch " + epoch + ", loss " + loss + ")");
-        AtomicFiles.write(dir.resolve(DjlTraining.ARCHITECTURE_FILE), bytes.toByteArray());
+        DurableFiles.write(dir.resolve(DjlTraining.ARCHITECTURE_FILE), bytes.toByteArray());
     }
 
     private static Map<String, String> archMeta(ArchitectureConfig arch) {
