@@ -22,6 +22,7 @@ import org.raddiag.api.cli.Command;
 import org.raddiag.api.train.DatasetLayout;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.metrics.Predictions;
+import org.raddiag.support.home.RaddiagHome;
 
 /**
  * {@code evaluate --model NAME --dataset rp3d:FOLDER|phantom [--backend B] --out DIR} or
@@ -88,7 +89,7 @@ public final class EvaluateCommand implements Command {
                 err.println("evaluate: no runner for backend " + backend);
                 return 1;
             }
-            DatasetSource data = DatasetArg.open(a.options.get("dataset"), rp3d, Home.get(), out);
+            DatasetSource data = DatasetArg.open(a.options.get("dataset"), rp3d, RaddiagHome.current(), out);
             try (LoadedModel model = runner.load(pkg)) {
                 e = Workbench.evaluate(model, encoder, data, "RadDiag " + pkg.ref() + " on " + data.name(), outDir);
             }

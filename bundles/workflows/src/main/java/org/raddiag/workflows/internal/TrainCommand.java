@@ -17,6 +17,7 @@ import org.raddiag.api.model.ModelRunner;
 import org.raddiag.api.train.DatasetLayout;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.trainer.TrainingResult;
+import org.raddiag.support.home.RaddiagHome;
 
 /**
  * {@code train --dataset rp3d:FOLDER|phantom[:FOLDER] --out DIR [--resume] [--name NAME[:VERSION]] [--demo-arch]
@@ -56,7 +57,7 @@ public final class TrainCommand implements Command {
             return 2;
         }
         Path outDir = Paths.get(a.options.get("out")).toAbsolutePath().normalize();
-        DatasetSource data = DatasetArg.open(a.options.get("dataset"), rp3d, Home.get(), out);
+        DatasetSource data = DatasetArg.open(a.options.get("dataset"), rp3d, RaddiagHome.current(), out);
         Map<String, String> settings = new LinkedHashMap<>();
         if (a.flag("demo-arch")) {
             settings.putAll(DemoSettings.training());

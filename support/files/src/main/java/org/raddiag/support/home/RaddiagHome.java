@@ -73,7 +73,7 @@ public final class RaddiagHome {
 
     /** Creates the home and its standard sub-folders if missing (durably); returns this. */
     public RaddiagHome create() throws IOException {
-        for (Path p : new Path[] {models(), work(), logs()}) {
+        for (Path p : new Path[] {models(), work()}) {
             try {
                 DurableFiles.createDirectories(p);
             } catch (IOException e) {
@@ -108,7 +108,7 @@ public final class RaddiagHome {
         return work().resolve("dicom-ingest");
     }
 
-    /** Log files. */
+    /** For log files (the runtime logs to stderr; {@code -Dorg.slf4j.simpleLogger.logFile=...} writes a file). */
     public Path logs() {
         return root.resolve("logs");
     }

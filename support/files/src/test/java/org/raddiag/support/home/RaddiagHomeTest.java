@@ -44,7 +44,7 @@ class RaddiagHomeTest {
     @Test
     void createMakesTheStandardFolders() throws IOException {
         RaddiagHome h = new RaddiagHome(tmp.resolve("h")).create();
-        assertTrue(Files.isDirectory(h.models()) && Files.isDirectory(h.work()) && Files.isDirectory(h.logs()));
+        assertTrue(Files.isDirectory(h.models()) && Files.isDirectory(h.work()));
         assertEquals(tmp.resolve("h/work/demo"), h.demo());
         assertEquals(tmp.resolve("h/work/dicom-ingest"), h.dicomStore());
         Files.writeString(tmp.resolve("file"), "x");
