@@ -14,7 +14,8 @@ import org.raddiag.support.files.DurableFiles;
  * <li>the system property {@code raddiag.home} (set by the launcher for the bundles, and by tests),</li>
  * <li>the environment variable {@code RADDIAG_HOME} (how users move it),</li>
  * <li>{@code $XDG_DATA_HOME/raddiag} when {@code XDG_DATA_HOME} is set (the user chose a data folder),</li>
- * <li>{@code ~/.raddiag}.</li>
+ * <li>{@code ~/.raddiag}, where {@code ~} is {@code $HOME} as in the shell (Java's {@code user.home}, read from the
+ * password database, only when {@code HOME} is unset).</li>
  * </ol>
  * The distribution folder ({@code conf/}, {@code bundle/}, {@code lib/}, {@code deploy/}, shipped {@code data/}) is
  * a separate thing, the system property {@code raddiag.dist}.
@@ -53,11 +54,14 @@ public final class RaddiagHome {
         if (xdg != null && !xdg.isBlank() && Paths.get(xdg.trim()).isAbsolute()) {
             return Paths.get(xdg.trim(), "raddiag");
         }
-        String user = properties.apply("user.home");
-        if (user == null || user.isBlank()) {
-            throw new IllegalStateException("no home for user data: set " + ENV + " (user.home is not set)");
+        String user = env.apply("HOME");
+        if (user == null || user.isBlank() || !Paths.get(user.trim()).isAbsolute()) {
+            user = properties.apply("user.home");
         }
-        return Paths.get(user, ".raddiag");
+        if (user == null || user.isBlank()) {
+            throw new IllegalStateException("no home for user data: set " + ENV + " (neither HOME nor user.home is set)");
+        }
+        return Paths.get(user.trim(), ".raddiag");
     }
 
     /** The distribution folder ({@code raddiag.dist}), if this process runs from one. */
