@@ -114,7 +114,8 @@ public final class DurableFiles {
     }
 
     /**
-     * Publishes the folder {@code target} (which must not exist): {@code content} fills a temporary sibling, every
+     * Publishes the folder {@code target} (which must not exist; missing parents are created): {@code content} fills
+     * a temporary sibling, every
      * file and folder in it is forced, then it is renamed into place and its parent forced.
      */
     public static void publishFolder(Path target, FolderWriter content) throws IOException {
@@ -146,7 +147,7 @@ public final class DurableFiles {
             }
             syncTree(src);
         } else {
-            force(src, StandardOpenOption.WRITE);
+            force(src, StandardOpenOption.READ);
         }
         rename(src, abs, existing);
         if (!folderOf(src).equals(folderOf(abs))) {
@@ -182,11 +183,11 @@ public final class DurableFiles {
         force(dir, StandardOpenOption.READ);
     }
 
-    /** Forces every file and folder under {@code dir} (and {@code dir}) to the device. */
+    /** Forces every file and folder under {@code dir} (and {@code dir}) to the device (fsync works on read-only fds). */
     public static void syncTree(Path dir) throws IOException {
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
-                force(p, Files.isDirectory(p) ? StandardOpenOption.READ : StandardOpenOption.WRITE);
+                force(p, StandardOpenOption.READ);
             }
         }
     }
