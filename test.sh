@@ -10,4 +10,16 @@ args=(-B -ntp install)
 if [[ "${RADDIAG_SLOW:-0}" == "1" ]]; then
   args+=(-Draddiag.slow=true)
 fi
-exec mvn "${args[@]}" "$@"
+# Guard: no test may write to the user's RadDiag home (the parent pom gives every test JVM a home under target/).
+user_home=${RADDIAG_HOME:-${XDG_DATA_HOME:+$XDG_DATA_HOME/raddiag}}
+user_home=${user_home:-$HOME/.raddiag}
+existed=0; [[ -e "$user_home" ]] && existed=1
+marker=$(mktemp)
+trap 'rm -f "$marker"' EXIT
+status=0
+mvn "${args[@]}" "$@" || status=$?
+if [[ $existed == 0 && -e "$user_home" ]] || { [[ -e "$user_home" ]] && [[ -n "$(find "$user_home" -newer "$marker" -print -quit)" ]]; }; then
+  echo "test.sh: FAILED: the test run created or changed the user's RadDiag home $user_home" >&2
+  status=1
+fi
+exit $status

@@ -19,6 +19,7 @@ pid=
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
 cp -r "$dist" "$work/rt"
 export JAVA_OPTS="$JAVA_OPTS -Draddiag.http.port=0"
+export RADDIAG_HOME="$work/home"   # its own models, never the user's home
 "$work/rt/bin/raddiag" init-model --arch demo-small --name bench >/dev/null 2>&1
 printf 'maxConcurrentDiagnoses=%s\nqueueWaitMillis=120000\n' "$slots" > "$work/rt/deploy/org.raddiag.rest.cfg"
 for batch in $batches; do

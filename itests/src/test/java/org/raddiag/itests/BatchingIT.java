@@ -4,9 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
@@ -47,8 +44,6 @@ import org.raddiag.api.model.ModelRef;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class BatchingIT {
-    private static final Path HOME = Paths.get("target", "itest-home-" + BatchingIT.class.getSimpleName())
-            .toAbsolutePath();
     private static final String PID = "org.raddiag.diagnosis";
 
     @Inject
@@ -56,8 +51,7 @@ public class BatchingIT {
 
     @Configuration
     public Option[] config() throws Exception {
-        Files.createDirectories(HOME);
-        return new Option[] {composite(RuntimeOptions.runtime()), systemProperty("raddiag.home").value(HOME.toString()),
+        return new Option[] {composite(RuntimeOptions.runtime()),
             systemProperty("org.slf4j.simpleLogger.log.org.raddiag.core.diagnosis.internal").value("debug")};
     }
 

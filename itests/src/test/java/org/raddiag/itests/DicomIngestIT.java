@@ -55,7 +55,7 @@ public class DicomIngestIT {
      * of this bundle), so the file is written again until the ingest reports the short period.
      */
     static void shortQuietPeriod() throws Exception {
-        Path cfg = dist.home.resolve("deploy/org.raddiag.ingest.dicom.cfg");
+        Path cfg = dist.dist.resolve("deploy/org.raddiag.ingest.dicom.cfg");
         int port = port();
         for (int attempt = 0; attempt < 5 && ingest().get("quietPeriodSeconds").getAsInt() != 2; attempt++) {
             Files.writeString(cfg, "quietPeriodSeconds=2\n");
@@ -141,7 +141,7 @@ public class DicomIngestIT {
         assertNotEquals(sent.toString(), 0, sent.status);
         assertTrue(sent.out, sent.out.contains("No Acceptable Presentation Contexts"));
         assertEquals(404, http.get("/api/v1/studies/" + study).status);
-        assertFalse(Files.exists(dist.home.resolve("work/dicom-ingest/studies/" + study)));
+        assertFalse(Files.exists(dist.userHome.resolve("work/dicom-ingest/studies/" + study)));
         assertEquals(storedBefore, ingest().get("instancesStored").getAsLong());
 
         // the same image uncompressed is accepted, so it was the transfer syntax that was refused
@@ -190,7 +190,7 @@ public class DicomIngestIT {
     }
 
     private static Path stored(String study, String series, String sop) {
-        return dist.home.resolve("work/dicom-ingest/studies").resolve(study).resolve(series).resolve(sop + ".dcm");
+        return dist.userHome.resolve("work/dicom-ingest/studies").resolve(study).resolve(series).resolve(sop + ".dcm");
     }
 
     /** The study's entry in GET /api/v1/studies (it is there as soon as storescu returns). */

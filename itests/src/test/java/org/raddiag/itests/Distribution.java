@@ -12,14 +12,22 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** A private copy of the built distribution folder, and a way to run {@code bin/raddiag} in it as users do. */
+/**
+ * A private copy of the built distribution folder with its own empty RadDiag home (user data: models, runs, DICOM
+ * store) beside it, and a way to run {@code bin/raddiag} in it as users do.
+ */
 final class Distribution {
-    final Path home;
+    /** The distribution folder (conf/, bundle/, lib/, deploy/, data/). */
+    final Path dist;
+    /** The user data home of its runs ({@code RADDIAG_HOME}); created by the launcher on first use. */
+    final Path userHome;
 
-    private Distribution(Path home) {
-        this.home = home;
+    private Distribution(Path dist, Path userHome) {
+        this.dist = dist;
+        this.userHome = userHome;
     }
 
+    /** Copies the distribution to {@code target}; its home is the sibling {@code target-home}. */
     static Distribution copy(Path target) throws IOException {
         Path source = RuntimeOptions.distribution();
         try (Stream<Path> s = Files.walk(source)) {
@@ -36,7 +44,7 @@ final class Distribution {
                 }
             }
         }
-        return new Distribution(target);
+        return new Distribution(target, target.resolveSibling(target.getFileName() + "-home"));
     }
 
     /** Whether this machine lets us drop the network (a private network namespace with no interfaces). */
@@ -55,9 +63,10 @@ final class Distribution {
             cmd.add("unshare");
             cmd.add("-n");
         }
-        cmd.add(home.resolve("bin/raddiag").toString());
+        cmd.add(dist.resolve("bin/raddiag").toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("RADDIAG_HOME", userHome.toString());
         // share the natives extracted by earlier tests instead of extracting 432 MB per copy
         String cache = System.getProperty("DJL_CACHE_DIR");
         if (cache != null) {

@@ -34,13 +34,13 @@ public class DistributionIT {
         assertTrue(r.toString(), r.out.contains("\"backend\": \"pytorch\""));
         assertTrue(r.toString(), r.out.contains("\"backend\": \"onnxruntime\""));
         assertTrue("per-process Felix storage is removed at exit",
-                Files.list(d.home.resolve("cache/felix")).findAny().isEmpty());
+                Files.list(d.dist.resolve("cache/felix")).findAny().isEmpty());
     }
 
     @Test
     public void inspectReportsEveryScanAndEveryMissingFileOfTheDemoCases() throws Exception {
         Distribution d = Distribution.copy(tmp.newFolder("dist").toPath());
-        Distribution.Result r = d.run(false, "inspect", d.home.resolve("data/rp3d-demo/demoData.json").toString(), "--json");
+        Distribution.Result r = d.run(false, "inspect", d.dist.resolve("data/rp3d-demo/demoData.json").toString(), "--json");
         assertEquals("four demo volumes are not published: " + r, 1, r.status);
         com.google.gson.JsonObject doc = com.google.gson.JsonParser.parseString(r.out).getAsJsonObject();
         assertEquals(false, doc.get("ok").getAsBoolean());
@@ -91,7 +91,7 @@ public class DistributionIT {
         });
         reader.start();
         OutputStream stdin = shell.getOutputStream();
-        Path deployed = d.home.resolve("deploy/probe.jar");
+        Path deployed = d.dist.resolve("deploy/probe.jar");
         try {
             Await.until("shell prompt", 60_000, () -> output.toString().contains("g!"));
             Files.copy(RuntimeOptions.probePlugin("a"), deployed);

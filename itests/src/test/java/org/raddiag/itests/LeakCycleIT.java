@@ -4,12 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.composite;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -50,15 +48,13 @@ import org.raddiag.api.model.ScanEncoder;
 @ExamReactorStrategy(PerClass.class)
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class LeakCycleIT {
-    private static final Path HOME = Paths.get("target", "itest-home-" + LeakCycleIT.class.getSimpleName()).toAbsolutePath();
 
     @Inject
     private BundleContext context;
 
     @Configuration
     public Option[] config() throws Exception {
-        Files.createDirectories(HOME);
-        return new Option[] {composite(RuntimeOptions.runtime()), systemProperty("raddiag.home").value(HOME.toString())};
+        return new Option[] {composite(RuntimeOptions.runtime())};
     }
 
     @Test

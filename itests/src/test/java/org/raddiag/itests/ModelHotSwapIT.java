@@ -3,11 +3,7 @@ package org.raddiag.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.composite;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
@@ -52,16 +48,13 @@ import org.raddiag.api.model.ModelRef;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ModelHotSwapIT {
-    private static final Path HOME = Paths.get("target", "itest-home-" + ModelHotSwapIT.class.getSimpleName())
-            .toAbsolutePath();
 
     @Inject
     private BundleContext context;
 
     @Configuration
     public Option[] config() throws Exception {
-        Files.createDirectories(HOME);
-        return new Option[] {composite(RuntimeOptions.runtime()), systemProperty("raddiag.home").value(HOME.toString())};
+        return new Option[] {composite(RuntimeOptions.runtime())};
     }
 
     @Test

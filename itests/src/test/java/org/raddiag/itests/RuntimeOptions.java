@@ -20,7 +20,8 @@ import org.ops4j.pax.exam.Option;
 
 /**
  * Pax Exam options that boot exactly the bundle set of the built distribution ({@code distribution/target/.../bundle}),
- * with the start levels its launcher would use (read from the distribution's own {@code conf/config.properties}).
+ * with the start levels its launcher would use (read from the distribution's own {@code conf/config.properties}), on
+ * a fresh, empty RadDiag home under {@code target/itest-homes/} (never the user's {@code ~/.raddiag}).
  */
 final class RuntimeOptions {
     private RuntimeOptions() {
@@ -38,8 +39,19 @@ final class RuntimeOptions {
         return Paths.get(System.getProperty("raddiag.probe.plugins"), "raddiag-itest-probe-plugin-" + variant + ".jar");
     }
 
+    /** A new empty RadDiag home (user data folder) under {@code target/itest-homes/}. */
+    static Path freshHome() {
+        try {
+            Path root = Files.createDirectories(Paths.get("target", "itest-homes").toAbsolutePath());
+            return Files.createTempDirectory(root, "home-");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a test home under target/itest-homes", e);
+        }
+    }
+
     static Option[] runtime() {
         List<Option> options = new ArrayList<>();
+        options.add(systemProperty("raddiag.home").value(freshHome().toString()));
         options.add(junitBundles());
         options.add(frameworkStartLevel(10));
         // the HTTP service of the distribution: loopback only and a free port, never a fixed one in tests

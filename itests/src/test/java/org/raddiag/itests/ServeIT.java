@@ -56,10 +56,10 @@ public class ServeIT {
             Distribution.Result r = dist.run(false, "init-model", "--arch", "demo-small", "--name", m[0], "--seed", m[1]);
             assertEquals(r.toString(), 0, r.status);
         }
-        Files.writeString(dist.home.resolve("deploy/org.raddiag.rest.cfg"), "adminToken=" + TOKEN
+        Files.writeString(dist.dist.resolve("deploy/org.raddiag.rest.cfg"), "adminToken=" + TOKEN
                 + "\nconsolePassword=console-pw\nmaxConcurrentDiagnoses=4\ndefaultModel=tiny\nmaxRequestMegabytes=64\n");
-        scanA = dist.home.resolve("data/rp3d-demo/DemoData/data/149462.npy");
-        scanB = dist.home.resolve("data/rp3d-demo/DemoData/data/127781.npy");
+        scanA = dist.dist.resolve("data/rp3d-demo/DemoData/data/149462.npy");
+        scanB = dist.dist.resolve("data/rp3d-demo/DemoData/data/127781.npy");
         serve = new ServeProcess(dist);
         http = new Http(serve.base);
         serve.await("REST ready", 90_000, seen -> {
@@ -114,7 +114,8 @@ public class ServeIT {
         JsonObject scan = d.getAsJsonArray("sliceAttention").get(0).getAsJsonObject();
         assertTrue(scan.get("source").getAsString(), scan.get("source").getAsString().startsWith("xray-"));
         assertTrue(d.getAsJsonObject("timingsMs").has("inference"));
-        assertTrue(!r.body.contains(dist.home.toString()) && !r.body.contains("raddiag-upload-"));
+        assertTrue(!r.body.contains(dist.dist.toString()) && !r.body.contains(dist.userHome.toString())
+                && !r.body.contains("raddiag-upload-"));
         HttpResponse<byte[]> png = http.getBytes(scan.get("sliceUrl").getAsString().replace("{k}", "0"));
         assertEquals(200, png.statusCode());
         assertEquals((byte) 0x89, png.body()[0]);
@@ -139,7 +140,7 @@ public class ServeIT {
         assertStatus(415, http.post("/api/v1/diagnoses", "text/plain", "hello".getBytes(StandardCharsets.UTF_8), null));
         assertStatus(400, http.post("/api/v1/diagnoses", "application/zip", "not a zip".getBytes(StandardCharsets.UTF_8), null));
         assertStatus(400, http.post("/api/v1/diagnoses", "application/zip", zip(Map.of("../../escape.npy", new byte[10])), null));
-        assertTrue("zip slip wrote nothing outside", Files.notExists(dist.home.getParent().resolve("escape.npy")));
+        assertTrue("zip slip wrote nothing outside", Files.notExists(dist.dist.getParent().resolve("escape.npy")));
         assertStatus(400, http.diagnose(Map.of("../../x.npy", scanA), Map.of()));
         assertStatus(400, http.diagnose(Map.of("/etc/passwd", scanA), Map.of()));
         assertStatus(413, http.post("/api/v1/diagnoses", "application/zip", zip(Map.of("zeros.npy", new byte[40 << 20])), null));
@@ -203,7 +204,7 @@ public class ServeIT {
     public void concurrentClientsGetCorrectAnswersWhileTheBackboneBundleIsReplaced() throws Exception {
         assertEquals(200, http.admin("/api/v1/admin/backend", "{\"backend\":\"pytorch\"}", TOKEN).status);
         Map<String, Double> expected = expectedProbabilities("pytorch");
-        byte[] jar = Files.readAllBytes(dist.home.resolve("bundle/raddiag-backbone-resnet.jar"));
+        byte[] jar = Files.readAllBytes(dist.dist.resolve("bundle/raddiag-backbone-resnet.jar"));
         long backbone = bundleId("raddiag-backbone-resnet");
         int swaps = 0;
         long t0 = System.nanoTime();

@@ -48,7 +48,7 @@ public class WebPageIT {
         Files.deleteIfExists(shot);
         try (ServeProcess serve = new ServeProcess(d)) {
             ProcessBuilder pb = new ProcessBuilder("node", script.toString(), serve.base,
-                    d.home.resolve("data/rp3d-demo/DemoData/data/149462.npy").toString(), shot.toString());
+                    d.dist.resolve("data/rp3d-demo/DemoData/data/149462.npy").toString(), shot.toString());
             pb.environment().put("NODE_PATH", modules);
             Process node = pb.redirectErrorStream(true).start();
             String out = Distribution.read(node.getInputStream());

@@ -7,10 +7,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +15,7 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.raddiag.checkpoint.internal.PickleWriter;
+import org.raddiag.support.files.DurableFiles;
 
 /**
  * Writes a state dict in the {@code torch.save} zip format that {@code torch.load} and {@link TorchCheckpoint}
@@ -27,7 +25,7 @@ import org.raddiag.checkpoint.internal.PickleWriter;
  * ({@code little}), the raw little-endian storages {@code <top>/data/<n>} and {@code <top>/version} ({@code 3}).
  * As in PyTorch, each entry's data starts on a 64-byte boundary (padding in the local header's extra field).
  * Floating tensors are stored as float32, integral ones as int64; an alias key shares its canonical key's storage.
- * The file is written to a temporary sibling and renamed into place.
+ * The file is written durably ({@link DurableFiles}): readers see the old file or the complete new one.
  */
 public final class TorchCheckpointWriter {
     /** Alignment of entry data, as PyTorch's stream writer uses. */
@@ -66,11 +64,9 @@ public final class TorchCheckpointWriter {
             }
         }
         byte[] pickle = pickle(sd, storageOf);
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            OutputStream file0 = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+        DurableFiles.createDirectories(file.toAbsolutePath().getParent());
+        DurableFiles.write(file, DurableFiles.Existing.REPLACE, out -> {
+            OutputStream file0 = new BufferedOutputStream(out, 1 << 16);
             try (CountingStream counter = new CountingStream(file0);
                     ZipOutputStream zip = new ZipOutputStream(counter)) {
                 putStored(zip, counter, top + "/data.pkl", pickle);
@@ -80,14 +76,7 @@ public final class TorchCheckpointWriter {
                 }
                 putStored(zip, counter, top + "/version", "3\n".getBytes(StandardCharsets.US_ASCII));
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     static byte[] pickle(StateDict sd, Map<String, String> storageOf) {

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.raddiag.support.files.DurableFiles;
 import org.raddiag.api.data.LabelSet;
-import org.raddiag.metrics.internal.AtomicFiles;
 import org.raddiag.metrics.internal.ReportData;
 import org.raddiag.metrics.internal.ReportHtml;
 import org.raddiag.metrics.internal.ReportJson;
@@ -94,14 +94,19 @@ public final class EvaluationReport {
         return ReportHtml.toHtml(data());
     }
 
-    /** Writes {@link #toJson()} atomically (temporary file in the same folder, then an atomic move). */
+    /** Writes {@link #toJson()} durably ({@link DurableFiles}: readers see the old or the complete new file). */
     public void writeJson(Path file) throws IOException {
-        AtomicFiles.writeString(file, toJson());
+        write(file, toJson());
     }
 
-    /** Writes {@link #toHtml()} atomically. */
+    /** Writes {@link #toHtml()} durably. */
     public void writeHtml(Path file) throws IOException {
-        AtomicFiles.writeString(file, toHtml());
+        write(file, toHtml());
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        DurableFiles.createDirectories(file.toAbsolutePath().getParent());
+        DurableFiles.writeString(file, text);
     }
 
     private ReportData data() {

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Reads {@code conf/config.properties} (framework properties and launcher settings) and
  * {@code conf/system.properties} (JVM system properties), substituting {@code ${name}} from system properties
- * (notably {@code raddiag.home}) and environment variables.
+ * (notably {@code raddiag.dist}, the distribution folder, and {@code raddiag.home}, the user data home) and
+ * environment variables.
  */
 final class LauncherConfig {
     private static final Pattern VAR = Pattern.compile("\\$\\{([^}]+)}");

@@ -19,9 +19,13 @@ import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.raddiag.support.home.RaddiagHome;
 
 /**
- * {@code bin/raddiag [COMMAND [ARGS...]]}: starts the Felix runtime from {@code raddiag.home}. Without a command,
+ * {@code bin/raddiag [COMMAND [ARGS...]]}: starts the Felix runtime of the distribution folder {@code raddiag.dist}
+ * ({@code conf/}, {@code bundle/}, {@code lib/}, {@code deploy/}, {@code cache/}) on the user data home
+ * ({@link RaddiagHome}: models, runs, demo data, DICOM store; created on first use and passed to the bundles as
+ * {@code raddiag.home}), so rebuilding or replacing the distribution never touches user data. Without a command,
  * or with {@code shell}, it opens the interactive Gogo shell ({@code raddiag:*} commands); with a command it runs
  * that one command inside the runtime, prints its output and exits with its status.
  */
@@ -32,19 +36,28 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        Path home = Paths.get(System.getProperty("raddiag.home", ".")).toAbsolutePath().normalize();
-        System.setProperty("raddiag.home", home.toString());
+        Path dist = Paths.get(System.getProperty(RaddiagHome.DIST_PROPERTY, ".")).toAbsolutePath().normalize();
+        System.setProperty(RaddiagHome.DIST_PROPERTY, dist.toString());
+        RaddiagHome data;
+        try {
+            data = RaddiagHome.current().create();
+        } catch (IOException | IllegalStateException e) {
+            System.err.println("raddiag: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        System.setProperty(RaddiagHome.PROPERTY, data.root().toString());
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) && args.length == 1) {
             usage();
         }
         boolean interactive = args.length == 0 || args[0].equals("shell");
-        LauncherConfig.load(home.resolve("conf/system.properties")).forEach((k, v) -> {
+        LauncherConfig.load(dist.resolve("conf/system.properties")).forEach((k, v) -> {
             if (System.getProperty(k) == null) {
                 System.setProperty(k, v);
             }
         });
-        Map<String, String> config = LauncherConfig.load(home.resolve("conf/config.properties"));
-        Path storage = FelixStorage.forThisProcess(home.resolve("cache/felix"));
+        Map<String, String> config = LauncherConfig.load(dist.resolve("conf/config.properties"));
+        Path storage = FelixStorage.forThisProcess(dist.resolve("cache/felix"));
         config.putIfAbsent(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.putIfAbsent(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put("gosh.args", interactive ? "" : "--nointeractive");
@@ -65,7 +78,7 @@ public final class Main {
             config.put("org.apache.felix.http.enable", "false");
         }
         int status;
-        Framework framework = start(home, config);
+        Framework framework = start(dist, config);
         try {
             if (interactive) {
                 FrameworkEvent e = framework.waitForStop(0);
@@ -89,7 +102,7 @@ public final class Main {
         System.exit(0);
     }
 
-    static Framework start(Path home, Map<String, String> config) throws IOException, BundleException {
+    static Framework start(Path dist, Map<String, String> config) throws IOException, BundleException {
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
         Framework framework = factory.newFramework(config);
         framework.init();
@@ -97,7 +110,7 @@ public final class Main {
         List<String> early = new ArrayList<>(Arrays.asList(config.getOrDefault("raddiag.startlevel.1", "").split(",")));
         early.removeIf(String::isBlank);
         List<Bundle> installed = new ArrayList<>();
-        Path dir = home.resolve("bundle");
+        Path dir = dist.resolve("bundle");
         List<Path> jars;
         try (Stream<Path> s = Files.list(dir)) {
             jars = s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();

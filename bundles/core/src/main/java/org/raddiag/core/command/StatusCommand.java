@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
+import org.raddiag.support.home.RaddiagHome;
 
 /**
  * {@code status [--json] [--wait SECONDS]}: bundles, RadDiag services by kind, engines and their state. Waits (by
@@ -57,12 +58,16 @@ public final class StatusCommand implements Command {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("healthy", healthy);
             doc.put("startupMillis", Long.getLong("raddiag.startup.ms", -1));
+            doc.put("home", RaddiagHome.current().root().toString());
+            RaddiagHome.distribution().ifPresent(d -> doc.put("distribution", d.toString()));
             doc.put("bundles", s.bundles);
             doc.put("services", s.services);
             doc.put("engines", s.engines);
             out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(doc));
         } else {
             print(s, out);
+            out.println("home (user data): " + RaddiagHome.current().root()
+                    + RaddiagHome.distribution().map(d -> "; distribution: " + d).orElse(""));
             if (Long.getLong("raddiag.startup.ms", -1) >= 0) {
                 out.println("startup: all bundles started " + Long.getLong("raddiag.startup.ms") + " ms after JVM start");
             }

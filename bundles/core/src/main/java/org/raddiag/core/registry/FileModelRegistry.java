@@ -23,6 +23,8 @@ import org.raddiag.api.model.ModelPackage;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.checkpoint.SafetensorsFile;
 import org.raddiag.api.model.ModelRegistry;
+import org.raddiag.support.files.DurableFiles;
+import org.raddiag.support.home.RaddiagHome;
 
 /**
  * Model registry on a folder: installed packages are unpacked under {@code <folder>/<name>/<version>/}.
@@ -50,14 +52,13 @@ public final class FileModelRegistry implements ModelRegistry {
     @Activate
     @Modified
     void configure(RegistryConfig config) {
-        root = resolveFolder(config.folder(), System.getProperty("raddiag.home"));
+        root = resolveFolder(config.folder(), RaddiagHome.current());
         verified.clear();
     }
 
-    /** {@code folder} if set, else {@code <home>/models}, else {@code ./models}. */
-    static Path resolveFolder(String folder, String home) {
-        Path p = folder != null && !folder.isBlank() ? Paths.get(folder)
-                : home != null && !home.isBlank() ? Paths.get(home, "models") : Paths.get("models");
+    /** {@code folder} if set, else the home's {@code models/}. */
+    static Path resolveFolder(String folder, RaddiagHome home) {
+        Path p = folder != null && !folder.isBlank() ? Paths.get(folder.trim()) : home.models();
         return p.toAbsolutePath().normalize();
     }
 
@@ -116,7 +117,7 @@ public final class FileModelRegistry implements ModelRegistry {
         if (!Files.exists(packagePath)) {
             throw new IOException("model package " + packagePath + " does not exist");
         }
-        Files.createDirectories(root);
+        DurableFiles.createDirectories(root);
         Path staging = Files.createTempDirectory(root, ".install-");
         try {
             Path pkg;
@@ -133,11 +134,11 @@ public final class FileModelRegistry implements ModelRegistry {
                 throw new IOException("model " + ref + " is already installed in " + target
                         + "; versions are immutable, give the package a new version");
             }
-            Files.createDirectories(target.getParent());
-            PackageFiles.moveAtomically(pkg, target);
+            DurableFiles.createDirectories(target.getParent());
+            DurableFiles.move(pkg, target, DurableFiles.Existing.REFUSE);
             return ref;
         } finally {
-            PackageFiles.deleteTree(staging);
+            DurableFiles.deleteTree(staging);
         }
     }
 
@@ -154,7 +155,7 @@ public final class FileModelRegistry implements ModelRegistry {
         } catch (IllegalArgumentException e) {
             throw new IOException("model " + draft.ref() + ": " + e.getMessage(), e);
         } finally {
-            PackageFiles.deleteTree(staging);
+            DurableFiles.deleteTree(staging);
         }
     }
 

@@ -11,6 +11,7 @@ import org.raddiag.api.data.LabelSet;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.checkpoint.SafetensorsFile;
+import org.raddiag.support.files.DurableFiles;
 
 /**
  * Reads and verifies a model package without an inference engine: the {@code model.json} schema (format version,
@@ -57,7 +58,7 @@ public final class ModelPackageReader {
         try {
             return read(unpack(folderOrZip, tmp)).manifest();
         } finally {
-            PackageFiles.deleteTree(tmp);
+            DurableFiles.deleteTree(tmp);
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.raddiag.checkpoint.SafetensorsFile;
 import org.raddiag.checkpoint.StateDict;
+import org.raddiag.support.files.DurableFiles;
 
 /**
  * Writes a model package atomically, as a folder ({@code model.json}, {@code weights.safetensors},
@@ -21,15 +22,11 @@ public final class ModelPackageWriter {
 
     /** Writes {@code spec} with {@code weights} as the package folder {@code target}. */
     public static VerifiedPackage writeFolder(Path target, PackageSpec spec, StateDict weights) throws IOException {
-        Path tmp = staging(target);
-        try {
+        DurableFiles.publishFolder(target, tmp -> {
             write(tmp, spec, weights);
             ModelPackageReader.read(tmp);
-            PackageFiles.moveAtomically(tmp, target);
-            return ModelPackageReader.read(target);
-        } finally {
-            PackageFiles.deleteTree(tmp);
-        }
+        });
+        return ModelPackageReader.read(target);
     }
 
     /** Writes {@code spec} with {@code weights} as the package zip {@code target}. */
@@ -40,10 +37,10 @@ public final class ModelPackageWriter {
             write(tmp, spec, weights);
             PackageManifest m = ModelPackageReader.read(tmp).manifest();
             PackageFiles.zipFlat(tmp, zip);
-            PackageFiles.moveAtomically(zip, target);
+            DurableFiles.move(zip, target, DurableFiles.Existing.REFUSE);
             return m;
         } finally {
-            PackageFiles.deleteTree(tmp);
+            DurableFiles.deleteTree(tmp);
             Files.deleteIfExists(zip);
         }
     }
@@ -53,7 +50,7 @@ public final class ModelPackageWriter {
         if (Files.exists(abs)) {
             throw new FileAlreadyExistsException(abs.toString(), null, "model package target exists");
         }
-        Files.createDirectories(abs.getParent());
+        DurableFiles.createDirectories(abs.getParent());
         return Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + "-");
     }
 

@@ -1,19 +1,15 @@
 package org.raddiag.core.registry;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-/** File helpers for packages: SHA-256, atomic rename, recursive copy and delete, safe unzip, flat zip. */
+/** File helpers for packages: SHA-256, recursive copy, safe unzip, flat zip (durable renames: {@code DurableFiles}). */
 final class PackageFiles {
     private PackageFiles() {
     }
@@ -21,15 +17,6 @@ final class PackageFiles {
     /** Lower-case hex SHA-256 of {@code file}. */
     static String sha256(Path file) throws IOException {
         return org.raddiag.checkpoint.Checksums.sha256(file);
-    }
-
-    /** Renames {@code from} to {@code to} atomically (same file system); fails if {@code to} exists. */
-    static void moveAtomically(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("cannot move " + from + " to " + to + " atomically (different file systems?)", e);
-        }
     }
 
     /** Copies the regular files and folders under {@code from} into the existing folder {@code to}. */
@@ -44,26 +31,6 @@ final class PackageFiles {
                 }
             }
         }
-    }
-
-    /** Deletes {@code dir} and everything under it, if it exists. */
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-                Files.delete(f);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     /** Unpacks {@code zip} into the existing folder {@code to}; entries that would land outside it are refused. */

@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.raddiag.api.model.ModelRef;
+import org.raddiag.support.home.RaddiagHome;
 
 class FileModelRegistryTest {
     @TempDir
@@ -90,9 +91,9 @@ class FileModelRegistryTest {
 
     @Test
     void folderDefaultsToRaddiagHomeModels() {
-        assertEquals(Paths.get("/opt/rd/models"), FileModelRegistry.resolveFolder("", "/opt/rd"));
-        assertEquals(Paths.get("/data/m"), FileModelRegistry.resolveFolder("/data/m", "/opt/rd"));
-        assertEquals(Paths.get("models").toAbsolutePath(), FileModelRegistry.resolveFolder("", null));
+        RaddiagHome home = new RaddiagHome(Paths.get("/opt/rd"));
+        assertEquals(Paths.get("/opt/rd/models"), FileModelRegistry.resolveFolder("", home));
+        assertEquals(Paths.get("/data/m"), FileModelRegistry.resolveFolder("/data/m", home));
     }
 
     @Test

@@ -21,12 +21,13 @@ import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.checkpoint.StateDict;
+import org.raddiag.support.home.RaddiagHome;
 
 /**
  * {@code import SRC --arch ARCH --name NAME[:VERSION] [--labels FILE] [--bins HEAD,MEDIUM] [--non-strict]}: imports a
  * PyTorch checkpoint into the model registry (see {@link CheckpointImporter}). Strict by default: a missing or
  * unexpected key exits 1 with the lists; a shape mismatch always does. Without {@code --labels} the
- * {@code reference-*} architectures use {@code ${raddiag.home}/data/rp3d-demo/disorder_label_dict.json}. Thresholds
+ * {@code reference-*} architectures use {@code data/rp3d-demo/disorder_label_dict.json} shipped in the distribution folder ({@code raddiag.dist}). Thresholds
  * are 0.5 per class (recorded in the provenance). Available once the PyTorch engine is ready.
  */
 @Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
@@ -41,18 +42,17 @@ public final class ImportCommand implements Command {
     @Reference(target = "(" + ServiceProperties.BACKEND + "=pytorch)")
     private ComputeBackend engine;
 
-    private final Path home;
+    private final Path dist;
 
-    /** For DS: {@code raddiag.home} from the system property. */
+    /** For DS: the distribution folder from {@code raddiag.dist}. */
     public ImportCommand() {
-        String h = System.getProperty("raddiag.home");
-        this.home = h == null || h.isBlank() ? null : Paths.get(h);
+        this.dist = RaddiagHome.distribution().orElse(null);
     }
 
-    /** Outside OSGi (tests): {@code home} may be null. */
-    public ImportCommand(ModelRegistry registry, Path home) {
+    /** Outside OSGi (tests): {@code dist}, the distribution folder, may be null. */
+    public ImportCommand(ModelRegistry registry, Path dist) {
         this.registry = registry;
-        this.home = home;
+        this.dist = dist;
     }
 
     @Override
@@ -159,11 +159,11 @@ public final class ImportCommand implements Command {
             throw new IOException("--labels FILE is required for architecture " + a.arch()
                     + " (JSON {label: index} or one label per line)");
         }
-        if (home == null) {
-            throw new IOException("no --labels given and raddiag.home is not set, so " + RP3D_LABELS
-                    + " cannot be found");
+        if (dist == null) {
+            throw new IOException("no --labels given and raddiag.dist (the distribution folder) is not set, so "
+                    + RP3D_LABELS + " cannot be found");
         }
-        Path p = home.resolve(RP3D_LABELS);
+        Path p = dist.resolve(RP3D_LABELS);
         if (!Files.isRegularFile(p)) {
             throw new IOException("no --labels given and the RP3D disorder labels are not installed at " + p);
         }

@@ -23,6 +23,7 @@ import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.checkpoint.StateDict;
 import org.raddiag.checkpoint.TensorData;
 import org.raddiag.model.blocks.ReferenceBlock;
+import org.raddiag.support.home.RaddiagHome;
 
 /**
  * {@code init-model --arch ARCH --name NAME[:VERSION] [--labels FILE] [--seed N] [--bins H,M]}: a model package
@@ -95,9 +96,9 @@ public final class InitModelCommand implements Command {
         List<String> labels;
         if (o.containsKey("labels")) {
             labels = LabelsFile.read(Paths.get(o.get("labels")));
-        } else if (classes == 5569 && System.getProperty("raddiag.home") != null
-                && Files.isRegularFile(Paths.get(System.getProperty("raddiag.home"), ImportCommand.RP3D_LABELS))) {
-            labels = LabelsFile.read(Paths.get(System.getProperty("raddiag.home"), ImportCommand.RP3D_LABELS));
+        } else if (classes == 5569 && RaddiagHome.distribution().map(d -> d.resolve(ImportCommand.RP3D_LABELS))
+                .filter(Files::isRegularFile).isPresent()) {
+            labels = LabelsFile.read(RaddiagHome.distribution().get().resolve(ImportCommand.RP3D_LABELS));
         } else {
             labels = new ArrayList<>();
             for (int i = 0; i < classes; i++) {

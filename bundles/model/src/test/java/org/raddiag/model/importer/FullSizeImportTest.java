@@ -27,7 +27,7 @@ import org.raddiag.model.testutil.TestData;
 /**
  * Slow ({@code -Draddiag.slow=true}): the published default checkpoint's full state dict (436 keys from
  * {@code state_dict_keys.tsv}, aliases as shared storages, random values) written as {@code pytorch_model.bin},
- * imported with {@code --arch reference-default} and the RP3D labels from {@code raddiag.home}.
+ * imported with {@code --arch reference-default} and the RP3D labels of the distribution folder.
  */
 @EnabledIfSystemProperty(named = "raddiag.slow", matches = "true")
 class FullSizeImportTest {

@@ -5,6 +5,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
+import org.raddiag.support.files.DurableFiles;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelPackage;
 import org.raddiag.onnx.OnnxExporter;
@@ -35,7 +36,8 @@ class Exporter implements OnnxExporter {
     @Override
     public void export(ModelPackage model, Path target) throws IOException {
         OnnxMl.ModelProto proto = model(model.architecture(), weights(model));
-        AtomicFiles.write(target, out -> {
+        DurableFiles.createDirectories(target.toAbsolutePath().getParent());
+        DurableFiles.write(target, DurableFiles.Existing.REPLACE, out -> {
             BufferedOutputStream b = new BufferedOutputStream(out, 1 << 20);
             proto.writeTo(b);
             b.flush();

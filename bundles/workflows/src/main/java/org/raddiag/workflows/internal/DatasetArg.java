@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
 import org.raddiag.api.train.DatasetSource;
+import org.raddiag.support.home.RaddiagHome;
 
 /**
  * {@code --dataset NAME[:FOLDER]}: the dataset layout plugin called NAME ({@code rp3d}, {@code phantom}, ...) opens
@@ -15,14 +16,14 @@ final class DatasetArg {
     private DatasetArg() {
     }
 
-    static DatasetSource open(String arg, Map<String, String> options, TrainingPlugins plugins, Path home)
+    static DatasetSource open(String arg, Map<String, String> options, TrainingPlugins plugins, RaddiagHome home)
             throws IOException {
         int colon = arg.indexOf(':');
         String name = colon < 0 ? arg : arg.substring(0, colon);
         if (name.isBlank()) {
             throw new IllegalArgumentException("--dataset needs NAME[:FOLDER], e.g. rp3d:/data/rp3d or phantom");
         }
-        Path folder = colon < 0 ? home.resolve("work").resolve(name)
+        Path folder = colon < 0 ? home.work().resolve(name)
                 : Paths.get(arg.substring(colon + 1)).toAbsolutePath().normalize();
         return plugins.layout(name).open(folder, options);
     }

@@ -21,6 +21,7 @@ import org.raddiag.api.model.ModelRunner;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.DatasetSource.Split;
 import org.raddiag.api.train.TrainingOutcome;
+import org.raddiag.support.home.RaddiagHome;
 
 /**
  * {@code demo [--out DIR] [--fresh]}: the main job on its embedded default. Generates the phantom dataset, trains
@@ -67,7 +68,7 @@ public final class DemoCommand implements Command {
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(arguments, List.of("fresh"));
         Path dir = a.options.containsKey("out") ? Path.of(a.options.get("out")).toAbsolutePath().normalize()
-                : Home.get().resolve("work/demo");
+                : RaddiagHome.current().demo();
         long t0 = System.nanoTime();
         out.println("== 1/5 phantom dataset (seed " + DemoSettings.SEED + ")");
         DatasetSource data = plugins.layout("phantom").open(dir.resolve("data"), DemoSettings.dataset());

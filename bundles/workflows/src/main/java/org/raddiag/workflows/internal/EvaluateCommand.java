@@ -23,6 +23,7 @@ import org.raddiag.api.cli.Command;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.metrics.Predictions;
 import org.raddiag.support.osgi.NamedServices;
+import org.raddiag.support.home.RaddiagHome;
 
 /**
  * {@code evaluate --model NAME --dataset NAME[:FOLDER] [--backend B] --out DIR} or
@@ -91,7 +92,7 @@ public final class EvaluateCommand implements Command {
             }
             String dataset = a.options.get("dataset");
             DatasetSource data = DatasetArg.open(dataset, a.datasetOptions.isEmpty() && dataset.startsWith("phantom")
-                    ? DemoSettings.dataset() : a.datasetOptions, plugins, Home.get());
+                    ? DemoSettings.dataset() : a.datasetOptions, plugins, RaddiagHome.current());
             try (LoadedModel model = runner.load(pkg)) {
                 e = Workbench.evaluate(model, encoder, data, "RadDiag " + pkg.ref() + " on " + data.name(), outDir);
             }

@@ -18,6 +18,7 @@ import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.DatasetSource.Split;
 import org.raddiag.api.train.Trainer;
 import org.raddiag.api.train.TrainingOutcome;
+import org.raddiag.support.home.RaddiagHome;
 
 /**
  * {@code train --dataset NAME[:FOLDER] --out DIR [--trainer NAME] [--resume] [--name NAME[:VERSION]] [--demo-arch]
@@ -65,7 +66,7 @@ public final class TrainCommand implements Command {
         // the phantom without options is the demo's dataset (what `train --dataset phantom` always meant)
         Map<String, String> datasetOptions = a.datasetOptions.isEmpty() && dataset.startsWith("phantom")
                 ? DemoSettings.dataset() : a.datasetOptions;
-        DatasetSource data = DatasetArg.open(dataset, datasetOptions, plugins, Home.get());
+        DatasetSource data = DatasetArg.open(dataset, datasetOptions, plugins, RaddiagHome.current());
         out.println("dataset " + data.name() + ": " + data.caseIds(Split.TRAIN).size() + " training, "
                 + data.caseIds(Split.VALIDATION).size() + " validation, " + data.caseIds(Split.TEST).size()
                 + " test cases, " + data.labels().size() + " labels");

@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.raddiag.checkpoint.SafetensorsFile;
 import org.raddiag.checkpoint.StateDict;
+import org.raddiag.support.files.DurableFiles;
+import org.raddiag.support.files.DurableFiles.Existing;
 
 /**
  * Checkpoint folders {@code <root>/ckpt-<global step>/} holding {@code model.safetensors} (reference-named
@@ -47,7 +49,7 @@ public final class CheckpointStore {
     /** Writes a checkpoint atomically and then removes the older ones; returns its folder. */
     public Path save(TrainingPosition pos, StateDict weights, StateDict optimizer, Map<String, String> meta)
             throws IOException {
-        Files.createDirectories(root);
+        DurableFiles.createDirectories(root);
         Path target = root.resolve(String.format("ckpt-%010d", pos.globalStep()));
         Path tmp = Files.createTempDirectory(root, ".tmp-" + target.getFileName() + "-");
         try {
@@ -55,23 +57,22 @@ public final class CheckpointStore {
             SafetensorsFile.write(tmp.resolve(OPTIMIZER), optimizer, Map.of());
             ByteArrayOutputStream state = new ByteArrayOutputStream();
             pos.toProperties().store(state, "RadDiag training checkpoint");
-            AtomicFiles.write(tmp.resolve(STATE), state.toByteArray());
-            AtomicFiles.fsync(tmp);
+            DurableFiles.write(tmp.resolve(STATE), state.toByteArray());
             Path old = null;
             if (Files.exists(target)) {
                 old = root.resolve(".old-" + target.getFileName() + "-" + System.nanoTime());
-                AtomicFiles.move(target, old, false);
+                DurableFiles.move(target, old, Existing.REFUSE);
             }
-            AtomicFiles.move(tmp, target, false);
+            DurableFiles.move(tmp, target, Existing.REFUSE);
             if (old != null) {
-                AtomicFiles.deleteTree(old);
+                DurableFiles.deleteTree(old);
             }
         } finally {
-            AtomicFiles.deleteTree(tmp);
+            DurableFiles.deleteTree(tmp);
         }
         for (Path p : complete()) {
             if (!p.equals(target)) {
-                AtomicFiles.deleteTree(p);
+                DurableFiles.deleteTree(p);
             }
         }
         return target;
@@ -134,7 +135,7 @@ public final class CheckpointStore {
             s.filter(p -> p.getFileName().toString().startsWith(".tmp-")).forEach(stale::add);
         }
         for (Path p : stale) {
-            AtomicFiles.deleteTree(p);
+            DurableFiles.deleteTree(p);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.raddiag.support.files.DurableFiles;
 
 /**
  * The loss curve as a self-contained SVG ({@code loss-curve.svg}) and, where Java2D is available, a PNG
@@ -31,7 +32,7 @@ public final class LossCurvePlot {
     public static void write(Path dir, List<Point> steps, List<Point> trainEpochs, List<Point> valEpochs)
             throws IOException {
         Frame f = Frame.of(steps, trainEpochs, valEpochs);
-        AtomicFiles.write(dir.resolve("loss-curve.svg"), svg(f, steps, trainEpochs, valEpochs)
+        DurableFiles.write(dir.resolve("loss-curve.svg"), svg(f, steps, trainEpochs, valEpochs)
                 .getBytes(StandardCharsets.UTF_8));
         byte[] png;
         try {
@@ -40,7 +41,7 @@ public final class LossCurvePlot {
             png = null;
         }
         if (png != null) {
-            AtomicFiles.write(dir.resolve("loss-curve.png"), png);
+            DurableFiles.write(dir.resolve("loss-curve.png"), png);
         }
     }
 

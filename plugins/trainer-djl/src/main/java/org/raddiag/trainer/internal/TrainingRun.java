@@ -22,6 +22,7 @@ import org.raddiag.checkpoint.SafetensorsFile;
 import org.raddiag.model.blocks.RadNet;
 import org.raddiag.api.train.TrainingOutcome;
 import org.raddiag.trainer.internal.LossCurvePlot.Point;
+import org.raddiag.support.files.DurableFiles;
 
 /**
  * One training run: builds the network (optionally from initial weights, optionally with a frozen backbone), resumes
@@ -269,7 +270,7 @@ public final class TrainingRun {
         arch.asMap().forEach(p::setProperty);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         p.store(bytes, "architecture of " + DjlTraining.MODEL_FILE + " (epoch " + epoch + ", loss " + loss + ")");
-        AtomicFiles.write(dir.resolve(DjlTraining.ARCHITECTURE_FILE), bytes.toByteArray());
+        DurableFiles.write(dir.resolve(DjlTraining.ARCHITECTURE_FILE), bytes.toByteArray());
     }
 
     private static Map<String, String> archMeta(ArchitectureConfig arch) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.raddiag.api.train.DatasetSource.Split;
+import org.raddiag.support.files.DurableFiles;
 
 /**
  * The files a phantom dataset consists of: what the manifest records about them (sizes of the top-level files,
@@ -15,7 +16,7 @@ import org.raddiag.api.train.DatasetSource.Split;
  */
 final class DatasetFiles {
     static final List<String> FOLDERS = List.of("data", "key", "nifti");
-    private static final List<String> SUFFIXES = List.of(".npy", ".nii.gz", AtomicFiles.TEMP_SUFFIX);
+    private static final List<String> SUFFIXES = List.of(".npy", ".nii.gz", DurableFiles.TEMP_SUFFIX);
 
     private DatasetFiles() {
     }
@@ -61,7 +62,7 @@ final class DatasetFiles {
         for (String f : topLevel()) {
             Files.deleteIfExists(folder.resolve(f));
         }
-        delete(folder, List.of(AtomicFiles.TEMP_SUFFIX));
+        delete(folder, List.of(DurableFiles.TEMP_SUFFIX));
         for (String d : FOLDERS) {
             Path dir = folder.resolve(d);
             if (Files.isDirectory(dir)) {

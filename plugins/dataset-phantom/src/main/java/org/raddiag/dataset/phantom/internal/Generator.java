@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.raddiag.api.data.LabelSet;
 import org.raddiag.api.train.DatasetSource.Split;
+import org.raddiag.support.files.DurableFiles;
 
 /**
  * Generates a phantom dataset into a folder, or keeps it when its manifest already matches. Plans every case
@@ -104,19 +105,19 @@ public final class Generator {
         Map<Split, int[]> counts = new EnumMap<>(Split.class);
         for (Split s : Split.values()) {
             List<CasePlan> ps = plans.get(s);
-            AtomicFiles.write(dir.resolve(PhantomDescription.caseFileName(s)), CaseJson.write(ps, ImagePlan::dataPath));
+            DurableFiles.write(dir.resolve(PhantomDescription.caseFileName(s)), CaseJson.write(ps, ImagePlan::dataPath));
             cases.put(s, ps.size());
             counts.put(s, classCounts(ps, labels));
         }
-        AtomicFiles.write(dir.resolve(PhantomDescription.NIFTI_CASES), CaseJson.write(nifti, ImagePlan::niftiPath));
+        DurableFiles.write(dir.resolve(PhantomDescription.NIFTI_CASES), CaseJson.write(nifti, ImagePlan::niftiPath));
         Map<String, Integer> dict = new LinkedHashMap<>();
         for (int i = 0; i < labels.size(); i++) {
             dict.put(labels.label(i), i);
         }
-        AtomicFiles.write(dir.resolve(PhantomDescription.LABEL_DICT),
+        DurableFiles.write(dir.resolve(PhantomDescription.LABEL_DICT),
                 (CaseJson.GSON.toJson(dict) + "\n").getBytes(StandardCharsets.UTF_8));
         JsonObject manifest = Manifest.build(spec, labels, cases, counts, images, DatasetFiles.inventory(dir));
-        AtomicFiles.write(dir.resolve(PhantomDescription.MANIFEST),
+        DurableFiles.write(dir.resolve(PhantomDescription.MANIFEST),
                 (CaseJson.GSON.toJson(manifest) + "\n").getBytes(StandardCharsets.UTF_8));
         return manifest;
     }
@@ -184,11 +185,11 @@ public final class Generator {
             Scene scene = c.scene(s.modality);
             for (ImagePlan p : s.images) {
                 float[] voxels = Renderer.render(scene, p, SplitMix.hash(spec.seed(), 4, p.number), spec.noise());
-                AtomicFiles.write(dir.resolve(p.dataPath()), NpyWriter.image(voxels, p.height, p.width, p.depth));
-                AtomicFiles.write(dir.resolve(p.keyPath()), NpyWriter.key(c.keySlice(p)));
+                DurableFiles.write(dir.resolve(p.dataPath()), NpyWriter.image(voxels, p.height, p.width, p.depth));
+                DurableFiles.write(dir.resolve(p.keyPath()), NpyWriter.key(c.keySlice(p)));
                 if (nifti) {
                     double[] spacing = {400.0 / p.width, 400.0 / p.height, p.view.projection ? 1 : 400.0 / p.depth};
-                    AtomicFiles.write(dir.resolve(p.niftiPath()), NiftiWriter.gzip(voxels, p.width, p.height,
+                    DurableFiles.write(dir.resolve(p.niftiPath()), NiftiWriter.gzip(voxels, p.width, p.height,
                             p.depth, spacing, "RadDiag phantom " + c.id));
                 }
             }

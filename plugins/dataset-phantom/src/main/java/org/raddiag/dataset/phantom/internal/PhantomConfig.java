@@ -6,8 +6,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /** Settings of the phantom dataset (PID {@code org.raddiag.dataset.phantom}). */
 @ObjectClassDefinition(name = "RadDiag phantom dataset")
 public @interface PhantomConfig {
-    @AttributeDefinition(description = "Dataset folder; relative paths resolve against the working directory.")
-    String folder() default "data/phantom";
+    @AttributeDefinition(description = "Dataset folder; empty: work/phantom in the RadDiag home (RADDIAG_HOME, "
+            + "default ~/.raddiag); relative paths resolve against the working directory.")
+    String folder() default "";
 
     @AttributeDefinition(description = "Random seed; the same settings always give the same files.")
     long seed() default 42;

@@ -34,6 +34,7 @@ import org.raddiag.api.io.ModalityReader;
 import org.raddiag.api.io.ReadException;
 import org.raddiag.api.io.ReadOptions;
 import org.raddiag.api.train.DatasetSource;
+import org.raddiag.support.home.RaddiagHome;
 
 /**
  * The phantom dataset as a {@link DatasetSource} ({@code raddiag.kind=dataset}, {@code raddiag.dataset=phantom}),
@@ -52,7 +53,7 @@ public final class PhantomDatasetSource implements DatasetSource {
     private volatile ModalityReader npyReader;
 
     private volatile PhantomSpec spec = PhantomSpec.defaults();
-    private volatile Path folder = Paths.get("data/phantom").toAbsolutePath();
+    private volatile Path folder = RaddiagHome.current().phantom();
     private Map<Split, JsonObject> cases;
     private Map<String, JsonObject> byId;
 
@@ -72,7 +73,7 @@ public final class PhantomDatasetSource implements DatasetSource {
         spec = PhantomSpec.builder().seed(c.seed()).cases(c.trainCases(), c.validCases(), c.testCases())
                 .size(c.size()).slices(c.minSlices(), c.maxSlices())
                 .labels(c.labelCount(), c.headCount(), c.mediumCount()).niftiCases(c.niftiCases()).build();
-        folder = Paths.get(c.folder()).toAbsolutePath();
+        folder = c.folder().isBlank() ? RaddiagHome.current().phantom() : Paths.get(c.folder().trim()).toAbsolutePath();
         cases = null;
         byId = null;
     }

@@ -123,9 +123,6 @@ public final class DicomIngest implements StudyIndex, RuntimeServices {
             LOG.info("DICOM ingest off: {}", off);
         } else if (!s.httpEnabled) {
             off = "runs only in `raddiag serve` and the shell, not in one-shot commands";
-        } else if (s.storeDir == null) {
-            off = "no store folder: set storeDir in PID " + PID + " (raddiag.home is not set)";
-            LOG.info("DICOM ingest off: {}", off);
         } else {
             try {
                 running = IngestRuntime.start(s, InetAddress.getByName(s.address), this);

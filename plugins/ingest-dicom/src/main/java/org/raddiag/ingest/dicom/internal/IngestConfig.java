@@ -20,7 +20,7 @@ public @interface IngestConfig {
     @AttributeDefinition(description = "Our AE title (up to 16 characters).")
     String aeTitle() default "RADDIAG";
 
-    @AttributeDefinition(description = "Folder of received studies and their state; empty: ${raddiag.home}/work/dicom-ingest.")
+    @AttributeDefinition(description = "Folder of received studies and their state; empty: work/dicom-ingest in the RadDiag home (RADDIAG_HOME, default ~/.raddiag).")
     String storeDir() default "";
 
     @AttributeDefinition(description = "A study is complete (and diagnosed) when no instance came for this many seconds.")

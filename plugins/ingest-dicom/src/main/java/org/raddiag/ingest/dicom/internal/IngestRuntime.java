@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.raddiag.support.files.DurableFiles;
 
 /**
  * One running ingest: the store (locked against a second process), the study tracker with its tick and its
@@ -50,7 +51,7 @@ final class IngestRuntime implements AutoCloseable {
      * @throws IOException when the store cannot be opened or is in use by another process
      */
     static IngestRuntime start(Settings s, InetAddress address, RuntimeServices services) throws IOException {
-        Durable.createDirs(s.storeDir);
+        DurableFiles.createDirectories(s.storeDir);
         FileChannel ch = FileChannel.open(s.storeDir.resolve(".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         FileLock lock;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.raddiag.support.files.DurableFiles;
 
 /**
  * The folder of received instances:
@@ -39,7 +40,7 @@ final class InstanceStore {
     /** Creates the folders and removes what a crash left behind (unacknowledged temp files, views, temp state). */
     void open() throws IOException {
         for (Path d : List.of(incoming, studies, views)) {
-            Durable.createDirs(d);
+            DurableFiles.createDirectories(d);
         }
         clear(incoming);
         clear(views);
@@ -72,9 +73,9 @@ final class InstanceStore {
      */
     boolean commit(Path received, InstanceIds ids) throws IOException {
         Path target = pathOf(ids);
-        Durable.createDirs(target.getParent());
+        DurableFiles.createDirectories(target.getParent());
         boolean existed = Files.exists(target);
-        Durable.moveInto(received, target);
+        DurableFiles.move(received, target, DurableFiles.Existing.REPLACE);
         return !existed;
     }
 

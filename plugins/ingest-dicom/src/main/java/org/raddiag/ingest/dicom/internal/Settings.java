@@ -4,12 +4,13 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Objects;
 import org.osgi.framework.BundleContext;
+import org.raddiag.support.home.RaddiagHome;
 
 /**
  * The effective settings: the configuration (PID {@code org.raddiag.ingest.dicom}) completed from the runtime.
  * The port comes from the configuration when it sets one (not -1), else from {@code -Draddiag.dicom.port}, else 11112 (as
  * the HTTP port comes from {@code -Draddiag.http.port}); the store from {@code storeDir}, else
- * {@code ${raddiag.home}/work/dicom-ingest}. The SCP runs only where the HTTP server runs: the launcher turns HTTP
+ * {@code work/dicom-ingest} in the RadDiag home ({@link RaddiagHome}). The SCP runs only where the HTTP server runs: the launcher turns HTTP
  * off ({@code org.apache.felix.http.enable=false}) for one-shot commands, and those must not open a DICOM port or
  * diagnose studies next to a running server either.
  */
@@ -42,7 +43,7 @@ final class Settings {
         this.maxAssociations = Math.max(1, c.maxAssociations());
     }
 
-    /** @param context framework properties ({@code raddiag.home}, the port property, the HTTP switch) */
+    /** @param context framework properties (the port property, the HTTP switch) */
     static Settings of(IngestConfig c, BundleContext context) {
         int port = c.port();
         if (port == -1) {
@@ -63,17 +64,10 @@ final class Settings {
         if (ae.isEmpty() || ae.length() > 16 || !ae.matches("[\\x20-\\x7e&&[^\\\\]]+")) {
             throw new IllegalArgumentException("aeTitle must be 1 to 16 printable characters without a backslash");
         }
-        Path store = null;
-        if (c.storeDir() != null && !c.storeDir().isBlank()) {
-            store = Paths.get(c.storeDir().trim());
-        } else {
-            String home = property(context, "raddiag.home");
-            if (home != null && !home.isBlank()) {
-                store = Paths.get(home, "work", "dicom-ingest");
-            }
-        }
+        Path store = c.storeDir() != null && !c.storeDir().isBlank() ? Paths.get(c.storeDir().trim())
+                : RaddiagHome.current().dicomStore();
         boolean http = !"false".equalsIgnoreCase(String.valueOf(property(context, HTTP_ENABLE)).trim());
-        return new Settings(c, port, ae, store == null ? null : store.toAbsolutePath().normalize(), http);
+        return new Settings(c, port, ae, store.toAbsolutePath().normalize(), http);
     }
 
     /** Whether {@code o} keeps the same listener and store (so only the quiet period, model or top changed). */

@@ -21,6 +21,7 @@ import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.raddiag.support.files.DurableFiles;
 
 /**
  * Groups stored instances into studies and moves each study through RECEIVING, PENDING (complete: no new instance
@@ -261,7 +262,7 @@ final class StudyTracker {
     /** Writes the record atomically; a failure is logged (the instances themselves are already durable). */
     private void persist(StudyRecord r) {
         try {
-            Durable.write(store.stateFile(r.uid), GSON.toJson(r.toJson()).getBytes(StandardCharsets.UTF_8));
+            DurableFiles.write(store.stateFile(r.uid), GSON.toJson(r.toJson()).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             LOG.warn("study {}: could not write its state: {}", Uids.hash(r.uid), Uids.redact(e.toString()));
         }

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.raddiag.support.files.DurableFiles;
 
 class InstanceStoreTest {
     static final String STUDY = "1.2.826.0.1.3680043.9.7433.2";
@@ -93,8 +94,8 @@ class InstanceStoreTest {
     @Test
     void durableWriteReplacesAtomicallyWithoutLeavingTheTemp() throws Exception {
         Path f = store.studies.resolve(STUDY + ".json");
-        Durable.write(f, "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
-        Durable.write(f, "{\"a\":2}".getBytes(StandardCharsets.UTF_8));
+        DurableFiles.write(f, "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+        DurableFiles.write(f, "{\"a\":2}".getBytes(StandardCharsets.UTF_8));
         assertArrayEquals("{\"a\":2}".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(f));
         assertEquals(List.of(f), list(store.studies));
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.raddiag.support.files.DurableFiles;
 
 class StudyTrackerTest {
     static final String A = "1.2.826.0.1.3680043.9.7433.10";
@@ -95,15 +96,15 @@ class StudyTrackerTest {
     void recoveryRequeuesEveryStudyWhoseInstancesAreNotAllDiagnosed() throws Exception {
         // A: diagnosed with both its instances -> stays DONE
         store(A, 2);
-        Durable.write(store.stateFile(A), state("DONE", 2, 2));
+        DurableFiles.write(store.stateFile(A), state("DONE", 2, 2));
         // B: crashed while receiving
         store(B, 3);
-        Durable.write(store.stateFile(B), state("RECEIVING", 3, -1));
+        DurableFiles.write(store.stateFile(B), state("RECEIVING", 3, -1));
         // C: crashed before its first state was written
         store(C, 1);
         // D: diagnosed, then one more instance came before the crash
         store(D, 2);
-        Durable.write(store.stateFile(D), state("DONE", 1, 1));
+        DurableFiles.write(store.stateFile(D), state("DONE", 1, 1));
         StudyTracker t = tracker();
         t.recover();
         assertEquals(StudyState.DONE, t.state(A));
