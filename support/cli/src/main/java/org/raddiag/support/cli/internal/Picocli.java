@@ -67,7 +67,7 @@ public final class Picocli {
     private static CommandLine commandLine(String name, String description, List<OptionDecl> options,
             List<PositionalDecl> positionals, String footer) {
         CommandSpec spec = CommandSpec.create().name(name);
-        spec.usageMessage().description(description).sortOptions(false).abbreviateSynopsis(false).width(100)
+        spec.usageMessage().description(description).sortOptions(false).sortSynopsis(false).abbreviateSynopsis(false).width(100)
                 .parameterListHeading("%nArguments:%n").optionListHeading("%nOptions:%n");
         if (footer != null) {
             spec.usageMessage().footer(footer);
