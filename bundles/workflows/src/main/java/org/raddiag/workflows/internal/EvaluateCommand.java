@@ -2,7 +2,7 @@ package org.raddiag.workflows.internal;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
@@ -22,6 +22,9 @@ import org.raddiag.api.cli.Command;
 import org.raddiag.api.train.DatasetLayout;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.metrics.Predictions;
+import org.raddiag.support.cli.CommandSyntax;
+import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.UsageException;
 
 /**
  * {@code evaluate --model NAME --dataset rp3d:FOLDER|phantom [--backend B] --out DIR} or
@@ -32,6 +35,20 @@ import org.raddiag.metrics.Predictions;
 @Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=evaluate"})
 public final class EvaluateCommand implements Command {
+    static final CommandSyntax SYNTAX = CommandSyntax.command("evaluate",
+            "Reference metrics per class and per head/medium/tail split, fixed-threshold F1/MCC, bootstrap"
+            + " intervals; report.json and a self-contained report.html. Give --model and --dataset, or --scores"
+            + " and --labels.")
+            .option("model", "NAME[:VERSION]", "installed model package to evaluate")
+            .option("dataset", "rp3d:DIR|phantom", "dataset whose test split is evaluated")
+            .option("backend", "B", "compute backend", "pytorch")
+            .option("scores", "S.npy", "precomputed scores (cases x classes)")
+            .option("labels", "L.npy", "their labels (cases x classes, 0/1)")
+            .option("head", "H", "head classes of --scores (default: all)")
+            .option("medium", "M", "medium classes of --scores", "0")
+            .option("out", "DIR", "report folder", "evaluation")
+            .flag("json", "print report.json instead of the summary")
+            .build();
     @Reference(target = "(" + ServiceProperties.DATASET + "=rp3d)")
     private DatasetLayout rp3d;
     @Reference
@@ -55,6 +72,12 @@ public final class EvaluateCommand implements Command {
         return "evaluate";
     }
 
+    /** {@code --scores S.npy --labels L.npy} computes metrics only: no engine. */
+    @Override
+    public boolean needsEngines(List<String> args) {
+        return !args.contains("--scores") && args.stream().noneMatch(a -> a.startsWith("--scores="));
+    }
+
     @Override
     public String summary() {
         return "reference metrics + HTML report  --model NAME --dataset rp3d:DIR|phantom --out DIR | "
@@ -63,39 +86,44 @@ public final class EvaluateCommand implements Command {
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(arguments, List.of());
-        Path outDir = Paths.get(a.options.getOrDefault("out", "evaluation")).toAbsolutePath().normalize();
+        return SYNTAX.run(arguments, out, err, a -> run(a, out, err));
+    }
+
+    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
+        Path outDir = a.path("out").toAbsolutePath().normalize();
         Evaluation e;
-        if (a.options.containsKey("scores") && a.options.containsKey("labels")) {
-            Predictions p = Predictions.load(Paths.get(a.options.get("scores")), Paths.get(a.options.get("labels")));
-            int head = Integer.parseInt(a.options.getOrDefault("head", Integer.toString(p.classes())));
-            int medium = Integer.parseInt(a.options.getOrDefault("medium", "0"));
+        if (a.has("scores") && a.has("labels") && !a.has("model") && !a.has("dataset")) {
+            Predictions p = Predictions.load(a.path("scores"), a.path("labels"));
+            int head = a.intValue("head", p.classes());
+            int medium = a.intValue("medium");
             List<String> names = new ArrayList<>();
             for (int i = 0; i < p.classes(); i++) {
                 names.add("class-" + i);
             }
             e = Evaluation.run(p, null, new LabelSet("classes", names, head, medium), "RadDiag evaluation of "
-                    + a.options.get("scores"), outDir);
-        } else if (a.options.containsKey("model") && a.options.containsKey("dataset")) {
-            ModelPackage pkg = registry.find(ModelRef.parse(a.options.get("model"))).orElse(null);
+                    + a.value("scores"), outDir);
+        } else if (a.has("model") && a.has("dataset") && !a.has("scores") && !a.has("labels")) {
+            ModelPackage pkg = registry.find(ModelRef.parse(a.value("model"))).orElse(null);
             if (pkg == null) {
-                err.println("evaluate: no model " + a.options.get("model") + " (installed: " + registry.list() + ")");
+                err.println("evaluate: no model " + a.value("model") + " (installed: " + registry.list() + ")");
                 return 1;
             }
-            String backend = a.options.getOrDefault("backend", "pytorch");
+            String backend = a.value("backend");
             ModelRunner runner = runners.stream().filter(r -> r.backend().equals(backend)).findFirst().orElse(null);
             if (runner == null) {
                 err.println("evaluate: no runner for backend " + backend);
                 return 1;
             }
-            DatasetSource data = DatasetArg.open(a.options.get("dataset"), rp3d, Home.get(), out);
+            DatasetSource data = DatasetArg.open(a.value("dataset"), rp3d, Home.get(), out);
             try (LoadedModel model = runner.load(pkg)) {
                 e = Workbench.evaluate(model, encoder, data, "RadDiag " + pkg.ref() + " on " + data.name(), outDir);
             }
         } else {
-            err.println("usage: evaluate --model NAME --dataset rp3d:DIR|phantom [--backend B] --out DIR");
-            err.println("       evaluate --scores S.npy --labels L.npy [--head H --medium M] --out DIR");
-            return 2;
+            throw new UsageException("give --model and --dataset, or --scores and --labels");
+        }
+        if (a.flag("json")) {
+            out.println(Files.readString(outDir.resolve("report.json")));
+            return 0;
         }
         out.println(e.summary());
         out.println("report: " + outDir.resolve("report.html") + " and report.json");

@@ -2,7 +2,6 @@ package org.raddiag.workflows.internal;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,8 @@ import org.raddiag.api.model.ModelRunner;
 import org.raddiag.api.train.DatasetLayout;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.trainer.TrainingResult;
+import org.raddiag.support.cli.CommandSyntax;
+import org.raddiag.support.cli.ParsedArgs;
 
 /**
  * {@code train --dataset rp3d:FOLDER|phantom[:FOLDER] --out DIR [--resume] [--name NAME[:VERSION]] [--demo-arch]
@@ -26,6 +27,18 @@ import org.raddiag.trainer.TrainingResult;
 @Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=train"})
 public final class TrainCommand implements Command {
+    static final CommandSyntax SYNTAX = CommandSyntax.command("train",
+            "Trains with atomic checkpoints (resumable after kill -9), evaluates on the test split, registers the"
+            + " best model with thresholds fitted on the validation split.")
+            .required("dataset", "rp3d:FOLDER|phantom[:FOLDER]", "training data")
+            .required("out", "DIR", "run folder (checkpoints, report)")
+            .flag("resume", "continue from the last complete checkpoint in DIR")
+            .option("name", "NAME[:VERSION]", "name of the registered model", "trained")
+            .flag("demo-arch", "start from the demo's settings")
+            .flag("no-register", "train only: no evaluation, no registration")
+            .repeatable("set", "KEY=VALUE", "a training setting (see the README: epochs, batchSize, lr, backbone,"
+                    + " image_size, depth, slots, hidden, ...)")
+            .build();
     @Reference(target = "(" + ServiceProperties.DATASET + "=rp3d)")
     private DatasetLayout rp3d;
     @Reference
@@ -48,27 +61,25 @@ public final class TrainCommand implements Command {
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(arguments, List.of("resume", "demo-arch", "no-register"));
-        if (!a.options.containsKey("dataset") || !a.options.containsKey("out") || !a.positional.isEmpty()) {
-            err.println("usage: train --dataset rp3d:FOLDER|phantom[:FOLDER] --out DIR [--resume] [--name NAME[:VERSION]]"
-                    + " [--demo-arch] [--set key=value]...   (keys: see the README, e.g. epochs, batchSize, lr, backbone,"
-                    + " image_size, depth, slots, hidden)");
-            return 2;
-        }
-        Path outDir = Paths.get(a.options.get("out")).toAbsolutePath().normalize();
-        DatasetSource data = DatasetArg.open(a.options.get("dataset"), rp3d, Home.get(), out);
+        return SYNTAX.run(arguments, out, err, a -> run(a, out, err));
+    }
+
+    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
+        Path outDir = a.requiredPath("out").toAbsolutePath().normalize();
+        Map<String, String> cliSettings = a.settings("set");
+        DatasetSource data = DatasetArg.open(a.required("dataset"), rp3d, Home.get(), out);
         Map<String, String> settings = new LinkedHashMap<>();
         if (a.flag("demo-arch")) {
             settings.putAll(DemoSettings.training());
         }
-        settings.putAll(a.settings);
+        settings.putAll(cliSettings);
         Workbench bench = new Workbench(encoder, runner, registry);
         TrainingResult result = bench.train(settings, data, outDir, a.flag("resume"), out);
         out.println("training done: " + result.summary());
         if (a.flag("no-register")) {
             return 0;
         }
-        ModelRef name = ModelRef.parse(a.options.getOrDefault("name", "trained"));
+        ModelRef name = ModelRef.parse(a.value("name"));
         Workbench.Outcome o = bench.evaluateAndRegister(result, data, name, outDir.resolve("report"),
                 Map.of("training_settings", settings.toString()));
         out.println("test split (reference metrics):");
