@@ -75,6 +75,33 @@ public class DistributionIT {
     }
 
     @Test
+    public void everyCommandFollowsTheSameCommandLineRules() throws Exception {
+        Distribution d = Distribution.copy(tmp.newFolder("dist").toPath());
+        Distribution.Result help = d.run(false, "diagnose", "--help");
+        assertEquals(help.toString(), 0, help.status);
+        assertTrue(help.toString(), help.out.startsWith("Usage: diagnose [-h] --model=NAME[:VERSION]"));
+        assertTrue("quiet: no INFO logs without --verbose: " + help, !help.err.contains(" INFO "));
+        Distribution.Result unknown = d.run(false, "models", "--bogus");
+        assertEquals(unknown.toString(), 2, unknown.status);
+        assertTrue(unknown.toString(), unknown.err.startsWith("models: Unknown option: '--bogus'"));
+        assertTrue(unknown.toString(), unknown.err.contains("Usage: models [-h] [--json]"));
+        Distribution.Result evalHelp = d.run(false, "evaluate", "--json", "--help");
+        assertEquals(evalHelp.toString(), 0, evalHelp.status);
+        assertTrue(evalHelp.toString(), evalHelp.out.startsWith("Usage: evaluate"));
+        Distribution.Result evalJson = d.run(false, "evaluate", "--json");
+        assertEquals(evalJson.toString(), 2, evalJson.status);
+        assertTrue(evalJson.toString(), evalJson.err.startsWith("evaluate: give --model and --dataset, or --scores"));
+        Distribution.Result models = d.run(false, "models", "--json");
+        assertEquals(models.toString(), 0, models.status);
+        assertTrue(models.toString(), models.out.trim().startsWith("["));
+        assertTrue("quiet: " + models, !models.err.contains(" INFO "));
+        Distribution.Result verbose = d.run(false, "--verbose", "status", "--json");
+        assertEquals(verbose.toString(), 0, verbose.status);
+        assertTrue("--verbose shows the engines' INFO logs: " + verbose, verbose.err.contains(" INFO "));
+        assertTrue(verbose.toString(), verbose.out.contains("\"healthy\": true"));
+    }
+
+    @Test
     public void pluginDroppedIntoDeployIsInstalledUpdatedAndRemovedLive() throws Exception {
         Distribution d = Distribution.copy(tmp.newFolder("dist").toPath());
         Process shell = d.command(false, "shell").redirectErrorStream(true).start();

@@ -21,9 +21,10 @@ final class ServeProcess implements AutoCloseable {
     final String base;
 
     ServeProcess(Distribution d) throws Exception {
-        ProcessBuilder pb = d.command(false, "serve").redirectErrorStream(true);
+        // `serve --port 0` (any free port) wins over the system property, here one no test may bind
+        ProcessBuilder pb = d.command(false, "serve", "--port", "0").redirectErrorStream(true);
         String opts = pb.environment().getOrDefault("JAVA_OPTS", "");
-        pb.environment().put("JAVA_OPTS", opts + " -Draddiag.http.port=0 -Draddiag.dicom.port=0");
+        pb.environment().put("JAVA_OPTS", opts + " -Draddiag.http.port=1 -Draddiag.dicom.port=0");
         process = pb.start();
         Thread t = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

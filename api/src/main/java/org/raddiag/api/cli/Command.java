@@ -20,4 +20,13 @@ public interface Command {
      * {@code err} and a non-zero status returned.
      */
     int run(List<String> args, PrintStream out, PrintStream err) throws Exception;
+
+    /**
+     * Whether running with {@code args} needs a native engine (PyTorch, ONNX Runtime). {@code bin/raddiag} runs a
+     * command that does not (e.g. {@code models}, {@code inspect}) as soon as the plugins are started, without
+     * waiting for the engines to load their natives; {@code --help} never waits. Default: true.
+     */
+    default boolean needsEngines(List<String> args) {
+        return true;
+    }
 }

@@ -21,27 +21,42 @@ final class CommandRunner {
     private static final long WAIT_MS = Long.getLong("raddiag.command.wait.ms", 30_000);
 
     private final BundleContext context;
+    private final Startup startup;
+    private boolean ranBeforeEngines;
 
-    CommandRunner(BundleContext context) {
+    CommandRunner(BundleContext context, Startup startup) {
         this.context = context;
+        this.startup = startup;
     }
 
-    int run(String name, List<String> args) throws Exception {
+    /**
+     * Runs command {@code name}. It runs as soon as the plugins are started when it asks for the usage
+     * ({@code help}) or says it needs no engine for these arguments ({@code boolean needsEngines(List)} of the
+     * {@code Command} SPI, false); otherwise once every bundle, engines included, is started.
+     */
+    int run(String name, List<String> args, boolean help) throws Exception {
         if (!name.matches("[A-Za-z0-9_-]+")) {
             System.err.println("raddiag: invalid command name '" + name + "'");
             return 2;
         }
+        startup.awaitPlugins();
+        if (name.equals("commands") && find(name) == null) {
+            ranBeforeEngines = !startup.allStarted();
+            return listCommands();
+        }
         ServiceReference<?> ref = await(name);
         if (ref == null) {
-            if (name.equals("commands")) {
-                return listCommands();
-            }
             System.err.println("raddiag: unknown command '" + name + "'. Available commands:");
             listCommands(System.err);
             return 2;
         }
         Object command = context.getService(ref);
         try {
+            if (help || !needsEngines(command, args)) {
+                ranBeforeEngines = !startup.allStarted();
+            } else {
+                startup.awaitAll();
+            }
             Method run = command.getClass().getMethod("run", List.class, PrintStream.class, PrintStream.class);
             run.setAccessible(true);
             return (Integer) run.invoke(command, args, System.out, System.err);
@@ -57,26 +72,48 @@ final class CommandRunner {
         }
     }
 
-    /** Waits for the command; once other commands are up, gives this one a short grace period only. */
+    /** Whether the command ran while the engines were still starting (the launcher then exits at once). */
+    boolean ranBeforeEngines() {
+        return ranBeforeEngines;
+    }
+
+    private static boolean needsEngines(Object command, List<String> args) {
+        try {
+            Method m = command.getClass().getMethod("needsEngines", List.class);
+            m.setAccessible(true);
+            return !Boolean.FALSE.equals(m.invoke(command, args));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Waits for the command. A command whose services are not there yet (e.g. one that needs an engine's
+     * backend) registers later; once every bundle is started, it gets a short grace period only.
+     */
     private ServiceReference<?> await(String name) throws InterruptedException, InvalidSyntaxException {
         long deadline = System.currentTimeMillis() + WAIT_MS;
-        long othersSeenAt = -1;
-        String filter = "(raddiag.command=" + name + ")";
+        long allSeenAt = -1;
         while (System.currentTimeMillis() < deadline) {
-            ServiceReference<?>[] refs = context.getServiceReferences(COMMAND, filter);
-            if (refs != null && refs.length > 0) {
-                // the platform's one rule (the framework's order): highest service.ranking, then lowest service.id
-                return Collections.max(Arrays.asList(refs));
+            ServiceReference<?> ref = find(name);
+            if (ref != null) {
+                return ref;
             }
-            if (othersSeenAt < 0 && anyCommand()) {
-                othersSeenAt = System.currentTimeMillis();
+            if (allSeenAt < 0 && startup.allStarted() && anyCommand()) {
+                allSeenAt = System.currentTimeMillis();
             }
-            if (othersSeenAt >= 0 && System.currentTimeMillis() - othersSeenAt > 3_000) {
+            if (allSeenAt >= 0 && System.currentTimeMillis() - allSeenAt > 3_000) {
                 return null;
             }
-            Thread.sleep(50);
+            Thread.sleep(20);
         }
         return null;
+    }
+
+    private ServiceReference<?> find(String name) throws InvalidSyntaxException {
+        ServiceReference<?>[] refs = context.getServiceReferences(COMMAND, "(raddiag.command=" + name + ")");
+        // the platform's one rule (the framework's order): highest service.ranking, then lowest service.id
+        return refs != null && refs.length > 0 ? Collections.max(Arrays.asList(refs)) : null;
     }
 
     private boolean anyCommand() throws InvalidSyntaxException {
@@ -106,6 +143,35 @@ final class CommandRunner {
                 }
             }
         }
+        for (String declared : declaredCommands()) {
+            lines.putIfAbsent(declared, "(starting: waits for a service, e.g. an engine, that is not ready yet)");
+        }
         lines.forEach((k, v) -> out.printf("  %-14s %s%n", k, v));
+    }
+
+    /** Command names of every Declarative Services component, registered or not (SCR's descriptions). */
+    private java.util.Set<String> declaredCommands() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        ServiceReference<?> scr = context.getServiceReference("org.osgi.service.component.runtime.ServiceComponentRuntime");
+        if (scr == null) {
+            return names;
+        }
+        Object runtime = context.getService(scr);
+        try {
+            Method m = runtime.getClass().getMethod("getComponentDescriptionDTOs", org.osgi.framework.Bundle[].class);
+            m.setAccessible(true);
+            for (Object dto : (java.util.Collection<?>) m.invoke(runtime, (Object) new org.osgi.framework.Bundle[0])) {
+                Object props = dto.getClass().getField("properties").get(dto);
+                if (props instanceof java.util.Map<?, ?> p && "command".equals(p.get("raddiag.kind"))
+                        && p.get("raddiag.command") != null) {
+                    names.add(String.valueOf(p.get("raddiag.command")));
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // no descriptions: the registered commands are listed
+        } finally {
+            context.ungetService(scr);
+        }
+        return names;
     }
 }

@@ -27,7 +27,9 @@ import org.raddiag.support.home.RaddiagHome;
  * ({@link RaddiagHome}: models, runs, demo data, DICOM store; created on first use and passed to the bundles as
  * {@code raddiag.home}), so rebuilding or replacing the distribution never touches user data. Without a command,
  * or with {@code shell}, it opens the interactive Gogo shell ({@code raddiag:*} commands); with a command it runs
- * that one command inside the runtime, prints its output and exits with its status.
+ * that one command inside the runtime, prints its output and exits with its status. Bundles start in three levels:
+ * libraries (1), plugins and commands (2), native engines (3); a command that needs no engine ({@code --help},
+ * {@code models}, {@code inspect}...) runs as soon as level 2 is reached, while the engines still start.
  */
 public final class Main {
     private static final java.util.Set<String> TRAINING_COMMANDS = java.util.Set.of("train", "demo", "evaluate");
@@ -35,7 +37,7 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] argv) throws Exception {
         Path dist = Paths.get(System.getProperty(RaddiagHome.DIST_PROPERTY, ".")).toAbsolutePath().normalize();
         System.setProperty(RaddiagHome.DIST_PROPERTY, dist.toString());
         RaddiagHome data;
@@ -47,16 +49,26 @@ public final class Main {
             return;
         }
         System.setProperty(RaddiagHome.PROPERTY, data.root().toString());
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) && args.length == 1) {
+        LaunchArgs launch = LaunchArgs.parse(argv);
+        String name = launch.command();
+        if (name != null && (name.equals("--help") || name.equals("-h") || name.equals("help"))
+                && launch.args().isEmpty()) {
             usage();
         }
-        boolean interactive = args.length == 0 || args[0].equals("shell");
+        boolean interactive = launch.interactive();
+        java.util.Set<String> explicit = new java.util.HashSet<>(System.getProperties().stringPropertyNames());
+        // `serve --port N` is applied before the HTTP server starts (the config substitutes raddiag.http.port)
+        String port = launch.servePort();
+        if (port != null) {
+            System.setProperty("raddiag.http.port", port);
+        }
         LauncherConfig.load(dist.resolve("conf/system.properties")).forEach((k, v) -> {
             if (System.getProperty(k) == null) {
                 System.setProperty(k, v);
             }
         });
         Map<String, String> config = LauncherConfig.load(dist.resolve("conf/config.properties"));
+        QuietLogging.apply(!interactive && !"serve".equals(name), launch.verbose(), explicit, config);
         Path storage = FelixStorage.forThisProcess(dist.resolve("cache/felix"));
         config.putIfAbsent(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.putIfAbsent(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
@@ -68,24 +80,33 @@ public final class Main {
         }
         // training and evaluation are one job using the whole machine: every core for PyTorch's intra-op threads
         // (the engine's default of 1 thread suits a server running requests side by side); an explicit setting wins
-        if (!interactive && TRAINING_COMMANDS.contains(args[0])
+        if (!interactive && TRAINING_COMMANDS.contains(name)
                 && System.getProperty("ai.djl.pytorch.num_threads") == null) {
             System.setProperty("ai.djl.pytorch.num_threads",
                     Integer.toString(Runtime.getRuntime().availableProcessors()));
         }
         // the HTTP server (REST, web page, Web Console) listens only in the shell and in `serve`
-        if (!interactive && !args[0].equals("serve")) {
+        if (!interactive && !name.equals("serve")) {
             config.put("org.apache.felix.http.enable", "false");
         }
         int status;
-        Framework framework = start(dist, config);
+        Startup startup = start(dist, config);
+        Framework framework = startup.framework();
         try {
             if (interactive) {
+                startup.awaitAll();
                 FrameworkEvent e = framework.waitForStop(0);
                 status = e.getType() == FrameworkEvent.ERROR ? 1 : 0;
             } else {
-                status = new CommandRunner(framework.getBundleContext()).run(args[0],
-                        Arrays.asList(args).subList(1, args.length));
+                CommandRunner runner = new CommandRunner(framework.getBundleContext(), startup);
+                status = runner.run(name, launch.args(), launch.helpRequested());
+                if (runner.ranBeforeEngines()) {
+                    // the engines are still starting (natives loading): stopping would wait for them. Nothing of
+                    // the user's is open; this process's Felix storage is removed by the next start.
+                    System.out.flush();
+                    System.err.flush();
+                    System.exit(status);
+                }
             }
         } finally {
             framework.stop();
@@ -97,18 +118,22 @@ public final class Main {
     }
 
     private static void usage() {
-        System.out.println("usage: raddiag [shell]            interactive Gogo shell (raddiag:* commands)");
-        System.out.println("       raddiag COMMAND [ARGS]     run one command and exit; 'raddiag commands' lists them");
+        System.out.println("usage: raddiag [--verbose] [shell]              interactive Gogo shell (raddiag:* commands)");
+        System.out.println("       raddiag [--verbose] COMMAND [ARGS]      run one command and exit; 'raddiag commands'"
+                + " lists them");
+        System.out.println("       raddiag COMMAND --help                  the command's options");
+        System.out.println("--verbose (before the command or among its options) shows INFO logs on stderr.");
+        System.out.println("Exit status: 0 success, 1 failure, 2 wrong command line.");
         System.exit(0);
     }
 
-    static Framework start(Path dist, Map<String, String> config) throws IOException, BundleException {
+    static Startup start(Path dist, Map<String, String> config) throws IOException, BundleException {
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
         Framework framework = factory.newFramework(config);
         framework.init();
         BundleContext ctx = framework.getBundleContext();
-        List<String> early = new ArrayList<>(Arrays.asList(config.getOrDefault("raddiag.startlevel.1", "").split(",")));
-        early.removeIf(String::isBlank);
+        List<String> early = globs(config, "raddiag.startlevel.1");
+        List<String> engines = globs(config, "raddiag.startlevel.engines");
         List<Bundle> installed = new ArrayList<>();
         Path dir = dist.resolve("bundle");
         List<Path> jars;
@@ -119,8 +144,8 @@ public final class Main {
             String location = "reference:" + jar.toUri();
             Bundle existing = ctx.getBundle(location);
             Bundle b = existing != null ? existing : ctx.installBundle(location);
-            boolean first = early.stream().anyMatch(g -> LauncherConfig.matches(g, b.getSymbolicName()));
-            b.adapt(BundleStartLevel.class).setStartLevel(first ? 1 : 2);
+            int level = matchesAny(early, b) ? 1 : matchesAny(engines, b) ? Startup.ENGINES : Startup.PLUGINS;
+            b.adapt(BundleStartLevel.class).setStartLevel(level);
             installed.add(b);
         }
         framework.start();
@@ -129,29 +154,17 @@ public final class Main {
                 b.start();
             }
         }
-        int level = Integer.parseInt(config.getOrDefault("raddiag.startlevel", "3"));
-        Object lock = new Object();
-        boolean[] done = {false};
-        framework.adapt(FrameworkStartLevel.class).setStartLevel(level, event -> {
-            synchronized (lock) {
-                done[0] = true;
-                lock.notifyAll();
-            }
-        });
-        synchronized (lock) {
-            long deadline = System.currentTimeMillis() + 120_000;
-            while (!done[0] && System.currentTimeMillis() < deadline) {
-                try {
-                    lock.wait(1000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        }
-        // how long the JVM took to get every bundle started; `status` reports it
-        System.setProperty("raddiag.startup.ms",
-                Long.toString(java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
-        return framework;
+        int level = Integer.parseInt(config.getOrDefault("raddiag.startlevel", Integer.toString(Startup.ENGINES)));
+        return Startup.begin(framework, level);
+    }
+
+    private static List<String> globs(Map<String, String> config, String key) {
+        List<String> globs = new ArrayList<>(Arrays.asList(config.getOrDefault(key, "").split(",")));
+        globs.removeIf(String::isBlank);
+        return globs;
+    }
+
+    private static boolean matchesAny(List<String> globs, Bundle b) {
+        return globs.stream().anyMatch(g -> LauncherConfig.matches(g, b.getSymbolicName()));
     }
 }

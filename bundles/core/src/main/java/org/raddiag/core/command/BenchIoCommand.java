@@ -24,6 +24,9 @@ import org.raddiag.core.cases.LoadedCase;
 import org.raddiag.core.io.ReaderRegistry;
 import org.raddiag.core.preprocess.CaseTensorizer;
 import org.raddiag.core.preprocess.TensorizerSettings;
+import org.raddiag.support.cli.CommandSyntax;
+import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.UsageException;
 
 /**
  * {@code bench-io PATH... [--repeat N] [--json]}: how fast files become model input. For each path (a DICOM
@@ -34,6 +37,12 @@ import org.raddiag.core.preprocess.TensorizerSettings;
 @Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=bench-io"})
 public final class BenchIoCommand implements Command {
+    static final CommandSyntax SYNTAX = CommandSyntax.command("bench-io",
+            "Benchmark (not a test): files to model input, slices/s and peak heap.")
+            .option("repeat", "N", "timed runs per path", "3")
+            .flag("json", "machine-readable output")
+            .positionals("PATH", "files or folders to read", 1)
+            .build();
     private static final LabelSet NO_LABELS = new LabelSet("none", List.of(), 0, 0);
 
     @Reference
@@ -45,19 +54,26 @@ public final class BenchIoCommand implements Command {
     }
 
     @Override
+    public boolean needsEngines(List<String> args) {
+        return false;
+    }
+
+    @Override
     public String summary() {
         return "benchmark: files to model input, slices/s and peak heap  PATH... [--repeat N] [--json]";
     }
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        CommandArgs a = new CommandArgs(arguments);
+        return SYNTAX.run(arguments, out, err, a -> run(a, out, err));
+    }
+
+    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         boolean json = a.flag("json");
-        int repeat = Integer.parseInt(a.option("repeat", "3"));
-        List<String> paths = a.positional();
-        if (paths.isEmpty() || repeat < 1) {
-            err.println("usage: bench-io PATH... [--repeat N] [--json]");
-            return 2;
+        int repeat = a.intValue("repeat");
+        List<String> paths = a.positionals();
+        if (repeat < 1) {
+            throw new UsageException("--repeat takes a count of at least 1, not " + repeat);
         }
         CaseTensorizer tensorizer = new CaseTensorizer(TensorizerSettings.of(ArchitectureConfig.referenceDefault()));
         CaseLocator locator = new CaseLocator(readers.plainScanFiles(ReadOptions.defaults()), null, "articles");

@@ -28,6 +28,9 @@ import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelPackage;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
+import org.raddiag.support.cli.CommandSyntax;
+import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.UsageException;
 
 /**
  * {@code bench-model --model NAME [--backend B] [--scans 1,4] [--repeat N] [--json]}: inference latency of a model
@@ -38,6 +41,14 @@ import org.raddiag.api.model.ModelRegistry;
 @Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=bench-model"})
 public final class BenchModelCommand implements Command {
+    static final CommandSyntax SYNTAX = CommandSyntax.command("bench-model",
+            "Benchmark (not a test): inference latency, GFLOP/s, peak RSS of an installed model.")
+            .required("model", "NAME[:VERSION]", "installed model package")
+            .option("backend", "B", "compute backend: pytorch or onnxruntime (default: the service's)")
+            .option("scans", "N,N...", "scans per synthetic case, one measurement each", "1,4")
+            .option("repeat", "N", "timed runs per measurement", "3")
+            .flag("json", "machine-readable output")
+            .build();
     /** Forward FLOPs of one 32-slice 256x256 scan through the reference ResNet-50 + pooling (reference-model.md A.5). */
     private static final double REFERENCE_GFLOP_PER_SCAN = 343.6;
 
@@ -59,15 +70,25 @@ public final class BenchModelCommand implements Command {
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        CommandArgs a = new CommandArgs(arguments);
+        return SYNTAX.run(arguments, out, err, a -> run(a, out, err));
+    }
+
+    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         boolean json = a.flag("json");
-        String model = a.option("model", null);
-        String backend = a.option("backend", null);
-        int repeat = Integer.parseInt(a.option("repeat", "3"));
-        String scansOpt = a.option("scans", "1,4");
-        if (model == null || !a.positional().isEmpty()) {
-            err.println("usage: bench-model --model NAME [--backend B] [--scans 1,4] [--repeat N] [--json]");
-            return 2;
+        String model = a.required("model");
+        String backend = a.value("backend");
+        int repeat = a.intValue("repeat");
+        String scansOpt = a.value("scans");
+        if (repeat < 1) {
+            throw new UsageException("--repeat takes a count of at least 1, not " + repeat);
+        }
+        List<Integer> scanCounts = new ArrayList<>();
+        for (String s : scansOpt.split(",")) {
+            try {
+                scanCounts.add(Integer.parseInt(s.trim()));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--scans takes whole numbers separated by commas, not '" + scansOpt + "'");
+            }
         }
         ModelPackage pkg = registry.find(ModelRef.parse(model)).orElse(null);
         if (pkg == null) {
@@ -80,8 +101,7 @@ public final class BenchModelCommand implements Command {
         int depth = arch.getInt(ArchitectureConfig.DEPTH);
         DiagnosisRequest request = new DiagnosisRequest(pkg.ref(), backend, 5);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String s : scansOpt.split(",")) {
-            int scans = Integer.parseInt(s.trim());
+        for (int scans : scanCounts) {
             Case c = syntheticCase(scans, size, depth);
             Diagnosis warm = diagnosis.diagnose(c, request);
             double[] ms = new double[repeat];

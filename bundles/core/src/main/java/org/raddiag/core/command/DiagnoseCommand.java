@@ -26,6 +26,9 @@ import org.raddiag.core.cases.LoadedCase;
 import org.raddiag.core.cases.NpyKeySlices;
 import org.raddiag.core.cases.Rp3dCaseFile;
 import org.raddiag.core.io.ReaderRegistry;
+import org.raddiag.support.cli.CommandSyntax;
+import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.UsageException;
 
 /**
  * {@code diagnose CASE --model NAME[:VERSION] [--backend B] [--json] [--all] [--top K] [--case ID]}: ranked findings
@@ -35,6 +38,18 @@ import org.raddiag.core.io.ReaderRegistry;
 @Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=diagnose"})
 public final class DiagnoseCommand implements Command {
+    static final CommandSyntax SYNTAX = CommandSyntax.command("diagnose",
+            "Ranked findings (sigmoid probabilities, per-class thresholds) and per-scan slice attention of a case;"
+            + " unreadable files are reported and left out.")
+            .required("model", "NAME[:VERSION]", "installed model package")
+            .option("backend", "B", "compute backend: pytorch or onnxruntime (default: the service's)")
+            .flag("json", "machine-readable output")
+            .flag("all", "every class, not only the top K")
+            .option("top", "K", "findings to list", "10")
+            .option("case", "ID", "only this case of an RP3D case file")
+            .option("level", "LEVEL", "label level of an RP3D case file: articles or icd10s", Rp3dCaseFile.ARTICLES)
+            .positional("CASE", "file, series folder, case folder, zip or RP3D case file")
+            .build();
     @Reference
     private ReaderRegistry readers;
 
@@ -53,20 +68,21 @@ public final class DiagnoseCommand implements Command {
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        CommandArgs a = new CommandArgs(arguments);
+        return SYNTAX.run(arguments, out, err, a -> run(a, out, err));
+    }
+
+    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         boolean json = a.flag("json");
         boolean all = a.flag("all");
-        String model = a.option("model", null);
-        String backend = a.option("backend", null);
-        int top = Integer.parseInt(a.option("top", "10"));
-        String caseId = a.option("case", null);
-        String level = a.option("level", Rp3dCaseFile.ARTICLES);
-        List<String> paths = a.positional();
-        if (paths.size() != 1 || model == null) {
-            err.println("usage: diagnose CASE --model NAME[:VERSION] [--backend B] [--json] [--all] [--top K] [--case ID]");
-            return 2;
+        String model = a.required("model");
+        String backend = a.value("backend");
+        int top = a.intValue("top");
+        if (top < 1) {
+            throw new UsageException("--top takes a count of at least 1, not " + top);
         }
-        Path path = Paths.get(paths.get(0)).toAbsolutePath().normalize();
+        String caseId = a.value("case");
+        String level = a.value("level");
+        Path path = a.positionalPath(0, "CASE").toAbsolutePath().normalize();
         CaseLocator locator = new CaseLocator(readers.plainScanFiles(ReadOptions.defaults()),
                 new NpyKeySlices(), level);
         DiagnosisRequest request = new DiagnosisRequest(ModelRef.parse(model), backend, all ? 0 : top);

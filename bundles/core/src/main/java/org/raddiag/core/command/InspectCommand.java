@@ -21,6 +21,8 @@ import org.raddiag.core.cases.NpyKeySlices;
 import org.raddiag.core.cases.Rp3dCaseFile;
 import org.raddiag.core.io.ReaderRegistry;
 import org.raddiag.core.io.TrackedScanFiles;
+import org.raddiag.support.cli.CommandSyntax;
+import org.raddiag.support.cli.ParsedArgs;
 
 /**
  * {@code inspect PATH [--json] [--case ID] [--modality M] [--level articles|icd10s]}: what the readers make of a
@@ -31,6 +33,15 @@ import org.raddiag.core.io.TrackedScanFiles;
 @Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=inspect"})
 public final class InspectCommand implements Command {
+    static final CommandSyntax SYNTAX = CommandSyntax.command("inspect",
+            "What the readers make of a file, a DICOM folder, a case folder or an RP3D case file;"
+            + " exit 1 if a file could not be read.")
+            .flag("json", "machine-readable output")
+            .option("case", "ID", "only this case of an RP3D case file")
+            .option("modality", "M", "modality hint for files that do not say (CT, MRI, XRAY, ...)")
+            .option("level", "LEVEL", "label level of an RP3D case file: articles or icd10s", Rp3dCaseFile.ARTICLES)
+            .positional("PATH", "file, series folder, case folder or RP3D case file (.json)")
+            .build();
     @Reference
     private ReaderRegistry readers;
 
@@ -40,23 +51,26 @@ public final class InspectCommand implements Command {
     }
 
     @Override
+    public boolean needsEngines(List<String> args) {
+        return false;
+    }
+
+    @Override
     public String summary() {
         return "what the readers make of a file, series folder, case folder or RP3D case file  PATH [--json] [--case ID]";
     }
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        CommandArgs a = new CommandArgs(arguments);
+        return SYNTAX.run(arguments, out, err, a -> run(a, out, err));
+    }
+
+    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         boolean json = a.flag("json");
-        String caseId = a.option("case", null);
-        String modality = a.option("modality", null);
-        String level = a.option("level", Rp3dCaseFile.ARTICLES);
-        List<String> paths = a.positional();
-        if (paths.size() != 1) {
-            err.println("usage: inspect PATH [--json] [--case ID] [--modality M] [--level articles|icd10s]");
-            return 2;
-        }
-        Path path = Paths.get(paths.get(0)).toAbsolutePath().normalize();
+        String caseId = a.value("case");
+        String modality = a.value("modality");
+        String level = a.value("level");
+        Path path = a.positionalPath(0, "PATH").toAbsolutePath().normalize();
         ReadOptions options = ReadOptions.defaults();
         if (modality != null) {
             options = options.withModalityHint(Modality.parse(modality));

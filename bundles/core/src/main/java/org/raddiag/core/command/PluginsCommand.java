@@ -9,11 +9,19 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
+import org.raddiag.support.cli.CommandSyntax;
+import org.raddiag.support.cli.ParsedArgs;
 
 /** {@code plugins [KIND] [--json]}: RadDiag services grouped by kind (readers, backbones, backends, ...). */
 @Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=plugins"})
 public final class PluginsCommand implements Command {
+    static final CommandSyntax SYNTAX = CommandSyntax.command("plugins",
+            "RadDiag services by kind (reader, backbone, head, backend, runner, dataset, command, ...) with their"
+            + " properties and bundles.")
+            .flag("json", "machine-readable output")
+            .positionals("KIND", "only services of these kinds", 0)
+            .build();
     private BundleContext context;
 
     @Activate
@@ -27,15 +35,23 @@ public final class PluginsCommand implements Command {
     }
 
     @Override
+    public boolean needsEngines(List<String> args) {
+        return false;
+    }
+
+    @Override
     public String summary() {
         return "RadDiag services by kind  [KIND] [--json]";
     }
 
     @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) {
-        CommandArgs a = new CommandArgs(arguments);
+    public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
+        return SYNTAX.run(arguments, out, err, a -> run(a, out, err));
+    }
+
+    private int run(ParsedArgs a, PrintStream out, PrintStream err) {
         boolean json = a.flag("json");
-        List<String> kinds = a.positional();
+        List<String> kinds = a.positionals();
         Map<String, List<Map<String, Object>>> services = RuntimeSnapshot.take(context).services;
         if (!kinds.isEmpty()) {
             services.keySet().retainAll(kinds);

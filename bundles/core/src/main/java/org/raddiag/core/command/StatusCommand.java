@@ -11,6 +11,8 @@ import org.osgi.service.component.annotations.Component;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.support.home.RaddiagHome;
+import org.raddiag.support.cli.CommandSyntax;
+import org.raddiag.support.cli.ParsedArgs;
 
 /**
  * {@code status [--json] [--wait SECONDS]}: bundles, RadDiag services by kind, engines and their state. Waits (by
@@ -20,6 +22,12 @@ import org.raddiag.support.home.RaddiagHome;
 @Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=status"})
 public final class StatusCommand implements Command {
+    static final CommandSyntax SYNTAX = CommandSyntax.command("status",
+            "Bundles and their state, RadDiag services by kind, engines and their state, startup time;"
+            + " exit 1 if a bundle is not active or an engine failed.")
+            .flag("json", "machine-readable output")
+            .option("wait", "SECONDS", "how long to wait for starting engines", "120")
+            .build();
     private BundleContext context;
 
     @Activate
@@ -39,13 +47,12 @@ public final class StatusCommand implements Command {
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        CommandArgs a = new CommandArgs(arguments);
+        return SYNTAX.run(arguments, out, err, a -> run(a, out, err));
+    }
+
+    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         boolean json = a.flag("json");
-        long waitMs = (long) (Double.parseDouble(a.option("wait", "120")) * 1000);
-        if (!a.positional().isEmpty()) {
-            err.println("status: unexpected arguments " + a.positional());
-            return 2;
-        }
+        long waitMs = (long) (a.doubleValue("wait", 120) * 1000);
         long deadline = System.currentTimeMillis() + waitMs;
         RuntimeSnapshot s = RuntimeSnapshot.take(context);
         while (s.enginesStarting() && System.currentTimeMillis() < deadline) {

@@ -15,6 +15,8 @@ import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelPackage;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
+import org.raddiag.support.cli.CommandSyntax;
+import org.raddiag.support.cli.ParsedArgs;
 
 /**
  * {@code models [--json]}: installed model packages with classes, architecture summary, labels, provenance and
@@ -23,6 +25,11 @@ import org.raddiag.api.model.ModelRegistry;
 @Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=models"})
 public final class ModelsCommand implements Command {
+    static final CommandSyntax SYNTAX = CommandSyntax.command("models",
+            "Installed model packages with classes, architecture summary, labels, provenance and location;"
+            + " exit 1 when a package no longer verifies.")
+            .flag("json", "machine-readable output")
+            .build();
     private static final String[] SUMMARY_KEYS = {ArchitectureConfig.BACKBONE, ArchitectureConfig.IMAGE_SIZE,
         ArchitectureConfig.DEPTH, ArchitectureConfig.SLOTS, ArchitectureConfig.HIDDEN, ArchitectureConfig.FUSION,
         ArchitectureConfig.HEAD};
@@ -45,21 +52,21 @@ public final class ModelsCommand implements Command {
     }
 
     @Override
+    public boolean needsEngines(List<String> args) {
+        return false;
+    }
+
+    @Override
     public String summary() {
         return "installed model packages  [--json]";
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        boolean json = false;
-        for (String a : args) {
-            if (a.equals("--json")) {
-                json = true;
-            } else {
-                err.println("models: unknown argument " + a + " (usage: models [--json])");
-                return 2;
-            }
-        }
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        return SYNTAX.run(args, out, err, a -> run(a.flag("json"), out));
+    }
+
+    private int run(boolean json, PrintStream out) {
         List<Map<String, Object>> rows = new ArrayList<>();
         boolean allValid = true;
         for (ModelRef ref : registry.list()) {

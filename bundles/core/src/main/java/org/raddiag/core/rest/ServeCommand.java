@@ -12,6 +12,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
+import org.raddiag.support.cli.CommandSyntax;
+import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.UsageException;
 
 /**
  * {@code serve [--wait S]}: keeps the runtime up with its HTTP endpoint (REST API, web page, Web Console), prints
@@ -20,6 +23,13 @@ import org.raddiag.api.cli.Command;
 @Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=serve"})
 public final class ServeCommand implements Command {
+    static final CommandSyntax SYNTAX = CommandSyntax.command("serve",
+            "HTTP server: REST API /api/v1, web page /ui/, Web Console /system/console; prints its URL and runs"
+            + " until stopped (Ctrl-C).")
+            .option("port", "N", "HTTP port, 0 = any free port (default: -Draddiag.http.port, else 8420); read by"
+                    + " bin/raddiag before the server starts, so it cannot change a running server")
+            .option("wait", "SECONDS", "how long to wait for the HTTP server to listen", "60")
+            .build();
     private static final String RUNTIME = "org.osgi.service.http.runtime.HttpServiceRuntime";
     private final CountDownLatch stopped = new CountDownLatch(1);
     private BundleContext context;
@@ -46,13 +56,20 @@ public final class ServeCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        int waitS = 60;
-        for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals("--wait") && i + 1 < args.size()) {
-                waitS = Integer.parseInt(args.get(++i));
-            } else {
-                err.println("usage: serve [--wait SECONDS]");
-                return 2;
+        return SYNTAX.run(args, out, err, a -> run(a, out, err));
+    }
+
+    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
+        int waitS = a.intValue("wait");
+        if (a.has("port")) {
+            int port = a.intValue("port", -1);
+            String configured = context.getProperty("org.osgi.service.http.port");
+            if (port < 0 || port > 65535) {
+                throw new UsageException("--port takes 0 (any free port) to 65535, not " + port);
+            }
+            if (!Integer.toString(port).equals(configured)) {
+                throw new UsageException("--port " + port + " can only be given on the command line of bin/raddiag"
+                        + " serve: this runtime's HTTP server is configured with port " + configured);
             }
         }
         String endpoint = null;

@@ -1,35 +1,33 @@
 package org.raddiag.model.importer;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.raddiag.support.cli.CommandSyntax;
+import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.UsageException;
 
-/**
- * {@code SRC --arch ARCH --name NAME[:VERSION] [--labels FILE] [--bins HEAD,MEDIUM] [--non-strict]}; throws
- * {@link IllegalArgumentException} with a usage hint on anything else.
- */
+/** The arguments of {@code import}, read from its {@link #SYNTAX}. */
 record ImportArgs(String source, String arch, String name, String labels, int[] bins, boolean strict) {
-    static final String USAGE = "usage: import SRC --arch ARCH --name NAME[:VERSION] [--labels FILE] "
-            + "[--bins HEAD,MEDIUM] [--non-strict]";
+    static final CommandSyntax SYNTAX = CommandSyntax.command("import",
+            "A PyTorch pytorch_model.bin (restricted unpickler) or .safetensors checkpoint as a verified model"
+            + " package; strict key and shape checks.")
+            .required("arch", "ARCH", "architecture: reference-default, reference-late, demo-small or a JSON file")
+            .required("name", "NAME[:VERSION]", "package name (version default 1.0.0)")
+            .option("labels", "FILE", "labels, one a line (default: the RP3D disorders for reference-*)")
+            .option("bins", "HEAD,MEDIUM", "head and medium class counts of the label set")
+            .flag("non-strict", "drop unexpected keys instead of refusing the checkpoint")
+            .positional("SRC", "checkpoint file (.bin, .pt, .safetensors) or a folder holding one")
+            .build();
 
-    static ImportArgs parse(List<String> args) {
-        List<String> rest = new ArrayList<>(args);
-        boolean strict = !rest.remove("--non-strict");
-        String arch = option(rest, "arch");
-        String name = option(rest, "name");
-        String labels = option(rest, "labels");
-        String bins = option(rest, "bins");
-        for (String a : rest) {
-            if (a.startsWith("--")) {
-                throw new IllegalArgumentException("unknown option " + a + "; " + USAGE);
-            }
-        }
-        if (rest.size() != 1 || arch == null || name == null) {
-            throw new IllegalArgumentException(USAGE);
-        }
-        return new ImportArgs(rest.get(0), arch, name, labels, bins == null ? null : parseBins(bins), strict);
+    static ImportArgs of(ParsedArgs a) {
+        return new ImportArgs(a.positional(0), a.required("arch"), a.required("name"), a.value("labels"),
+                bins(a), !a.flag("non-strict"));
     }
 
-    private static int[] parseBins(String s) {
+    /** {@code --bins HEAD,MEDIUM} as two counts, or null when absent; shared with {@code init-model}. */
+    static int[] bins(ParsedArgs a) {
+        String s = a.value("bins");
+        if (s == null) {
+            return null;
+        }
         String[] p = s.split(",");
         try {
             if (p.length == 2) {
@@ -38,19 +36,6 @@ record ImportArgs(String source, String arch, String name, String labels, int[] 
         } catch (NumberFormatException e) {
             // fall through
         }
-        throw new IllegalArgumentException("--bins takes HEAD,MEDIUM class counts, e.g. 85,470; not '" + s + "'");
-    }
-
-    private static String option(List<String> args, String name) {
-        int i = args.indexOf("--" + name);
-        if (i < 0) {
-            return null;
-        }
-        if (i + 1 >= args.size()) {
-            throw new IllegalArgumentException("--" + name + " needs a value; " + USAGE);
-        }
-        String v = args.remove(i + 1);
-        args.remove(i);
-        return v;
+        throw new UsageException("--bins takes HEAD,MEDIUM class counts, e.g. 85,470; not '" + s + "'");
     }
 }

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
+import org.raddiag.support.cli.UsageException;
 import org.raddiag.api.compute.ComputeBackend;
 import org.raddiag.api.data.LabelSet;
 import org.raddiag.api.model.ArchitectureConfig;
@@ -68,14 +69,15 @@ public final class ImportCommand implements Command {
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        ImportArgs a;
+        return ImportArgs.SYNTAX.run(arguments, out, err, parsed -> run(ImportArgs.of(parsed), out, err));
+    }
+
+    private int run(ImportArgs a, PrintStream out, PrintStream err) {
         ModelRef ref;
         try {
-            a = ImportArgs.parse(arguments);
             ref = ModelRef.parse(a.name());
         } catch (IllegalArgumentException e) {
-            err.println("import: " + e.getMessage());
-            return 2;
+            throw new UsageException("--name: " + e.getMessage());
         }
         String version = ref.version() == null ? "1.0.0" : ref.version();
         try {

@@ -16,6 +16,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
+import org.raddiag.support.cli.CommandSyntax;
+import org.raddiag.support.cli.ParsedArgs;
 import org.raddiag.api.compute.ComputeBackend;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelRef;
@@ -34,6 +36,16 @@ import org.raddiag.support.home.RaddiagHome;
 @Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=init-model"})
 public final class InitModelCommand implements Command {
+    static final CommandSyntax SYNTAX = CommandSyntax.command("init-model",
+            "A model package with seeded random weights (benchmarks, start of training).")
+            .required("arch", "ARCH", "architecture: reference-default, reference-late, demo-small or a JSON file")
+            .required("name", "NAME[:VERSION]", "package name (version default 1.0.0)")
+            .option("labels", "FILE", "labels, one a line (default: the RP3D disorders for reference-*, else"
+                    + " finding-<i>)")
+            .option("seed", "N", "seed of the initial weights", "0")
+            .option("bins", "HEAD,MEDIUM", "head and medium class counts of the label set")
+            .build();
+
     @Reference
     private ModelRegistry registry;
 
@@ -52,18 +64,18 @@ public final class InitModelCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Map<String, String> o = options(args);
-        if (o == null || !o.containsKey("arch") || !o.containsKey("name")) {
-            err.println("usage: init-model --arch ARCH --name NAME[:VERSION] [--labels FILE] [--seed N] [--bins H,M]");
-            return 2;
-        }
-        ModelRef ref = ModelRef.parse(o.get("name"));
+        return SYNTAX.run(args, out, err, a -> run(a, out));
+    }
+
+    private int run(ParsedArgs a, PrintStream out) throws Exception {
+        String archName = a.required("arch");
+        ModelRef ref = ModelRef.parse(a.required("name"));
         ref = new ModelRef(ref.name(), ref.version() == null ? "1.0.0" : ref.version());
-        ArchitectureConfig arch = Architectures.resolve(o.get("arch"));
+        ArchitectureConfig arch = Architectures.resolve(archName);
         int classes = arch.getInt(ArchitectureConfig.CLASSES);
-        List<String> labels = labels(o, arch, classes);
-        int[] bins = o.containsKey("bins") ? parseBins(o.get("bins")) : ImportCommand.defaultBins(classes);
-        long seed = Long.parseLong(o.getOrDefault("seed", "0"));
+        List<String> labels = labels(a.value("labels"), arch, classes);
+        int[] bins = a.has("bins") ? ImportArgs.bins(a) : ImportCommand.defaultBins(classes);
+        long seed = a.longValue("seed", 0);
         long t0 = System.nanoTime();
         StateDict weights;
         try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
@@ -75,10 +87,10 @@ public final class InitModelCommand implements Command {
         provenance.put("source", "init-model: random initialisation (reference initialisers), seed " + seed);
         provenance.put("thresholds", "0.5 for every class (default, not calibrated)");
         provenance.put("created", java.time.Instant.now().toString());
-        String setName = o.containsKey("labels") ? "custom" : classes == 5569 ? "rp3d-disorders" : "findings";
+        String setName = a.has("labels") ? "custom" : classes == 5569 ? "rp3d-disorders" : "findings";
         ModelRef installed = Drafts.create(registry, ref, arch, ImportCommand.labelSet(setName, labels, bins),
                 ImportCommand.thresholds(classes), provenance, weights);
-        out.printf("created %s (%s, %d tensors, seed %d) in %.1f s%n", installed, o.get("arch"), weights.size(), seed,
+        out.printf("created %s (%s, %d tensors, seed %d) in %.1f s%n", installed, archName, weights.size(), seed,
                 (System.nanoTime() - t0) / 1e9);
         return 0;
     }
@@ -92,10 +104,10 @@ public final class InitModelCommand implements Command {
         return sd;
     }
 
-    private static List<String> labels(Map<String, String> o, ArchitectureConfig arch, int classes) throws IOException {
+    private static List<String> labels(String labelsFile, ArchitectureConfig arch, int classes) throws IOException {
         List<String> labels;
-        if (o.containsKey("labels")) {
-            labels = LabelsFile.read(Paths.get(o.get("labels")));
+        if (labelsFile != null) {
+            labels = LabelsFile.read(Paths.get(labelsFile));
         } else if (classes == 5569 && RaddiagHome.distribution().map(d -> d.resolve(ImportCommand.RP3D_LABELS))
                 .filter(Files::isRegularFile).isPresent()) {
             labels = LabelsFile.read(RaddiagHome.distribution().get().resolve(ImportCommand.RP3D_LABELS));
@@ -109,22 +121,5 @@ public final class InitModelCommand implements Command {
             throw new IOException("the labels have " + labels.size() + " entries, the architecture " + classes + " classes");
         }
         return labels;
-    }
-
-    private static int[] parseBins(String s) {
-        String[] p = s.split(",");
-        return new int[] {Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim())};
-    }
-
-    private static Map<String, String> options(List<String> args) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (!a.startsWith("--") || i + 1 >= args.size()) {
-                return null;
-            }
-            m.put(a.substring(2), args.get(++i));
-        }
-        return m;
     }
 }

@@ -206,6 +206,26 @@ class ImportCommandTest {
         assertEquals(2, new Run(List.of("x.bin", "--arch", "demo-small")).status);
         Run r = new Run(List.of("x.bin", "--arch", "demo-small", "--name", "a", "--bogus"));
         assertEquals(2, r.status);
-        assertTrue(r.err.contains("unknown option --bogus"), r.err);
+        assertTrue(r.err.startsWith("import: Unknown option: '--bogus'"), r.err);
+        assertTrue(r.err.contains("Usage: import"), r.err);
+        Run bins = new Run(List.of("x.bin", "--arch=demo-small", "--name=a", "--bins", "85"));
+        assertEquals(2, bins.status);
+        assertTrue(bins.err.startsWith("import: --bins takes HEAD,MEDIUM class counts"), bins.err);
+        Run name = new Run(List.of("x.bin", "--arch", "demo-small", "--name", "bad name"));
+        assertEquals(2, name.status);
+        assertTrue(name.err.startsWith("import: --name: invalid model name"), name.err);
+        Run missing = new Run(List.of("--arch", "demo-small", "--name", "a"));
+        assertEquals(2, missing.status);
+        assertTrue(missing.err.contains("SRC"), missing.err);
+    }
+
+    @Test
+    void helpPrintsTheUsageAndImportsNothing() throws Exception {
+        Run r = new Run(List.of("--help"));
+        assertEquals(0, r.status);
+        assertTrue(r.out.startsWith("Usage: import [-h] --arch=ARCH --name=NAME[:VERSION]"), r.out);
+        assertTrue(r.out.contains("--non-strict"), r.out);
+        assertEquals("", r.err);
+        assertEquals(List.of(), r.registry.list());
     }
 }

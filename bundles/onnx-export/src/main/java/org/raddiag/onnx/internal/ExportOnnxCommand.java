@@ -3,8 +3,6 @@ package org.raddiag.onnx.internal;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
@@ -15,11 +13,18 @@ import org.raddiag.api.model.ModelPackage;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.onnx.OnnxExporter;
+import org.raddiag.support.cli.CommandSyntax;
+import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.UsageException;
 
 /** {@code export-onnx --model NAME[:VERSION] OUT.onnx}: writes the model as ONNX, atomically. */
 @Component(property = {"raddiag.kind=command", "raddiag.command=export-onnx"})
 public final class ExportOnnxCommand implements Command {
-    static final String USAGE = "usage: export-onnx --model NAME[:VERSION] OUT.onnx";
+    static final CommandSyntax SYNTAX = CommandSyntax.command("export-onnx",
+            "An installed model as ONNX (opset 17; batch, scan slots and slices dynamic), written atomically.")
+            .required("model", "NAME[:VERSION]", "installed model package")
+            .positional("OUT.onnx", "file to write")
+            .build();
     private final ModelRegistry registry;
     private final OnnxExporter exporter;
 
@@ -42,38 +47,24 @@ public final class ExportOnnxCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        String model = null;
-        List<String> positional = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--model") && i + 1 < args.size()) {
-                model = args.get(++i);
-            } else if (a.startsWith("--model=")) {
-                model = a.substring("--model=".length());
-            } else if (a.startsWith("--")) {
-                err.println("unknown option " + a + "\n" + USAGE);
-                return 2;
-            } else {
-                positional.add(a);
-            }
-        }
-        if (model == null || positional.size() != 1) {
-            err.println(USAGE);
-            return 2;
-        }
+        return SYNTAX.run(args, out, err, a -> run(a, out, err));
+    }
+
+    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         ModelRef ref;
         try {
-            ref = ModelRef.parse(model);
+            ref = ModelRef.parse(a.required("model"));
+        } catch (UsageException e) {
+            throw e;
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return 2;
+            throw new UsageException("--model: " + e.getMessage());
         }
         Optional<ModelPackage> pkg = registry.find(ref);
         if (pkg.isEmpty()) {
             err.println("model " + ref + " is not installed (installed: " + registry.list() + ")");
             return 1;
         }
-        Path target = Paths.get(positional.get(0)).toAbsolutePath().normalize();
+        Path target = a.positionalPath(0, "OUT.onnx").toAbsolutePath().normalize();
         long t0 = System.nanoTime();
         try {
             exporter.export(pkg.get(), target);

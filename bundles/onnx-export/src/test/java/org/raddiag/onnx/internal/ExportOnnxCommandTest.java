@@ -96,6 +96,25 @@ class ExportOnnxCommandTest {
         assertFalse(Files.exists(dir.resolve("x.onnx")));
         ByteArrayOutputStream err2 = new ByteArrayOutputStream();
         assertEquals(2, run(new ByteArrayOutputStream(), err2, "tiny.onnx"));
-        assertTrue(err2.toString().startsWith("usage: export-onnx"), err2.toString());
+        assertTrue(err2.toString().startsWith("export-onnx: Missing required option: '--model"), err2.toString());
+        assertTrue(err2.toString().contains("Usage: export-onnx"), err2.toString());
+    }
+
+    @Test
+    void optionsTakeBothFormsAndHelpPrintsTheUsage() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(1, run(out, err, "--model=nope", dir.resolve("y.onnx").toString()));
+        assertTrue(err.toString().contains("model nope is not installed"), err.toString());
+        ByteArrayOutputStream help = new ByteArrayOutputStream();
+        assertEquals(0, run(help, new ByteArrayOutputStream(), "--help"));
+        assertTrue(help.toString().startsWith("Usage: export-onnx [-h] --model=NAME[:VERSION] OUT.onnx"),
+                help.toString());
+        ByteArrayOutputStream err3 = new ByteArrayOutputStream();
+        assertEquals(2, run(new ByteArrayOutputStream(), err3, "--model", "tiny", "a.onnx", "b.onnx"));
+        assertTrue(err3.toString().contains("'b.onnx'"), err3.toString());
+        ByteArrayOutputStream err4 = new ByteArrayOutputStream();
+        assertEquals(2, run(new ByteArrayOutputStream(), err4, "--model", "bad name", "a.onnx"));
+        assertTrue(err4.toString().startsWith("export-onnx: --model: "), err4.toString());
     }
 }

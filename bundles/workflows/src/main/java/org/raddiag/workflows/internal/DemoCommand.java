@@ -22,6 +22,8 @@ import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.DatasetSource.Split;
 import org.raddiag.api.train.TrainingOutcome;
 import org.raddiag.support.home.RaddiagHome;
+import org.raddiag.support.cli.CommandSyntax;
+import org.raddiag.support.cli.ParsedArgs;
 
 /**
  * {@code demo [--out DIR] [--fresh]}: the main job on its embedded default. Generates the phantom dataset, trains
@@ -32,6 +34,12 @@ import org.raddiag.support.home.RaddiagHome;
 @Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=demo"})
 public final class DemoCommand implements Command {
+    static final CommandSyntax SYNTAX = CommandSyntax.command("demo",
+            "The main job: generates the phantom dataset, trains a small RadDiag on the CPU, evaluates it,"
+            + " registers it as phantom-demo and diagnoses three held-out cases; resumes when interrupted.")
+            .option("out", "DIR", "work folder (default: work/demo under the home)")
+            .flag("fresh", "start the training over instead of resuming")
+            .build();
     @Reference
     private TrainingPlugins plugins;
     @Reference
@@ -66,8 +74,11 @@ public final class DemoCommand implements Command {
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(arguments, List.of("fresh"));
-        Path dir = a.options.containsKey("out") ? Path.of(a.options.get("out")).toAbsolutePath().normalize()
+        return SYNTAX.run(arguments, out, err, a -> run(a, out, err));
+    }
+
+    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
+        Path dir = a.has("out") ? a.path("out").toAbsolutePath().normalize()
                 : RaddiagHome.current().demo();
         long t0 = System.nanoTime();
         out.println("== 1/5 phantom dataset (seed " + DemoSettings.SEED + ")");

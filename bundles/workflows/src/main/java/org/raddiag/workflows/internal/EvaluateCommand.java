@@ -2,7 +2,7 @@ package org.raddiag.workflows.internal;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +24,9 @@ import org.raddiag.api.train.DatasetSource;
 import org.raddiag.metrics.Predictions;
 import org.raddiag.support.osgi.NamedServices;
 import org.raddiag.support.home.RaddiagHome;
+import org.raddiag.support.cli.CommandSyntax;
+import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.UsageException;
 
 /**
  * {@code evaluate --model NAME --dataset NAME[:FOLDER] [--backend B] --out DIR} or
@@ -34,6 +37,21 @@ import org.raddiag.support.home.RaddiagHome;
 @Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=evaluate"})
 public final class EvaluateCommand implements Command {
+    static final CommandSyntax SYNTAX = CommandSyntax.command("evaluate",
+            "Reference metrics per class and per head/medium/tail split, fixed-threshold F1/MCC, bootstrap"
+            + " intervals; report.json and a self-contained report.html. Give --model and --dataset, or --scores"
+            + " and --labels.")
+            .option("model", "NAME[:VERSION]", "installed model package to evaluate")
+            .option("dataset", "NAME[:DIR]", "dataset whose test split is evaluated (rp3d:DIR, phantom[:DIR])")
+            .repeatable("dataset-option", "KEY=VALUE", "an option of the dataset layout plugin")
+            .option("backend", "B", "compute backend", "pytorch")
+            .option("scores", "S.npy", "precomputed scores (cases x classes)")
+            .option("labels", "L.npy", "their labels (cases x classes, 0/1)")
+            .option("head", "H", "head classes of --scores (default: all)")
+            .option("medium", "M", "medium classes of --scores", "0")
+            .option("out", "DIR", "report folder", "evaluation")
+            .flag("json", "print report.json instead of the summary")
+            .build();
     @Reference
     private TrainingPlugins plugins;
     @Reference
@@ -57,6 +75,12 @@ public final class EvaluateCommand implements Command {
         return "evaluate";
     }
 
+    /** {@code --scores S.npy --labels L.npy} computes metrics only: no engine. */
+    @Override
+    public boolean needsEngines(List<String> args) {
+        return !args.contains("--scores") && args.stream().noneMatch(a -> a.startsWith("--scores="));
+    }
+
     @Override
     public String summary() {
         return "reference metrics + HTML report  --model NAME --dataset NAME[:DIR] --out DIR | "
@@ -65,41 +89,47 @@ public final class EvaluateCommand implements Command {
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(arguments, List.of());
-        Path outDir = Paths.get(a.options.getOrDefault("out", "evaluation")).toAbsolutePath().normalize();
+        return SYNTAX.run(arguments, out, err, a -> run(a, out, err));
+    }
+
+    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
+        Path outDir = a.path("out").toAbsolutePath().normalize();
         Evaluation e;
-        if (a.options.containsKey("scores") && a.options.containsKey("labels")) {
-            Predictions p = Predictions.load(Paths.get(a.options.get("scores")), Paths.get(a.options.get("labels")));
-            int head = Integer.parseInt(a.options.getOrDefault("head", Integer.toString(p.classes())));
-            int medium = Integer.parseInt(a.options.getOrDefault("medium", "0"));
+        if (a.has("scores") && a.has("labels") && !a.has("model") && !a.has("dataset")) {
+            Predictions p = Predictions.load(a.path("scores"), a.path("labels"));
+            int head = a.intValue("head", p.classes());
+            int medium = a.intValue("medium");
             List<String> names = new ArrayList<>();
             for (int i = 0; i < p.classes(); i++) {
                 names.add("class-" + i);
             }
             e = Evaluation.run(p, null, new LabelSet("classes", names, head, medium), "RadDiag evaluation of "
-                    + a.options.get("scores"), outDir);
-        } else if (a.options.containsKey("model") && a.options.containsKey("dataset")) {
-            ModelPackage pkg = registry.find(ModelRef.parse(a.options.get("model"))).orElse(null);
+                    + a.value("scores"), outDir);
+        } else if (a.has("model") && a.has("dataset") && !a.has("scores") && !a.has("labels")) {
+            ModelPackage pkg = registry.find(ModelRef.parse(a.value("model"))).orElse(null);
             if (pkg == null) {
-                err.println("evaluate: no model " + a.options.get("model") + " (installed: " + registry.list() + ")");
+                err.println("evaluate: no model " + a.value("model") + " (installed: " + registry.list() + ")");
                 return 1;
             }
-            String backend = a.options.getOrDefault("backend", "pytorch");
+            String backend = a.value("backend");
             ModelRunner runner = runners.get(backend);
             if (runner == null) {
                 err.println("evaluate: no runner for backend " + backend + " (available: " + runners.names() + ")");
                 return 1;
             }
-            String dataset = a.options.get("dataset");
-            DatasetSource data = DatasetArg.open(dataset, a.datasetOptions.isEmpty() && dataset.startsWith("phantom")
-                    ? DemoSettings.dataset() : a.datasetOptions, plugins, RaddiagHome.current());
+            String dataset = a.value("dataset");
+            Map<String, String> options = a.settings("dataset-option");
+            DatasetSource data = DatasetArg.open(dataset, options.isEmpty() && dataset.startsWith("phantom")
+                    ? DemoSettings.dataset() : options, plugins, RaddiagHome.current());
             try (LoadedModel model = runner.load(pkg)) {
                 e = Workbench.evaluate(model, encoder, data, "RadDiag " + pkg.ref() + " on " + data.name(), outDir);
             }
         } else {
-            err.println("usage: evaluate --model NAME --dataset NAME[:DIR] [--backend B] --out DIR");
-            err.println("       evaluate --scores S.npy --labels L.npy [--head H --medium M] --out DIR");
-            return 2;
+            throw new UsageException("give --model and --dataset, or --scores and --labels");
+        }
+        if (a.flag("json")) {
+            out.println(Files.readString(outDir.resolve("report.json")));
+            return 0;
         }
         out.println(e.summary());
         out.println("report: " + outDir.resolve("report.html") + " and report.json");

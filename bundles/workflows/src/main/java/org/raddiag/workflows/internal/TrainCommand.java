@@ -2,7 +2,6 @@ package org.raddiag.workflows.internal;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,8 @@ import org.raddiag.api.train.DatasetSource.Split;
 import org.raddiag.api.train.Trainer;
 import org.raddiag.api.train.TrainingOutcome;
 import org.raddiag.support.home.RaddiagHome;
+import org.raddiag.support.cli.CommandSyntax;
+import org.raddiag.support.cli.ParsedArgs;
 
 /**
  * {@code train --dataset NAME[:FOLDER] --out DIR [--trainer NAME] [--resume] [--name NAME[:VERSION]] [--demo-arch]
@@ -30,6 +31,22 @@ import org.raddiag.support.home.RaddiagHome;
 @Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=train"})
 public final class TrainCommand implements Command {
+    static final CommandSyntax SYNTAX = CommandSyntax.command("train",
+            "Trains with atomic checkpoints (resumable after kill -9), evaluates on the test split, registers the"
+            + " best model with thresholds fitted on the validation split.")
+            .required("dataset", "NAME[:FOLDER]", "training data, opened by the dataset layout plugin NAME (rp3d:FOLDER,"
+                    + " phantom[:FOLDER]; phantom without options generates the demo's dataset)")
+            .option("trainer", "NAME", "trainer plugin (default: the only one installed)")
+            .required("out", "DIR", "run folder (checkpoints, report)")
+            .flag("resume", "continue from the last complete checkpoint in DIR")
+            .option("name", "NAME[:VERSION]", "name of the registered model", "trained")
+            .flag("demo-arch", "start from the demo's settings")
+            .flag("no-register", "train only: no evaluation, no registration")
+            .repeatable("set", "KEY=VALUE", "a training setting (see the README: epochs, batchSize, lr, backbone,"
+                    + " image_size, depth, slots, hidden, ...)")
+            .repeatable("dataset-option", "KEY=VALUE", "an option of the dataset layout plugin (phantom: seed, cases,"
+                    + " labels, size, slices, noise, lesionScale, ...)")
+            .build();
     @Reference
     private TrainingPlugins plugins;
     @Reference
@@ -52,20 +69,17 @@ public final class TrainCommand implements Command {
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(arguments, List.of("resume", "demo-arch", "no-register"));
-        if (!a.options.containsKey("dataset") || !a.options.containsKey("out") || !a.positional.isEmpty()) {
-            err.println("usage: train --dataset NAME[:FOLDER] --out DIR [--trainer NAME] [--resume] [--name NAME[:VERSION]]"
-                    + " [--demo-arch] [--set key=value]... [--dataset-option key=value]...   (datasets: rp3d:FOLDER,"
-                    + " phantom[:FOLDER]; settings: see the README, e.g. epochs, batchSize, lr, backbone, image_size,"
-                    + " depth, slots, hidden)");
-            return 2;
-        }
-        Path outDir = Paths.get(a.options.get("out")).toAbsolutePath().normalize();
-        Trainer trainer = plugins.trainer(a.options.get("trainer"));
-        String dataset = a.options.get("dataset");
+        return SYNTAX.run(arguments, out, err, a -> run(a, out, err));
+    }
+
+    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
+        Path outDir = a.requiredPath("out").toAbsolutePath().normalize();
+        Map<String, String> cliSettings = a.settings("set");
+        Trainer trainer = plugins.trainer(a.value("trainer"));
+        String dataset = a.required("dataset");
         // the phantom without options is the demo's dataset (what `train --dataset phantom` always meant)
-        Map<String, String> datasetOptions = a.datasetOptions.isEmpty() && dataset.startsWith("phantom")
-                ? DemoSettings.dataset() : a.datasetOptions;
+        Map<String, String> datasetOptions = a.settings("dataset-option").isEmpty() && dataset.startsWith("phantom")
+                ? DemoSettings.dataset() : a.settings("dataset-option");
         DatasetSource data = DatasetArg.open(dataset, datasetOptions, plugins, RaddiagHome.current());
         out.println("dataset " + data.name() + ": " + data.caseIds(Split.TRAIN).size() + " training, "
                 + data.caseIds(Split.VALIDATION).size() + " validation, " + data.caseIds(Split.TEST).size()
@@ -74,14 +88,14 @@ public final class TrainCommand implements Command {
         if (a.flag("demo-arch")) {
             settings.putAll(DemoSettings.training());
         }
-        settings.putAll(a.settings);
+        settings.putAll(cliSettings);
         Workbench bench = new Workbench(trainer, encoder, runner, registry);
         TrainingOutcome result = bench.train(settings, data, outDir, a.flag("resume"), out);
         out.println("training done: " + result.summary());
         if (a.flag("no-register")) {
             return 0;
         }
-        ModelRef name = ModelRef.parse(a.options.getOrDefault("name", "trained"));
+        ModelRef name = ModelRef.parse(a.value("name"));
         Workbench.Outcome o = bench.evaluateAndRegister(result, data, name, outDir.resolve("report"),
                 Map.of("training_settings", settings.toString()));
         out.println("test split (reference metrics):");
