@@ -30,8 +30,17 @@ final class InFramework {
         }
     }
 
+    /** A command's exit status and what it printed (stdout and stderr together). */
+    record Outcome(int status, String output) {
+    }
+
     /** Runs a command as the shell would, echoing its output; its exit status. */
     static int run(BundleContext context, String name, String... args) throws Exception {
+        return call(context, name, args).status();
+    }
+
+    /** Runs a command as the shell would, echoing its output; its status and output. */
+    static Outcome call(BundleContext context, String name, String... args) throws Exception {
         ServiceReference<Command> ref = command(context, name);
         if (ref == null) {
             throw new AssertionError("no command " + name);
@@ -41,8 +50,9 @@ final class InFramework {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             PrintStream p = new PrintStream(buf, true, StandardCharsets.UTF_8);
             int rc = c.run(List.of(args), p, p);
-            System.out.println(buf.toString(StandardCharsets.UTF_8));
-            return rc;
+            String text = buf.toString(StandardCharsets.UTF_8);
+            System.out.println(text);
+            return new Outcome(rc, text);
         } finally {
             context.ungetService(ref);
         }

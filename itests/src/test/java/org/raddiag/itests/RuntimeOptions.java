@@ -35,6 +35,11 @@ final class RuntimeOptions {
         return d;
     }
 
+    /** The folder of the plugin jars the tests hot-deploy (probe fixtures and the examples/ templates). */
+    static Path probePlugins() {
+        return Paths.get(System.getProperty("raddiag.probe.plugins"));
+    }
+
     static Path probePlugin(String variant) {
         return Paths.get(System.getProperty("raddiag.probe.plugins"), "raddiag-itest-probe-plugin-" + variant + ".jar");
     }
