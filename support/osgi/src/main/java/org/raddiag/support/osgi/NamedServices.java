@@ -24,6 +24,7 @@ public final class NamedServices<T> {
     private final List<Named<T>> entries = new ArrayList<>();
     private long added;
     private boolean closed;
+    private String closedReason;
     private volatile Map<String, T> chosen = Map.of();
 
     /** @param kind what the services are, for messages, e.g. {@code "backbone plugin"} or {@code "model runner"} */
@@ -123,21 +124,26 @@ public final class NamedServices<T> {
             throw new InterruptedIOException("interrupted while waiting for " + kind + " '" + name + "'");
         }
         if (s == null) {
-            boolean stopping;
+            String reason;
             synchronized (lock) {
-                stopping = closed;
+                reason = closed ? closedReason : null;
             }
-            throw new IOException("no " + kind + " '" + name + "' is installed (installed: " + names()
-                    + (stopping ? "; it is no longer followed: stopping" : "; waited "
-                    + (System.nanoTime() - start) / 1_000_000 + " ms") + ")");
+            throw new IOException("no " + kind + " '" + name + "' is installed (installed: " + names() + "; "
+                    + (reason != null ? reason : "waited " + (System.nanoTime() - start) / 1_000_000 + " ms") + ")");
         }
         return s;
     }
 
     /** Wakes every waiting caller, which then gets no service: the owner is going away. */
     public void close() {
+        close("stopping");
+    }
+
+    /** As {@link #close()}; {@code reason} ends the message of {@link #require}, e.g. "the model runner is stopping". */
+    public void close(String reason) {
         synchronized (lock) {
             closed = true;
+            closedReason = reason;
             lock.notifyAll();
         }
     }

@@ -130,9 +130,12 @@ class NamedServicesTest {
             }
         });
         Thread.sleep(100);
-        named.close();
+        named.close("the model runner is stopping");
         Object r = got.get(10, TimeUnit.SECONDS);
-        assertTrue(r instanceof IOException && ((IOException) r).getMessage().contains("stopping"), "" + r);
+        assertTrue(r instanceof IOException, "" + r);
+        assertEquals("no head plugin 'mlp' is installed (installed: []; the model runner is stopping)",
+                ((IOException) r).getMessage());
+        assertNull(named.await("mlp", System.nanoTime() + 60 * SECOND), "closed: no more waiting");
     }
 
     @Test
