@@ -41,7 +41,7 @@ public final class PluginsCommand implements Command {
 
     @Override
     public String summary() {
-        return "RadDiag services by kind  [KIND] [--json]";
+        return "RadDiag services by kind  " + SYNTAX.synopsis();
     }
 
     @Override

@@ -55,8 +55,7 @@ public final class TrainCommand implements Command {
 
     @Override
     public String summary() {
-        return "train, evaluate and register a model  --dataset rp3d:DIR|phantom --out DIR [--resume] [--name N:V] "
-                + "[--demo-arch] [--set key=value]...";
+        return "train, evaluate and register a model  " + SYNTAX.synopsis();
     }
 
     @Override
