@@ -44,6 +44,9 @@ final class ServeProcess implements AutoCloseable {
             throw new AssertionError("serve did not start:\n" + output);
         }
         base = m.group(1);
+        if (port() == 1) {
+            throw new AssertionError("serve --port 0 did not win over -Draddiag.http.port=1:\n" + output);
+        }
     }
 
     /** A readiness check: reports what it saw through {@code seen}, then says whether the server is ready. */

@@ -60,7 +60,7 @@ public final class BenchIoCommand implements Command {
 
     @Override
     public String summary() {
-        return "benchmark: files to model input, slices/s and peak heap  PATH... [--repeat N] [--json]";
+        return "benchmark: files to model input, slices/s and peak heap  " + SYNTAX.synopsis();
     }
 
     @Override

@@ -65,7 +65,7 @@ public final class BenchModelCommand implements Command {
 
     @Override
     public String summary() {
-        return "benchmark: inference latency, GFLOP/s, peak RSS  --model NAME [--backend B] [--scans 1,4] [--repeat N]";
+        return "benchmark: inference latency, GFLOP/s, peak RSS  " + SYNTAX.synopsis();
     }
 
     @Override

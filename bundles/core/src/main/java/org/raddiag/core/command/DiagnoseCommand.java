@@ -63,7 +63,7 @@ public final class DiagnoseCommand implements Command {
 
     @Override
     public String summary() {
-        return "ranked findings and slice attention for a case  CASE --model NAME[:VERSION] [--backend B] [--json] [--all] [--top K]";
+        return "ranked findings and slice attention for a case  " + SYNTAX.synopsis();
     }
 
     @Override

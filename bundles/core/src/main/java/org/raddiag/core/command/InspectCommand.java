@@ -57,7 +57,7 @@ public final class InspectCommand implements Command {
 
     @Override
     public String summary() {
-        return "what the readers make of a file, series folder, case folder or RP3D case file  PATH [--json] [--case ID]";
+        return "what the readers make of a file, series folder, case folder or RP3D case file  " + SYNTAX.synopsis();
     }
 
     @Override

@@ -41,7 +41,7 @@ public final class PluginsCommand implements Command {
 
     @Override
     public String summary() {
-        return "RadDiag services by kind  [KIND] [--json]";
+        return "RadDiag services by kind  " + SYNTAX.synopsis();
     }
 
     @Override
@@ -52,7 +52,8 @@ public final class PluginsCommand implements Command {
     private int run(ParsedArgs a, PrintStream out, PrintStream err) {
         boolean json = a.flag("json");
         List<String> kinds = a.positionals();
-        Map<String, List<Map<String, Object>>> services = RuntimeSnapshot.take(context).services;
+        RuntimeSnapshot snapshot = RuntimeSnapshot.take(context);
+        Map<String, List<Map<String, Object>>> services = snapshot.services;
         if (!kinds.isEmpty()) {
             services.keySet().retainAll(kinds);
         }
@@ -66,6 +67,11 @@ public final class PluginsCommand implements Command {
         });
         if (services.isEmpty()) {
             out.println(kinds.isEmpty() ? "no RadDiag services registered" : "no services of kind " + kinds);
+        }
+        if (snapshot.enginesStarting() || !snapshot.inactiveBundles().isEmpty()) {
+            // `plugins` runs without waiting for the engines (bin/raddiag starts them last)
+            out.println("(the runtime is still starting: backends, runners and the commands that need an engine"
+                    + " appear once it is ready; `status` waits for them)");
         }
         return 0;
     }

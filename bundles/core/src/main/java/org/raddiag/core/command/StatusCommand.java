@@ -42,7 +42,7 @@ public final class StatusCommand implements Command {
 
     @Override
     public String summary() {
-        return "bundles, services by kind, engines and their state  [--json] [--wait SECONDS]";
+        return "bundles, services by kind, engines and their state  " + SYNTAX.synopsis();
     }
 
     @Override

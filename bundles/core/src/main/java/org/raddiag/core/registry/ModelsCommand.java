@@ -58,7 +58,7 @@ public final class ModelsCommand implements Command {
 
     @Override
     public String summary() {
-        return "installed model packages  [--json]";
+        return "installed model packages  " + SYNTAX.synopsis();
     }
 
     @Override

@@ -51,7 +51,8 @@ public final class ServeCommand implements Command {
 
     @Override
     public String summary() {
-        return "HTTP server: REST API /api/v1, web page /ui/, Web Console /system/console; runs until stopped  [--wait S]";
+        return "HTTP server: REST API /api/v1, web page /ui/, Web Console /system/console; runs until stopped  "
+                + SYNTAX.synopsis();
     }
 
     @Override

@@ -63,8 +63,7 @@ public final class ImportCommand implements Command {
 
     @Override
     public String summary() {
-        return "import a PyTorch checkpoint as a model package  SRC --arch ARCH --name NAME[:VERSION] "
-                + "[--labels FILE] [--bins H,M] [--non-strict]";
+        return "import a PyTorch checkpoint as a model package  " + ImportArgs.SYNTAX.synopsis();
     }
 
     @Override

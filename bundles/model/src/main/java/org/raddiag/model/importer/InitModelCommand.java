@@ -59,7 +59,7 @@ public final class InitModelCommand implements Command {
 
     @Override
     public String summary() {
-        return "a model package with seeded random weights  --arch ARCH --name NAME[:VERSION] [--labels FILE] [--seed N]";
+        return "a model package with seeded random weights  " + SYNTAX.synopsis();
     }
 
     @Override

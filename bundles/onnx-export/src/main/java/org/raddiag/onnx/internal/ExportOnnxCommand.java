@@ -42,7 +42,7 @@ public final class ExportOnnxCommand implements Command {
 
     @Override
     public String summary() {
-        return "write a model as ONNX (opset 17; batch, slots, slices dynamic)  --model NAME[:VERSION] OUT.onnx";
+        return "write a model as ONNX (opset 17; batch, slots, slices dynamic)  " + SYNTAX.synopsis();
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class DemoCommand implements Command {
 
     @Override
     public String summary() {
-        return "generate phantom data, train a small RadDiag, evaluate, diagnose  [--out DIR] [--fresh]";
+        return "generate phantom data, train a small RadDiag, evaluate, diagnose  " + SYNTAX.synopsis();
     }
 
     @Override

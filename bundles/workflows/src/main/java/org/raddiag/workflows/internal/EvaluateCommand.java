@@ -84,7 +84,7 @@ public final class EvaluateCommand implements Command {
     @Override
     public String summary() {
         return "reference metrics + HTML report  --model NAME --dataset NAME[:DIR] --out DIR | "
-                + "--scores S.npy --labels L.npy --out DIR";
+                + "--scores S.npy --labels L.npy --out DIR  [--json]";
     }
 
     @Override

@@ -63,8 +63,7 @@ public final class TrainCommand implements Command {
 
     @Override
     public String summary() {
-        return "train, evaluate and register a model  --dataset NAME[:DIR] --out DIR [--trainer NAME] [--resume] "
-                + "[--name N:V] [--demo-arch] [--set key=value]... [--dataset-option key=value]...";
+        return "train, evaluate and register a model  " + SYNTAX.synopsis();
     }
 
     @Override

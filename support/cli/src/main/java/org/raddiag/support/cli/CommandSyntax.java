@@ -51,6 +51,14 @@ public final class CommandSyntax {
     }
 
     /**
+     * The options and positionals on one line (e.g. {@code --model=NAME [--json] CASE}), generated like the
+     * usage: for {@code Command.summary()}, so the one-line help of {@code bin/raddiag commands} cannot drift.
+     */
+    public String synopsis() {
+        return Picocli.synopsis(name, description, options, positionals);
+    }
+
+    /**
      * Whether {@code args} ask for the usage: {@code --help} or {@code -h} before any {@code --}. The launcher
      * applies the same rule to run such a command without waiting for the engines.
      */

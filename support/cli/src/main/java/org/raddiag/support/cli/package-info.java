@@ -17,8 +17,9 @@
  *
  * <p>Why picocli underneath: it is a well-kept, dependency-free OSGi bundle (it exports {@code picocli}) and its
  * programmatic API ({@code CommandSpec}) takes a declaration built at run time, so the same tokenizer, error
- * messages and usage layout serve every command; annotations are not needed. jopt-simple and commons-cli were
- * the alternatives: both parse, but neither generates a usage with positionals nor refuses extra positionals.
+ * messages and usage layout serve every command; annotations are not needed. commons-cli and jopt-simple were
+ * the alternatives: both leave positionals to the caller (no counts checked, none described in the generated
+ * usage), and jopt-simple has had no release since 2017.
  * picocli's own conveniences that do not suit a data tool are off: {@code @file} expansion (a path may start with
  * {@code @}), colours, abbreviated options. Picocli types never appear in this package's API, so commands depend
  * on these rules only.

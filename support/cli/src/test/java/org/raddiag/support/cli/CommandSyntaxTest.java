@@ -222,6 +222,14 @@ class CommandSyntaxTest {
     }
 
     @Test
+    void synopsisIsOneGeneratedLine() {
+        assertEquals("--model=NAME[:VER] [--backend=B] [--top=K] [--threshold=P] [--seed=N] [--out=DIR] [--json]"
+                + " [--set=KEY=VALUE]... CASE", DIAGNOSE.synopsis());
+        assertEquals("[--json] [KIND]", PLUGINS.synopsis());
+        assertEquals("PATH...", BENCH.synopsis());
+    }
+
+    @Test
     void helpRuleIsTheLaunchersRule() {
         assertTrue(CommandSyntax.helpRequested(List.of("x", "--help")));
         assertTrue(CommandSyntax.helpRequested(List.of("-h")));

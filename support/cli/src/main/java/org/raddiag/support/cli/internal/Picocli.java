@@ -64,6 +64,15 @@ public final class Picocli {
         return usage.endsWith("\n") ? usage : usage + System.lineSeparator();
     }
 
+    /** The synopsis on one line, without the command name and {@code [-h]}. */
+    public static String synopsis(String name, String description, List<OptionDecl> options,
+            List<PositionalDecl> positionals) {
+        String line = commandLine(name, description, options, positionals, null).getHelp().synopsis(0)
+                .replaceAll("\\s+", " ").trim();
+        String prefix = name + " [-h]";
+        return line.startsWith(prefix) ? line.substring(prefix.length()).trim() : line;
+    }
+
     private static CommandLine commandLine(String name, String description, List<OptionDecl> options,
             List<PositionalDecl> positionals, String footer) {
         CommandSpec spec = CommandSpec.create().name(name);
