@@ -21,6 +21,7 @@ import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.checkpoint.StateDict;
+import org.raddiag.model.assembly.NetworkAssembler;
 
 /**
  * {@code import SRC --arch ARCH --name NAME[:VERSION] [--labels FILE] [--bins HEAD,MEDIUM] [--non-strict]}: imports a
@@ -41,6 +42,9 @@ public final class ImportCommand implements Command {
     @Reference(target = "(" + ServiceProperties.BACKEND + "=pytorch)")
     private ComputeBackend engine;
 
+    @Reference
+    private NetworkAssembler assembler;
+
     private final Path home;
 
     /** For DS: {@code raddiag.home} from the system property. */
@@ -50,8 +54,9 @@ public final class ImportCommand implements Command {
     }
 
     /** Outside OSGi (tests): {@code home} may be null. */
-    public ImportCommand(ModelRegistry registry, Path home) {
+    public ImportCommand(ModelRegistry registry, NetworkAssembler assembler, Path home) {
         this.registry = registry;
+        this.assembler = assembler;
         this.home = home;
     }
 
@@ -105,7 +110,7 @@ public final class ImportCommand implements Command {
         String format = CheckpointImporter.formatOf(source);
         StateDict sd = CheckpointImporter.read(source);
         long t1 = System.nanoTime();
-        CheckpointImporter.Result r = CheckpointImporter.load(sd, format, arch, a.strict());
+        CheckpointImporter.Result r = CheckpointImporter.load(sd, format, arch, a.strict(), assembler);
         long t2 = System.nanoTime();
         ImportReport rep = r.report();
         if (r.weights() == null) {

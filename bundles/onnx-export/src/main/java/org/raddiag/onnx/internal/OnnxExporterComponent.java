@@ -6,8 +6,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.raddiag.api.model.Fusion;
-import org.raddiag.api.model.KnowledgeHead;
-import org.raddiag.api.model.ScanEncoder;
+import org.raddiag.api.model.ClassifierHead;
+import org.raddiag.api.model.SliceBackbone;
 import org.raddiag.onnx.BlockConverter;
 import org.raddiag.onnx.OnnxExporter;
 
@@ -40,11 +40,11 @@ public final class OnnxExporterComponent extends Exporter {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addBackbone(ScanEncoder c) {
+    void addBackbone(SliceBackbone c) {
         converters.addComponent(c);
     }
 
-    void removeBackbone(ScanEncoder c) {
+    void removeBackbone(SliceBackbone c) {
         converters.removeComponent(c);
     }
 
@@ -60,11 +60,11 @@ public final class OnnxExporterComponent extends Exporter {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addHead(KnowledgeHead c) {
+    void addHead(ClassifierHead c) {
         converters.addComponent(c);
     }
 
-    void removeHead(KnowledgeHead c) {
+    void removeHead(ClassifierHead c) {
         converters.removeComponent(c);
     }
 }

@@ -23,6 +23,7 @@ import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.DatasetSource.Split;
 import org.raddiag.dataset.phantom.PhantomDataset;
 import org.raddiag.dataset.phantom.PhantomDescription;
+import org.raddiag.model.assembly.NetworkAssembler;
 import org.raddiag.trainer.TrainingResult;
 
 /**
@@ -40,6 +41,8 @@ public final class DemoCommand implements Command {
     private InputEncoder encoder;
     @Reference(target = "(" + ServiceProperties.BACKEND + "=pytorch)")
     private ModelRunner runner;
+    @Reference
+    private NetworkAssembler assembler;
     @Reference
     private ModelRegistry registry;
     @Reference
@@ -82,7 +85,7 @@ public final class DemoCommand implements Command {
         }
         boolean resume = Files.isDirectory(run.resolve("checkpoints"));
         out.println("== 2/5 training " + DemoSettings.training() + (resume ? " (resuming)" : ""));
-        Workbench bench = new Workbench(encoder, runner, registry);
+        Workbench bench = new Workbench(encoder, runner, registry, assembler);
         TrainingResult result = bench.train(DemoSettings.training(), data, run, resume, out);
         out.printf("   done: %.0f cases/s, best validation loss %.4f (epoch %.0f)%n",
                 result.summary().getOrDefault("casesPerSec", Double.NaN),

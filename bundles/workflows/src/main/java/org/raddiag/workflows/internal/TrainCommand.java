@@ -16,6 +16,7 @@ import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.api.model.ModelRunner;
 import org.raddiag.api.train.DatasetLayout;
 import org.raddiag.api.train.DatasetSource;
+import org.raddiag.model.assembly.NetworkAssembler;
 import org.raddiag.trainer.TrainingResult;
 
 /**
@@ -32,6 +33,8 @@ public final class TrainCommand implements Command {
     private InputEncoder encoder;
     @Reference(target = "(" + ServiceProperties.BACKEND + "=pytorch)")
     private ModelRunner runner;
+    @Reference
+    private NetworkAssembler assembler;
     @Reference
     private ModelRegistry registry;
 
@@ -62,7 +65,7 @@ public final class TrainCommand implements Command {
             settings.putAll(DemoSettings.training());
         }
         settings.putAll(a.settings);
-        Workbench bench = new Workbench(encoder, runner, registry);
+        Workbench bench = new Workbench(encoder, runner, registry, assembler);
         TrainingResult result = bench.train(settings, data, outDir, a.flag("resume"), out);
         out.println("training done: " + result.summary());
         if (a.flag("no-register")) {

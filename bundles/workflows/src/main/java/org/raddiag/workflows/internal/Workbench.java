@@ -16,6 +16,7 @@ import org.raddiag.api.model.ModelRunner;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.DatasetSource.Split;
 import org.raddiag.metrics.Predictions;
+import org.raddiag.model.assembly.NetworkAssembler;
 import org.raddiag.trainer.ConsoleProgress;
 import org.raddiag.trainer.DjlTraining;
 import org.raddiag.trainer.TrainingResult;
@@ -26,8 +27,10 @@ final class Workbench {
     private final InputEncoder encoder;
     private final ModelRunner runner;
     private final ModelRegistry registry;
+    private final NetworkAssembler assembler;
 
-    Workbench(InputEncoder encoder, ModelRunner runner, ModelRegistry registry) {
+    Workbench(InputEncoder encoder, ModelRunner runner, ModelRegistry registry, NetworkAssembler assembler) {
+        this.assembler = assembler;
         this.encoder = encoder;
         this.runner = runner;
         this.registry = registry;
@@ -38,7 +41,8 @@ final class Workbench {
             throws Exception {
         TrainingSpec spec = TrainingSpec.of(settings);
         ArchitectureConfig arch = spec.architecture(data.labels().size());
-        return DjlTraining.run(spec, data, c -> encoder.encode(java.util.List.of(c), arch), out, resume,
+        return DjlTraining.run(spec, data, c -> encoder.encode(java.util.List.of(c), arch), assembler, out,
+                resume,
                 new ConsoleProgress(console, System.console() != null, System::nanoTime));
     }
 

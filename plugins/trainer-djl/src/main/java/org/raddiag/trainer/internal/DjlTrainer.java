@@ -8,6 +8,7 @@ import org.raddiag.api.model.InputEncoder;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.Trainer;
 import org.raddiag.api.train.TrainingListener;
+import org.raddiag.model.assembly.NetworkAssembler;
 import org.raddiag.trainer.CaseEncoder;
 import org.raddiag.trainer.DjlTraining;
 import org.raddiag.trainer.TrainingResult;
@@ -24,6 +25,9 @@ public final class DjlTrainer implements Trainer {
     @Reference
     private InputEncoder inputEncoder;
 
+    @Reference
+    private NetworkAssembler assembler;
+
     @Override
     public String name() {
         return "djl";
@@ -34,7 +38,7 @@ public final class DjlTrainer implements Trainer {
             TrainingListener listener) throws Exception {
         TrainingSpec spec = TrainingSpec.of(settings);
         CaseEncoder encoder = CaseEncoder.of(inputEncoder, spec.architecture(data.labels().size()));
-        TrainingResult r = DjlTraining.runWith(spec, data, encoder, out, resume, listener);
+        TrainingResult r = DjlTraining.runWith(spec, data, encoder, assembler, out, resume, listener);
         return r.summary();
     }
 }
