@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelComponent;
 import org.raddiag.onnx.BlockConverter;
@@ -11,14 +13,15 @@ import org.raddiag.onnx.BlockConverter;
 /**
  * Converters by block type; the exporter component fills it from services, tests from {@link #builtIn()}. When
  * several converters claim one type the most recently added wins, and removing it falls back to the previous one.
+ * Public for the plugins' parity tests outside OSGi (the package is not exported).
  */
-final class Converters {
+public final class Converters {
     private static final ArchitectureConfig NO_SETTINGS = new ArchitectureConfig(Map.of());
     private final Map<String, List<BlockConverter>> byType = new HashMap<>();
     private final Map<String, List<ModelComponent>> components = new HashMap<>();
 
     /** The converters this bundle registers as services. */
-    static Converters builtIn() {
+    public static Converters builtIn() {
         Converters c = new Converters();
         for (BlockConverter b : List.of(new ResNet18Converter(), new ResNet34Converter(), new ResNet50Converter(),
                 new Attention1DConverter(), new VitFuseConverter(), new MlpHeadConverter())) {
@@ -27,8 +30,9 @@ final class Converters {
         return c;
     }
 
-    synchronized void add(BlockConverter c) {
+    public synchronized Converters add(BlockConverter c) {
         byType.computeIfAbsent(c.blockType(), k -> new ArrayList<>()).add(c);
+        return this;
     }
 
     synchronized void remove(BlockConverter c) {
@@ -45,6 +49,22 @@ final class Converters {
 
     synchronized void removeComponent(ModelComponent c) {
         components.values().forEach(l -> l.remove(c));
+    }
+
+    /** Block types a converter is available for (services, and component plugins that build one). */
+    synchronized Set<String> types() {
+        Set<String> out = new TreeSet<>();
+        byType.forEach((t, l) -> {
+            if (!l.isEmpty()) {
+                out.add(t);
+            }
+        });
+        components.forEach((t, l) -> {
+            if (l.stream().anyMatch(c -> c.supports(BlockConverter.class))) {
+                out.add(t);
+            }
+        });
+        return out;
     }
 
     /**

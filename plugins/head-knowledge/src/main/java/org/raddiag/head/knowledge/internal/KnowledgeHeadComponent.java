@@ -36,6 +36,16 @@ public final class KnowledgeHeadComponent implements ClassifierHead {
         if (!supports(blockType)) {
             throw new UnsupportedOperationException("knowledge builds DJL blocks, not " + blockType.getName());
         }
+        return blockType.cast(new KnowledgeHeadBlock(embeddings(config), config.getInt(ArchitectureConfig.HIDDEN)));
+    }
+
+    /**
+     * The label embeddings {@code config} names, resolved, read, normalised and checked as described above (shared
+     * with the {@link KnowledgeHeadConverter}).
+     *
+     * @throws IllegalArgumentException naming the file and the reason
+     */
+    static LabelEmbeddings embeddings(ArchitectureConfig config) {
         Path file = Path.of(config.get(EMBEDDINGS));
         String base = config.get(BASE_DIR, null);
         if (!file.isAbsolute() && base != null) {
@@ -56,6 +66,6 @@ public final class KnowledgeHeadComponent implements ClassifierHead {
             throw new IllegalArgumentException("label embeddings " + file + " have " + e.classes()
                     + " rows, the architecture has " + classes + " classes");
         }
-        return blockType.cast(new KnowledgeHeadBlock(e, config.getInt(ArchitectureConfig.HIDDEN)));
+        return e;
     }
 }
