@@ -28,7 +28,13 @@ public final class ReferenceNets {
         for (int layers : new int[] {18, 34, 50}) {
             a.addBackbone("resnet" + layers, backbone(layers));
         }
-        a.addHead("mlp", new ClassifierHead() {
+        a.addHead("mlp", mlpHead());
+        return a;
+    }
+
+    /** A fresh instance of the reference MLP head component. */
+    public static ClassifierHead mlpHead() {
+        return new ClassifierHead() {
             @Override
             public String name() {
                 return "mlp";
@@ -44,11 +50,11 @@ public final class ReferenceNets {
                 int h = config.getInt(ArchitectureConfig.HIDDEN);
                 return blockType.cast(new MlpHead(h, h, config.getInt(ArchitectureConfig.CLASSES)));
             }
-        });
-        return a;
+        };
     }
 
-    private static SliceBackbone backbone(int layers) {
+    /** A fresh instance of the reference ResNet backbone component of {@code layers}. */
+    public static SliceBackbone backbone(int layers) {
         return new SliceBackbone() {
             @Override
             public String name() {
