@@ -7,7 +7,7 @@ package org.raddiag.api;
 public final class ServiceProperties {
     /** Kind of a RadDiag service: reader, backbone, pooling, fusion, head, backend, dataset, trainer, command. */
     public static final String KIND = "raddiag.kind";
-    /** Backbone name of a {@code ScanEncoder}, e.g. {@code resnet50}, {@code vit}. */
+    /** Backbone name of a {@code SliceBackbone}, e.g. {@code resnet50}, {@code vit}. */
     public static final String BACKBONE = "raddiag.backbone";
     /** Backend name of a {@code ComputeBackend}, e.g. {@code pytorch}, {@code onnxruntime}. */
     public static final String BACKEND = "raddiag.backend";

@@ -36,7 +36,7 @@ import org.raddiag.api.diagnosis.DiagnosisRequest;
 import org.raddiag.api.diagnosis.DiagnosisService;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelRef;
-import org.raddiag.api.model.ScanEncoder;
+import org.raddiag.api.model.SliceBackbone;
 
 /**
  * Plugin bundles can be installed and uninstalled again and again without leaking: 100 cycles of the real
@@ -75,7 +75,7 @@ public class LeakCycleIT {
 
         ArchitectureConfig arch = new ArchitectureConfig(java.util.Map.of(ArchitectureConfig.BACKBONE, "resnet18"));
         LeakCheck.Result r = check.run(Soak.times(100), 10, service -> {
-            ScanEncoder encoder = (ScanEncoder) service;
+            SliceBackbone encoder = (SliceBackbone) service;
             assertEquals("resnet18", encoder.name());
             assertEquals(512, encoder.featureWidth(arch));
             // the diagnosis service's model is rebuilt from this cycle's backbone (the new one evicts the old model)

@@ -1,8 +1,11 @@
 package org.raddiag.api.model;
 
 /**
- * Classifier head from the case feature to one logit per class: the reference MLP, or a knowledge-enhanced head
- * whose classifier is built from label text embeddings ({@code raddiag.kind=head}, {@code raddiag.head}).
+ * Old name of {@link ClassifierHead}: most heads are not knowledge-enhanced. Heads are registered as
+ * {@link ClassifierHead} services; nothing is registered under this type any more.
+ *
+ * @deprecated use {@link ClassifierHead}
  */
-public interface KnowledgeHead extends ModelComponent {
+@Deprecated
+public interface KnowledgeHead extends ClassifierHead {
 }

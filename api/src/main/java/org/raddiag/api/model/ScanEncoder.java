@@ -1,10 +1,11 @@
 package org.raddiag.api.model;
 
 /**
- * A 2-D backbone that encodes each slice of a scan into a feature vector (ResNet, ViT, ...). Registered with
- * {@code raddiag.kind=backbone} and {@code raddiag.backbone=<name>}; hot-swappable.
+ * Old name of {@link SliceBackbone}: it encodes slices, not scans. Backbones are registered as
+ * {@link SliceBackbone} services; nothing is registered under this type any more.
+ *
+ * @deprecated use {@link SliceBackbone}
  */
-public interface ScanEncoder extends ModelComponent {
-    /** Width of the per-slice feature the backbone emits before projection to the hidden width. */
-    int featureWidth(ArchitectureConfig config);
+@Deprecated
+public interface ScanEncoder extends SliceBackbone {
 }

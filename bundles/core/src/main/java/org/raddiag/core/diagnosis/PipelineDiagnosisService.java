@@ -21,7 +21,7 @@ import org.raddiag.api.data.Diagnosis;
 import org.raddiag.api.diagnosis.DiagnosisException;
 import org.raddiag.api.diagnosis.DiagnosisRequest;
 import org.raddiag.api.diagnosis.DiagnosisService;
-import org.raddiag.api.model.KnowledgeHead;
+import org.raddiag.api.model.ClassifierHead;
 import org.raddiag.api.model.LoadedModel;
 import org.raddiag.api.model.ModelClosedException;
 import org.raddiag.api.model.ModelInput;
@@ -29,7 +29,7 @@ import org.raddiag.api.model.ModelOutput;
 import org.raddiag.api.model.ModelPackage;
 import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.api.model.ModelRunner;
-import org.raddiag.api.model.ScanEncoder;
+import org.raddiag.api.model.SliceBackbone;
 import org.raddiag.api.data.FloatTensor;
 import org.raddiag.core.diagnosis.internal.BatchSettings;
 import org.raddiag.core.diagnosis.internal.MicroBatcher;
@@ -113,21 +113,21 @@ public final class PipelineDiagnosisService implements DiagnosisService {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addEncoder(ScanEncoder e, Map<String, Object> p) {
+    void addEncoder(SliceBackbone e, Map<String, Object> p) {
         cache.evictComponent(String.valueOf(p.getOrDefault(ServiceProperties.BACKBONE, e.name())));
     }
 
-    void removeEncoder(ScanEncoder e, Map<String, Object> p) {
+    void removeEncoder(SliceBackbone e, Map<String, Object> p) {
         cache.evictComponent(String.valueOf(p.getOrDefault(ServiceProperties.BACKBONE, e.name())));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addHead(KnowledgeHead h, Map<String, Object> p) {
+    void addHead(ClassifierHead h, Map<String, Object> p) {
         cache.evictComponent(String.valueOf(p.getOrDefault(ServiceProperties.HEAD, h.name())));
     }
 
-    void removeHead(KnowledgeHead h, Map<String, Object> p) {
+    void removeHead(ClassifierHead h, Map<String, Object> p) {
         cache.evictComponent(String.valueOf(p.getOrDefault(ServiceProperties.HEAD, h.name())));
     }
 

@@ -11,6 +11,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.raddiag.api.model.ClassifierHead;
+import org.raddiag.api.model.SliceBackbone;
 import org.raddiag.model.blocks.internal.SliceSelection;
 
 /**
@@ -32,12 +34,15 @@ import org.raddiag.model.blocks.internal.SliceSelection;
  * reference, which runs every slice; the attention rows of empty slots are meaningless either way. In training mode
  * BatchNorm's batch statistics then see only real slices, unlike the reference; {@link #setSkipPadding(boolean)
  * setSkipPadding(false)} runs every slice as the reference does.
+ *
+ * <p>Built by {@code org.raddiag.model.assembly.NetworkAssembler} from the plugins an architecture names; the
+ * parts' contracts are those of {@link SliceBackbone} and {@link ClassifierHead}.
  */
 public final class RadNet extends ReferenceBlock {
     /** State-dict name of the backbone (the reference's {@code resnet2D} attribute), for every backbone. */
-    public static final String BACKBONE_KEY = "resnet2D";
+    public static final String BACKBONE_KEY = SliceBackbone.STATE_DICT_PREFIX;
     /** State-dict name of the head (the reference's {@code fc} attribute), for every head. */
-    public static final String HEAD_KEY = "fc";
+    public static final String HEAD_KEY = ClassifierHead.STATE_DICT_PREFIX;
     /** Default slices per backbone pass in inference (system property {@code raddiag.inference.chunk}, or 16). */
     public static final long INFERENCE_CHUNK = Math.max(1, Long.getLong("raddiag.inference.chunk", 16));
 
@@ -49,15 +54,6 @@ public final class RadNet extends ReferenceBlock {
     private final VitFuse fuse;
     private final Block head;
     private volatile boolean skipPadding = true;
-
-    /** The reference configuration: a {@link ResNet2D} of {@code config.resnetLayers()} and the {@link MlpHead}. */
-    public RadNet(RadNetConfig config) {
-        this(config, new ResNet2D(config.resnetLayers(), 3));
-    }
-
-    private RadNet(RadNetConfig config, ResNet2D resnet) {
-        this(config, resnet, resnet.featureWidth(), new MlpHead(config.hidden(), config.hidden(), config.classes()));
-    }
 
     /**
      * RadNet from parts.
@@ -83,11 +79,6 @@ public final class RadNet extends ReferenceBlock {
     /** {@link #RadNet(RadNetConfig, Block, int, Block)}: the entry point for callers that got parts from plugins. */
     public static RadNet assemble(RadNetConfig config, Block backbone, int featureWidth, Block head) {
         return new RadNet(config, backbone, featureWidth, head);
-    }
-
-    /** The reference configuration (ResNet of {@code config.resnetLayers()} + MLP head). */
-    public static RadNet reference(RadNetConfig config) {
-        return new RadNet(config);
     }
 
     public RadNetConfig config() {

@@ -6,7 +6,8 @@ import org.raddiag.api.model.ArchitectureConfig;
  * Sizes of a {@link RadNet}. {@link #reference()} is the published checkpoint
  * {@code RP3D_5569_res_ART_256_32_BCE_T_4_2_0.7_2048_E_F_F_F_N}.
  *
- * @param resnetLayers 18, 34 or 50 for {@link RadNet#RadNet(RadNetConfig)}; 0 when the backbone is a plugin's
+ * @param resnetLayers 18, 34 or 50 for the {@code resnet18|34|50} backbones, 0 for any other (informational: the
+ *     backbone block comes from its plugin)
  * @param depth slices per scan D
  * @param hidden feature width; a {@code projection} Linear is added when it differs from the backbone's width
  * @param classes number of logits
@@ -27,7 +28,7 @@ public record RadNetConfig(int resnetLayers, int depth, int hidden, int classes,
     /**
      * From the API's settings: {@code backbone}, {@code depth}, {@code hidden}, {@code classes}, {@code fusion}
      * ({@code early|late}); heads and layers as in the reference. {@code resnetLayers} is 18/34/50 for the
-     * {@code resnet18|34|50} backbones and 0 for any other backbone, whose block then comes from its plugin.
+     * {@code resnet18|34|50} backbones and 0 for any other backbone; the blocks come from the plugins.
      */
     public static RadNetConfig from(ArchitectureConfig c) {
         String backbone = c.get(ArchitectureConfig.BACKBONE, "resnet50");

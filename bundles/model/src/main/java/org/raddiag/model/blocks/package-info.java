@@ -5,5 +5,5 @@
  * plus strict state-dict loading by the reference key names.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.raddiag.model.blocks;

@@ -17,13 +17,15 @@ import org.raddiag.checkpoint.SafetensorsFile;
 import org.raddiag.checkpoint.StateDict;
 import org.raddiag.checkpoint.TensorData;
 import org.raddiag.checkpoint.TorchCheckpoint;
+import org.raddiag.model.assembly.NetworkAssembler;
 import org.raddiag.model.blocks.LoadReport;
 import org.raddiag.model.blocks.ReferenceBlock;
 import org.raddiag.model.blocks.ReferenceKeys;
 import org.raddiag.model.blocks.StateDictLoader;
 
 /**
- * Reads a checkpoint, strips a DataParallel {@code module.} prefix, builds the network of the architecture and loads
+ * Reads a checkpoint, strips a DataParallel {@code module.} prefix, builds the network of the architecture (from its
+ * plugins, by the {@link NetworkAssembler}) and loads
  * the checkpoint into it: every shape must equal the network's, known-unused reference keys
  * ({@link ReferenceKeys#isKnownUnused}) are ignored, missing and unexpected keys are reported. The result's weights
  * are the network's parameters in the network's order, taken from the checkpoint; in non-strict mode a missing one
@@ -49,12 +51,18 @@ public final class CheckpointImporter {
         return isZip(source) ? "torch.save zip" : "safetensors";
     }
 
-    /** Imports {@code sd} (as read from a file of {@code format}) for {@code arch}. */
-    public static Result load(StateDict sd, String format, ArchitectureConfig arch, boolean strict) {
+    /**
+     * Imports {@code sd} (as read from a file of {@code format}) into the network {@code assembler} builds for
+     * {@code arch}.
+     *
+     * @throws IOException when a plugin the architecture names is missing or does not fit it
+     */
+    public static Result load(StateDict sd, String format, ArchitectureConfig arch, boolean strict,
+            NetworkAssembler assembler) throws IOException {
         boolean strip = !sd.keys().isEmpty() && sd.keys().stream().allMatch(k -> k.startsWith(DATA_PARALLEL));
         StateDict source = strip ? sd.withPrefix(DATA_PARALLEL) : sd;
         try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
-            ReferenceBlock net = NetworkFactory.build(manager, arch);
+            ReferenceBlock net = assembler.assemble(arch, NetworkAssembler.DEFAULT_WAIT_MILLIS).initialize(manager);
             Map<String, Parameter> params = net.referenceParameters();
             List<String> mismatches = shapeMismatches(source, params);
             if (!mismatches.isEmpty()) {

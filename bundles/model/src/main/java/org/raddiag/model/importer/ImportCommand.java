@@ -23,6 +23,7 @@ import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.checkpoint.StateDict;
 import org.raddiag.support.home.RaddiagHome;
+import org.raddiag.model.assembly.NetworkAssembler;
 
 /**
  * {@code import SRC --arch ARCH --name NAME[:VERSION] [--labels FILE] [--bins HEAD,MEDIUM] [--non-strict]}: imports a
@@ -43,6 +44,9 @@ public final class ImportCommand implements Command {
     @Reference(target = "(" + ServiceProperties.BACKEND + "=pytorch)")
     private ComputeBackend engine;
 
+    @Reference
+    private NetworkAssembler assembler;
+
     private final Path dist;
 
     /** For DS: the distribution folder from {@code raddiag.dist}. */
@@ -51,8 +55,9 @@ public final class ImportCommand implements Command {
     }
 
     /** Outside OSGi (tests): {@code dist}, the distribution folder, may be null. */
-    public ImportCommand(ModelRegistry registry, Path dist) {
+    public ImportCommand(ModelRegistry registry, NetworkAssembler assembler, Path dist) {
         this.registry = registry;
+        this.assembler = assembler;
         this.dist = dist;
     }
 
@@ -106,7 +111,7 @@ public final class ImportCommand implements Command {
         String format = CheckpointImporter.formatOf(source);
         StateDict sd = CheckpointImporter.read(source);
         long t1 = System.nanoTime();
-        CheckpointImporter.Result r = CheckpointImporter.load(sd, format, arch, a.strict());
+        CheckpointImporter.Result r = CheckpointImporter.load(sd, format, arch, a.strict(), assembler);
         long t2 = System.nanoTime();
         ImportReport rep = r.report();
         if (r.weights() == null) {

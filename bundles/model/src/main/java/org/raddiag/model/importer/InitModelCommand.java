@@ -24,6 +24,7 @@ import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.checkpoint.StateDict;
 import org.raddiag.checkpoint.TensorData;
+import org.raddiag.model.assembly.NetworkAssembler;
 import org.raddiag.model.blocks.ReferenceBlock;
 import org.raddiag.support.home.RaddiagHome;
 
@@ -51,6 +52,9 @@ public final class InitModelCommand implements Command {
 
     @Reference(target = "(" + ServiceProperties.BACKEND + "=pytorch)")
     private ComputeBackend engine;
+
+    @Reference
+    private NetworkAssembler assembler;
 
     @Override
     public String name() {
@@ -80,7 +84,7 @@ public final class InitModelCommand implements Command {
         StateDict weights;
         try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
             Engine.getEngine("PyTorch").setRandomSeed((int) seed);
-            ReferenceBlock net = NetworkFactory.build(manager, arch);
+            ReferenceBlock net = assembler.assemble(arch, NetworkAssembler.DEFAULT_WAIT_MILLIS).initialize(manager);
             weights = stateDict(net);
         }
         Map<String, String> provenance = new LinkedHashMap<>();

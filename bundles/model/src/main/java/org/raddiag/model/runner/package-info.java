@@ -1,2 +1,2 @@
-/** Runs model packages on the PyTorch backend: assembles RadNet from the installed component plugins. */
+/** Runs model packages on the PyTorch backend: the network comes from the NetworkAssembler. */
 package org.raddiag.model.runner;

@@ -1,5 +1,7 @@
 package org.raddiag.model.blocks;
 
+import org.raddiag.model.testutil.ReferenceNets;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -109,7 +111,7 @@ class RadNetAssemblyTest {
 
     @Test
     void sliceAttentionIsTheClsProbabilityRowWithoutClsColumn() {
-        RadNet net = init(new RadNet(TINY));
+        RadNet net = init(ReferenceNets.radNet(TINY));
         NDList out = net.forward(ps, inputs(), false);
         assertEquals(4, out.size());
         NDArray attention = out.get(3);
@@ -125,7 +127,7 @@ class RadNetAssemblyTest {
 
     @Test
     void allSlotsEmptyStillGivesLogits() {
-        RadNet net = init(new RadNet(TINY));
+        RadNet net = init(ReferenceNets.radNet(TINY));
         NDList in = inputs();
         NDList empty = new NDList(in.get(0), manager.zeros(new Shape(2, 3), DataType.INT64), in.get(2));
         NDArray skipped = net.forward(ps, empty, false).get(0);
@@ -135,7 +137,7 @@ class RadNetAssemblyTest {
 
     @Test
     void assembledFromPartsEqualsTheReferenceBuild() {
-        RadNet reference = init(new RadNet(TINY));
+        RadNet reference = init(ReferenceNets.radNet(TINY));
         RadNet assembled = init(RadNet.assemble(TINY, new ResNet2D(18, 3), 512, new MlpHead(32, 32, 7)));
         copyWeights(reference, assembled);
         assertNotNull(reference.referenceParameters().get("projection.weight"));
@@ -153,7 +155,7 @@ class RadNetAssemblyTest {
 
     @Test
     void trainingGradientsFlowThroughTheSkippedBackbone() {
-        RadNet net = init(new RadNet(TINY));
+        RadNet net = init(ReferenceNets.radNet(TINY));
         NDList in = inputs();
         Parameter conv1 = net.referenceParameters().get("resnet2D.conv1.weight");
         Parameter proj = net.referenceParameters().get("projection.weight");

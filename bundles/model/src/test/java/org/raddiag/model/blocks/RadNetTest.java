@@ -20,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.raddiag.model.testutil.ReferenceNets;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.model.testutil.TestData;
 
@@ -41,7 +42,7 @@ class RadNetTest {
     @Test
     void tinyEarlyFusionShapesMaskAndEmptySlotExactness() {
         RadNetConfig cfg = new RadNetConfig(18, 4, 32, 7, 16, 1, 1, 4, 2, true);
-        RadNet net = new RadNet(cfg);
+        RadNet net = ReferenceNets.radNet(cfg);
         net.initialize(manager, DataType.FLOAT32, new Shape(2, 2, 1, 32, 32, 4), new Shape(2, 2), new Shape(2, 2, 4));
         manager.getEngine().setRandomSeed(3);
         NDArray images = manager.randomUniform(0f, 1f, new Shape(2, 2, 1, 32, 32, 4));
@@ -92,7 +93,7 @@ class RadNetTest {
             }
             assertEquals(c[4].equals("no"), ReferenceKeys.isKnownUnused(c[0]), c[0]);
         }
-        RadNet net = new RadNet(RadNetConfig.reference());
+        RadNet net = ReferenceNets.radNet(RadNetConfig.reference());
         net.initialize(manager, DataType.FLOAT32, new Shape(1, 4, 1, 256, 256, 32), new Shape(1, 4),
                 new Shape(1, 4, 32));
         Map<String, Parameter> params = net.referenceParameters();

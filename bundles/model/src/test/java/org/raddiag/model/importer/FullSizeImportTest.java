@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
+import org.raddiag.model.testutil.ReferenceNets;
 import org.raddiag.api.model.ModelPackage;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.checkpoint.StateDict;
@@ -55,7 +56,7 @@ class FullSizeImportTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         long t1 = System.nanoTime();
-        int status = new ImportCommand(registry, home).run(List.of(bin.toString(), "--arch", "reference-default",
+        int status = new ImportCommand(registry, ReferenceNets.assembler(), home).run(List.of(bin.toString(), "--arch", "reference-default",
                 "--name", "rp3d-default:1.0.0"), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         long t2 = System.nanoTime();

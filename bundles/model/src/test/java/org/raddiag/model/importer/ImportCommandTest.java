@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.raddiag.model.testutil.ReferenceNets;
 import org.raddiag.api.model.ModelPackage;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.checkpoint.SafetensorsFile;
@@ -39,7 +40,7 @@ class ImportCommandTest {
         source = new StateDict();
         try (NDManager m = NDManager.newBaseManager()) {
             m.getEngine().setRandomSeed(11);
-            for (Map.Entry<String, Parameter> p : NetworkFactory.build(m, Architectures.resolve("demo-small"))
+            for (Map.Entry<String, Parameter> p : ReferenceNets.assembler().assemble(Architectures.resolve("demo-small"), 0).initialize(m)
                     .referenceParameters().entrySet()) {
                 NDArray a = p.getValue().getArray();
                 source.put(p.getKey(), TensorData.ofFloats(a.toFloatArray(), a.getShape().getShape()));
@@ -61,7 +62,7 @@ class ImportCommandTest {
             registry = new FileModelRegistry(tmp.resolve("models"));
             ByteArrayOutputStream o = new ByteArrayOutputStream();
             ByteArrayOutputStream e = new ByteArrayOutputStream();
-            status = new ImportCommand(registry, tmp.resolve("home")).run(args,
+            status = new ImportCommand(registry, ReferenceNets.assembler(), tmp.resolve("home")).run(args,
                     new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
             out = o.toString(StandardCharsets.UTF_8);
             err = e.toString(StandardCharsets.UTF_8);

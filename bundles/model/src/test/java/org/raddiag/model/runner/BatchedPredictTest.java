@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.raddiag.model.testutil.ReferenceNets;
 import org.raddiag.api.data.FloatTensor;
 import org.raddiag.api.model.ModelInput;
 import org.raddiag.api.model.ModelOutput;
@@ -43,7 +44,7 @@ class BatchedPredictTest {
     void build() {
         manager = Engine.getEngine("PyTorch").newBaseManager();
         manager.getEngine().setRandomSeed(5);
-        RadNet net = new RadNet(TINY);
+        RadNet net = ReferenceNets.radNet(TINY);
         net.initialize(manager, DataType.FLOAT32, new Shape(1, 4, 1, SIZE, SIZE, 6), new Shape(1, 4),
                 new Shape(1, 4, 6));
         net.getParameters().values().forEach(p -> p.getArray().setRequiresGradient(false));

@@ -2,6 +2,8 @@ package org.raddiag.onnx.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelComponent;
 import org.raddiag.onnx.BlockConverter;
@@ -12,14 +14,15 @@ import org.raddiag.support.osgi.NamedServices;
  * several converters claim one type, the platform's one rule picks one (highest {@code service.ranking}, then lowest
  * {@code service.id}; converters added without properties after services, in the order they came), and removing it
  * falls back to the next one.
+ * Public for the plugins' parity tests outside OSGi (the package is not exported).
  */
-final class Converters {
+public final class Converters {
     private static final ArchitectureConfig NO_SETTINGS = new ArchitectureConfig(Map.of());
     private final NamedServices<BlockConverter> byType = new NamedServices<>("ONNX converter");
     private final NamedServices<ModelComponent> components = new NamedServices<>("model component");
 
     /** The converters this bundle registers as services. */
-    static Converters builtIn() {
+    public static Converters builtIn() {
         Converters c = new Converters();
         for (BlockConverter b : List.of(new ResNet18Converter(), new ResNet34Converter(), new ResNet50Converter(),
                 new Attention1DConverter(), new VitFuseConverter(), new MlpHeadConverter())) {
@@ -33,6 +36,12 @@ final class Converters {
         byType.add(c.blockType(), c, properties);
     }
 
+    /** A converter without service properties (tests outside OSGi); this, for chaining. */
+    public Converters add(BlockConverter c) {
+        add(c, null);
+        return this;
+    }
+
     void remove(BlockConverter c, Map<String, ?> properties) {
         byType.remove(c.blockType(), c, properties);
     }
@@ -44,6 +53,18 @@ final class Converters {
 
     void removeComponent(ModelComponent c, Map<String, ?> properties) {
         components.remove(c.name(), c, properties);
+    }
+
+    /** Block types a converter is available for (services, and component plugins that build one). */
+    synchronized Set<String> types() {
+        Set<String> out = new TreeSet<>();
+        out.addAll(byType.names());
+        for (String t : components.names()) {
+            if (components.all(t).stream().anyMatch(c -> c.supports(BlockConverter.class))) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     /**

@@ -11,16 +11,19 @@ import org.raddiag.api.model.ModelPackage;
 import org.raddiag.onnx.OnnxExporter;
 import org.raddiag.onnx.Weights;
 
-/** {@link OnnxExporter} over a set of converters; the DS component and the tests share it. */
-class Exporter implements OnnxExporter {
+/**
+ * {@link OnnxExporter} over a set of converters; the DS component and the tests share it (public for the plugins'
+ * parity tests outside OSGi).
+ */
+public class Exporter implements OnnxExporter {
     private final Converters converters;
 
-    Exporter(Converters converters) {
+    public Exporter(Converters converters) {
         this.converters = converters;
     }
 
     OnnxMl.ModelProto model(ArchitectureConfig config, Weights weights) {
-        return new RadNetGraph(converters::get).build(config, weights);
+        return new RadNetGraph(converters::get, converters::types).build(config, weights);
     }
 
     @Override
@@ -30,12 +33,12 @@ class Exporter implements OnnxExporter {
 
     @Override
     public byte[] export(ModelPackage model) throws IOException {
-        return export(model.architecture(), weights(model));
+        return export(architecture(model), weights(model));
     }
 
     @Override
     public void export(ModelPackage model, Path target) throws IOException {
-        OnnxMl.ModelProto proto = model(model.architecture(), weights(model));
+        OnnxMl.ModelProto proto = model(architecture(model), weights(model));
         DurableFiles.createDirectories(target.toAbsolutePath().getParent());
         DurableFiles.write(target, DurableFiles.Existing.REPLACE, out -> {
             BufferedOutputStream b = new BufferedOutputStream(out, 1 << 20);
@@ -47,6 +50,14 @@ class Exporter implements OnnxExporter {
     @Override
     public Set<String> blockTypes(ArchitectureConfig config) {
         return RadNetGraph.blockTypes(config);
+    }
+
+    /**
+     * The package's architecture with {@code package.dir}, as the PyTorch runner gives it: converters may read files
+     * named relative to the package (the knowledge head's label embeddings).
+     */
+    private static ArchitectureConfig architecture(ModelPackage model) {
+        return model.architecture().with("package.dir", model.weights().getParent().toString());
     }
 
     private static Weights weights(ModelPackage model) throws IOException {

@@ -3,6 +3,7 @@ package org.raddiag.onnx.internal;
 import org.osgi.service.component.annotations.Component;
 import org.raddiag.onnx.BlockCall;
 import org.raddiag.onnx.BlockConverter;
+import org.raddiag.onnx.Nn;
 import org.raddiag.onnx.OnnxGraphBuilder;
 
 /** Classifier head {@code mlp}: {@code Gemm(0) -> exact GELU -> Gemm(2)}, keys {@code 0.*} and {@code 2.*}. */

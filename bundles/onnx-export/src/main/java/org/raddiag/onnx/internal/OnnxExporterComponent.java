@@ -7,8 +7,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.raddiag.api.model.Fusion;
-import org.raddiag.api.model.KnowledgeHead;
-import org.raddiag.api.model.ScanEncoder;
+import org.raddiag.api.model.ClassifierHead;
+import org.raddiag.api.model.SliceBackbone;
 import org.raddiag.onnx.BlockConverter;
 import org.raddiag.onnx.OnnxExporter;
 
@@ -41,11 +41,11 @@ public final class OnnxExporterComponent extends Exporter {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addBackbone(ScanEncoder c, Map<String, Object> properties) {
+    void addBackbone(SliceBackbone c, Map<String, Object> properties) {
         converters.addComponent(c, properties);
     }
 
-    void removeBackbone(ScanEncoder c, Map<String, Object> properties) {
+    void removeBackbone(SliceBackbone c, Map<String, Object> properties) {
         converters.removeComponent(c, properties);
     }
 
@@ -61,11 +61,11 @@ public final class OnnxExporterComponent extends Exporter {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addHead(KnowledgeHead c, Map<String, Object> properties) {
+    void addHead(ClassifierHead c, Map<String, Object> properties) {
         converters.addComponent(c, properties);
     }
 
-    void removeHead(KnowledgeHead c, Map<String, Object> properties) {
+    void removeHead(ClassifierHead c, Map<String, Object> properties) {
         converters.removeComponent(c, properties);
     }
 }

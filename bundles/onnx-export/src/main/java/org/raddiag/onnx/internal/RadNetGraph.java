@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.onnx.BlockCall;
 import org.raddiag.onnx.BlockConverter;
 import org.raddiag.onnx.BlockRoles;
+import org.raddiag.onnx.Nn;
 import org.raddiag.onnx.OnnxExporter;
 import org.raddiag.onnx.Weights;
 
@@ -29,10 +31,15 @@ final class RadNetGraph {
             BlockRoles.POOLING, "attention1D", BlockRoles.FUSION, "vitFuse", BlockRoles.HEAD, "fc");
 
     private final Function<String, BlockConverter> converters;
+    private final Supplier<Set<String>> available;
 
-    /** @param converters block type to converter, or null when none is registered */
-    RadNetGraph(Function<String, BlockConverter> converters) {
+    /**
+     * @param converters block type to converter, or null when none is registered
+     * @param available the block types there are converters for (for the error message)
+     */
+    RadNetGraph(Function<String, BlockConverter> converters, Supplier<Set<String>> available) {
         this.converters = converters;
+        this.available = available;
     }
 
     /** Block types {@code config} needs, in graph order. */
@@ -94,7 +101,11 @@ final class RadNetGraph {
         g.output(OnnxExporter.OUTPUT_LOGITS, FLOAT, "batch", (long) config.getInt(ArchitectureConfig.CLASSES));
         g.output(OnnxExporter.OUTPUT_SLICE_ATTENTION, FLOAT, "batch", "slots", "slices");
         Map<String, String> meta = new LinkedHashMap<>();
-        config.asMap().forEach((k, v) -> meta.put("raddiag." + k, v));
+        config.asMap().forEach((k, v) -> {
+            if (!k.equals("package.dir")) { // a local folder, not part of the architecture
+                meta.put("raddiag." + k, v);
+            }
+        });
         return g.model(PRODUCER, meta);
     }
 
@@ -109,7 +120,8 @@ final class RadNetGraph {
         BlockConverter c = converters.apply(type);
         if (c == null) {
             throw new IllegalArgumentException("no ONNX converter for " + role + " block type '" + type
-                    + "' (is the plugin that provides it installed?)");
+                    + "' (is the " + role + " plugin that provides it installed? converters installed: "
+                    + available.get() + ")");
         }
         String prefix = PREFIX.get(role);
         Weights sub = w.under(prefix + ".");

@@ -3,6 +3,7 @@ package org.raddiag.onnx.internal;
 import java.util.Map;
 import org.raddiag.onnx.BlockCall;
 import org.raddiag.onnx.BlockConverter;
+import org.raddiag.onnx.Nn;
 import org.raddiag.onnx.OnnxGraphBuilder;
 import org.raddiag.onnx.Weights;
 

@@ -3,6 +3,7 @@ package org.raddiag.onnx.internal;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.raddiag.onnx.Nn;
 import org.raddiag.onnx.OnnxGraphBuilder;
 import org.raddiag.onnx.Weights;
 

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.raddiag.onnx.BlockCall;
 import org.raddiag.onnx.BlockConverter;
+import org.raddiag.onnx.Nn;
 import org.raddiag.onnx.OnnxGraphBuilder;
 import org.raddiag.onnx.Weights;
 

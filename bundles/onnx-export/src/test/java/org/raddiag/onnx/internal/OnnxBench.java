@@ -17,8 +17,10 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import org.raddiag.api.model.ArchitectureConfig;
+import org.raddiag.model.blocks.MlpHead;
 import org.raddiag.model.blocks.RadNet;
 import org.raddiag.model.blocks.RadNetConfig;
+import org.raddiag.model.blocks.ResNet2D;
 import org.raddiag.onnx.OnnxExporter;
 
 /**
@@ -62,7 +64,8 @@ public final class OnnxBench {
     private static void run(Variant v, int threads, int iterations, boolean ortOnly) throws Exception {
         double flops = FlopCount.radNet(v.resnet, v.size, v.depth, v.slots, v.hidden, v.classes);
         try (NDManager m = NDManager.newBaseManager()) {
-            RadNet net = new RadNet(new RadNetConfig(v.resnet, v.depth, v.hidden, v.classes, 16, 1, 1, 4, 2, true));
+            RadNet net = RadNet.assemble(new RadNetConfig(v.resnet, v.depth, v.hidden, v.classes, 16, 1, 1, 4, 2, true),
+                    new ResNet2D(v.resnet, 3), v.resnet >= 50 ? 2048 : 512, new MlpHead(v.hidden, v.hidden, v.classes));
             Shape img = new Shape(1, v.slots, 1, v.size, v.size, v.depth);
             net.initialize(m, DataType.FLOAT32, img, new Shape(1, v.slots), new Shape(1, v.slots, v.depth));
             float[] images = new float[(int) img.size()];

@@ -9,8 +9,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
 import org.raddiag.api.model.ArchitectureConfig;
+import org.raddiag.model.blocks.MlpHead;
 import org.raddiag.model.blocks.RadNet;
 import org.raddiag.model.blocks.RadNetConfig;
+import org.raddiag.model.blocks.ResNet2D;
 import org.raddiag.onnx.Weights;
 
 /**
@@ -37,7 +39,7 @@ final class SmallRadNet {
 
     SmallRadNet(NDManager manager, int hidden, long seed) {
         RadNetConfig cfg = new RadNetConfig(18, DEPTH, hidden, CLASSES, 16, 1, 1, 4, 2, true);
-        RadNet net = new RadNet(cfg);
+        RadNet net = RadNet.assemble(cfg, new ResNet2D(18, 3), 512, new MlpHead(hidden, hidden, CLASSES));
         net.initialize(manager, DataType.FLOAT32, new Shape(B, SLOTS, 1, SIZE, SIZE, DEPTH), new Shape(B, SLOTS),
                 new Shape(B, SLOTS, DEPTH));
         DjlNets.randomise(net, seed);

@@ -10,6 +10,7 @@ import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.Trainer;
 import org.raddiag.api.train.TrainingListener;
 import org.raddiag.api.train.TrainingOutcome;
+import org.raddiag.model.assembly.NetworkAssembler;
 
 /**
  * The DJL trainer as a service ({@code raddiag.kind=trainer}, {@code raddiag.trainer=djl}), the only way workflows
@@ -20,6 +21,9 @@ import org.raddiag.api.train.TrainingOutcome;
 public final class DjlTrainer implements Trainer {
     @Reference
     private InputEncoder inputEncoder;
+
+    @Reference
+    private NetworkAssembler assembler;
 
     @Override
     public String name() {
@@ -36,6 +40,6 @@ public final class DjlTrainer implements Trainer {
             TrainingListener listener) throws Exception {
         TrainingSpec spec = TrainingSpec.of(settings);
         CaseEncoder encoder = CaseEncoder.of(inputEncoder, spec.architecture(data.labels().size()));
-        return DjlTraining.runWith(spec, data, encoder, out, resume, listener);
+        return DjlTraining.runWith(spec, data, encoder, assembler, out, resume, listener);
     }
 }

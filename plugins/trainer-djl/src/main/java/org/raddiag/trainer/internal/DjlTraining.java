@@ -8,6 +8,7 @@ import org.raddiag.api.data.Case;
 import org.raddiag.api.model.ModelInput;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.TrainingListener;
+import org.raddiag.model.assembly.NetworkAssembler;
 
 /**
  * Plain-Java entry point of a training run (what the {@code train} command calls). Needs the DJL PyTorch engine.
@@ -53,24 +54,27 @@ public final class DjlTraining {
 
     /**
      * Trains with cases tensorised by {@code tensorizer} (one case to a batch-of-one input, e.g. core's reference
-     * preprocessing); labels are the multi-hot vector of the case's label names over the dataset's label set.
+     * preprocessing); labels are the multi-hot vector of the case's label names over the dataset's label set. The
+     * network comes from {@code assembler} (the backbone and head plugins the architecture names); a run whose
+     * plugin goes away stops after a checkpoint, with a message saying how to resume.
      */
     public static TrainingOutcome run(TrainingSpec spec, DatasetSource data, Function<Case, ModelInput> tensorizer,
-            Path out, boolean resume, TrainingListener listener) throws Exception {
-        return runWith(spec, data, CaseEncoder.of(tensorizer), out, resume, listener);
+            NetworkAssembler assembler, Path out, boolean resume, TrainingListener listener) throws Exception {
+        return runWith(spec, data, CaseEncoder.of(tensorizer), assembler, out, resume, listener);
     }
 
     /** Trains with an explicit {@link CaseEncoder}. */
-    public static TrainingOutcome runWith(TrainingSpec spec, DatasetSource data, CaseEncoder encoder, Path out,
-            boolean resume, TrainingListener listener) throws Exception {
-        return new TrainingRun(spec, data, encoder, out, resume, listener == null ? NO_LISTENER : listener).run();
+    public static TrainingOutcome runWith(TrainingSpec spec, DatasetSource data, CaseEncoder encoder,
+            NetworkAssembler assembler, Path out, boolean resume, TrainingListener listener) throws Exception {
+        return new TrainingRun(spec, data, encoder, assembler, out, resume, listener == null ? NO_LISTENER : listener)
+                .run();
     }
 
     /** {@link #run} with settings as strings. */
     public static TrainingOutcome run(Map<String, String> settings, DatasetSource data,
-            Function<Case, ModelInput> tensorizer, Path out, boolean resume, TrainingListener listener)
-            throws Exception {
-        return run(TrainingSpec.of(settings), data, tensorizer, out, resume, listener);
+            Function<Case, ModelInput> tensorizer, NetworkAssembler assembler, Path out, boolean resume,
+            TrainingListener listener) throws Exception {
+        return run(TrainingSpec.of(settings), data, tensorizer, assembler, out, resume, listener);
     }
 
     private static final TrainingListener NO_LISTENER = new TrainingListener() {

@@ -19,6 +19,8 @@ import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.TrainingListener;
 import org.raddiag.checkpoint.SafetensorsFile;
+import org.raddiag.model.assembly.AssembledNetwork;
+import org.raddiag.model.assembly.NetworkAssembler;
 import org.raddiag.model.blocks.RadNet;
 import org.raddiag.api.train.TrainingOutcome;
 import org.raddiag.trainer.internal.LossCurvePlot.Point;
@@ -40,6 +42,7 @@ public final class TrainingRun {
     private final TrainingSpec spec;
     private final DatasetSource data;
     private final CaseEncoder encoder;
+    private final NetworkAssembler assembler;
     private final Path out;
     private final boolean resume;
     private final TrainingListener listener;
@@ -47,11 +50,13 @@ public final class TrainingRun {
     private final List<Point> trainCurve = new ArrayList<>();
     private final List<Point> valCurve = new ArrayList<>();
 
-    public TrainingRun(TrainingSpec spec, DatasetSource data, CaseEncoder encoder, Path out, boolean resume,
-            TrainingListener listener) {
+    /** @param assembler builds the network from the backbone and head plugins the architecture names */
+    public TrainingRun(TrainingSpec spec, DatasetSource data, CaseEncoder encoder, NetworkAssembler assembler,
+            Path out, boolean resume, TrainingListener listener) {
         this.spec = spec;
         this.data = data;
         this.encoder = encoder;
+        this.assembler = assembler;
         this.out = out;
         this.resume = resume;
         this.listener = listener;
@@ -86,10 +91,11 @@ public final class TrainingRun {
         CosineWarmupSchedule schedule = new CosineWarmupSchedule(spec.lr(), spec.warmupSteps(total), total);
         CheckpointStore store = new CheckpointStore(out.resolve(DjlTraining.CHECKPOINTS));
         store.cleanTemporaries();
+        AssembledNetwork assembled = assembler.assemble(arch, NetworkAssembler.DEFAULT_WAIT_MILLIS);
         Engine engine = Engine.getInstance();
         engine.setRandomSeed((int) spec.seed());
         try (NDManager manager = NDManager.newBaseManager()) {
-            RadNet net = RadNetFactory.create(arch, manager);
+            RadNet net = assembled.initialize(manager);
             if (!spec.init().isEmpty()) {
                 Weights.loadForFineTuning(net, SafetensorsFile.read(Path.of(spec.init())));
             }
@@ -189,6 +195,15 @@ public final class TrainingRun {
                         if (spec.checkpointEvery() > 0 && g % spec.checkpointEvery() == 0 && s + 1 < stepsPerEpoch) {
                             lastCk = save(store, net, opt, log, arch, new TrainingPosition(epoch, s + 1, g,
                                     opt.stepCount(), order, best, bestEpoch, 0, spec.seed(), spec.asMap()));
+                        }
+                        Optional<String> lost = assembled.lostComponent();
+                        if (lost.isPresent()) {
+                            // the step just taken is kept: a resumed run goes on from the next one
+                            lastCk = save(store, net, opt, log, arch, new TrainingPosition(epoch, s + 1, g,
+                                    opt.stepCount(), order, best, bestEpoch, 0, spec.seed(), spec.asMap()));
+                            throw new IllegalStateException("training stopped after step " + g + ": "
+                                    + lost.get() + "; checkpoint " + out.relativize(lastCk) + " holds every step so"
+                                    + " far: install the plugin again and resume the run (train --resume, same --out)");
                         }
                     }
                     if (stopped) {

@@ -9,7 +9,8 @@ import org.raddiag.api.model.ArchitectureConfig;
 
 /**
  * Settings of a training run, parsed from string key/values (the {@code train} command's options, a
- * {@code Trainer.train} settings map). Unknown keys are rejected. Defaults are the reference's (A.3): AdamW lr 1e-5,
+ * {@code Trainer.train} settings map). Unknown keys are rejected, except plugin architecture settings (keys with a dot,
+ * e.g. {@code vit.dim}), which go into the architecture. Defaults are the reference's (A.3): AdamW lr 1e-5,
  * weight decay 0, betas (0.9, 0.999), eps 1e-8, 5 % linear warm-up then cosine, clipping at global norm 1.0,
  * batch 1, 100 epochs, seed 42, and the reference architecture (ResNet-50, 256 px, 32 slices, 4 slots, hidden 2048,
  * early fusion) with as many classes as the dataset has labels.
@@ -106,6 +107,7 @@ public final class TrainingSpec {
     public static TrainingSpec of(Map<String, String> settings) {
         Set<String> unknown = new TreeSet<>(settings.keySet());
         unknown.removeAll(DEFAULTS.keySet());
+        unknown.removeIf(TrainingSpec::isPluginSetting);
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown training settings " + unknown + "; known: "
                     + new TreeSet<>(DEFAULTS.keySet()));
@@ -260,7 +262,15 @@ public final class TrainingSpec {
         return bool(VALIDATE);
     }
 
-    /** The architecture; {@code classes} defaults to {@code labelCount}. */
+    /**
+     * A plugin's own architecture setting, namespaced with a dot ({@code vit.dim}, {@code head.embeddings}): passed
+     * to the architecture as it is, for the backbone or head plugin to check.
+     */
+    private static boolean isPluginSetting(String key) {
+        return key.indexOf('.') > 0;
+    }
+
+    /** The architecture (plugin settings such as {@code vit.dim} included); {@code classes} defaults to {@code labelCount}. */
     public ArchitectureConfig architecture(int labelCount) {
         Map<String, String> a = new TreeMap<>();
         for (String k : ARCH_KEYS) {
@@ -268,6 +278,11 @@ public final class TrainingSpec {
                 a.put(k, raw(k));
             }
         }
+        values.forEach((k, v) -> {
+            if (isPluginSetting(k)) {
+                a.put(k, v);
+            }
+        });
         if (a.get(ArchitectureConfig.CLASSES).isEmpty()) {
             a.put(ArchitectureConfig.CLASSES, Integer.toString(labelCount));
         }

@@ -1,14 +1,14 @@
 package org.raddiag.backbone.resnet.internal;
 
 import org.raddiag.api.model.ArchitectureConfig;
-import org.raddiag.api.model.ScanEncoder;
+import org.raddiag.api.model.SliceBackbone;
 import org.raddiag.model.blocks.ResNet2D;
 
 /**
  * A reference 2-D ResNet slice encoder of one depth: builds a fresh {@link ResNet2D} (3 input channels, the
  * reference's repeated slice) whatever the configuration; its width is 2048 (ResNet-50) or 512 (ResNet-18/34).
  */
-abstract class ResNetEncoder implements ScanEncoder {
+abstract class ResNetEncoder implements SliceBackbone {
     private final int layers;
     private final int width;
 

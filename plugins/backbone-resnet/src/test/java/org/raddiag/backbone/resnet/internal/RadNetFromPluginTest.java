@@ -17,10 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.raddiag.api.model.ArchitectureConfig;
-import org.raddiag.api.model.ScanEncoder;
+import org.raddiag.api.model.SliceBackbone;
 import org.raddiag.model.blocks.MlpHead;
 import org.raddiag.model.blocks.RadNet;
 import org.raddiag.model.blocks.RadNetConfig;
+import org.raddiag.model.blocks.ResNet2D;
 
 /** RadNet assembled from the plugin's block equals the model bundle's reference build with the same weights. */
 class RadNetFromPluginTest {
@@ -40,13 +41,13 @@ class RadNetFromPluginTest {
     @ParameterizedTest
     @ValueSource(ints = {32, 512}) // with and without projection
     void sameAsReferenceBuild(int hidden) {
-        ScanEncoder encoder = new ResNet18Encoder();
+        SliceBackbone encoder = new ResNet18Encoder();
         ArchitectureConfig arch = new ArchitectureConfig(Map.of("backbone", "resnet18", "depth", "3", "hidden",
                 String.valueOf(hidden), "classes", "5", "fusion", "early"));
         RadNetConfig cfg = RadNetConfig.from(arch);
         RadNet plugin = RadNet.assemble(cfg, encoder.build(Block.class, arch), encoder.featureWidth(arch),
                 new MlpHead(hidden, hidden, 5));
-        RadNet reference = new RadNet(cfg);
+        RadNet reference = RadNet.assemble(cfg, new ResNet2D(18, 3), 512, new MlpHead(hidden, hidden, 5));
         Shape images = new Shape(1, 2, 1, 32, 32, 3);
         for (RadNet net : new RadNet[] {plugin, reference}) {
             net.initialize(manager, DataType.FLOAT32, images, new Shape(1, 2), new Shape(1, 2, 3));

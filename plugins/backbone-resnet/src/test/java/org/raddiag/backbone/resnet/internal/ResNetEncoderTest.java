@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.raddiag.api.model.ArchitectureConfig;
-import org.raddiag.api.model.ScanEncoder;
+import org.raddiag.api.model.SliceBackbone;
 import org.raddiag.model.blocks.ReferenceBlock;
 
 class ResNetEncoderTest {
@@ -50,7 +50,7 @@ class ResNetEncoderTest {
 
     @ParameterizedTest
     @MethodSource("encoders")
-    void buildsAFreshTrunkOfItsDepth(ScanEncoder encoder, String name, int width, long trainable) {
+    void buildsAFreshTrunkOfItsDepth(SliceBackbone encoder, String name, int width, long trainable) {
         assertEquals(name, encoder.name());
         assertEquals(width, encoder.featureWidth(CONFIG));
         assertTrue(encoder.supports(Block.class));

@@ -2,14 +2,14 @@ package org.raddiag.backbone.vit.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.raddiag.api.model.ArchitectureConfig;
-import org.raddiag.api.model.ScanEncoder;
+import org.raddiag.api.model.SliceBackbone;
 
 /**
  * Backbone {@code vit}: a fresh {@link Vit2D} sized by the architecture's {@code vit.*} settings and
  * {@code image_size} (see {@link VitSettings}); its feature width is {@code vit.dim}.
  */
-@Component(service = ScanEncoder.class, property = {"raddiag.kind=backbone", "raddiag.backbone=vit"})
-public final class VitEncoder implements ScanEncoder {
+@Component(service = SliceBackbone.class, property = {"raddiag.kind=backbone", "raddiag.backbone=vit"})
+public final class VitEncoder implements SliceBackbone {
     @Override
     public String name() {
         return "vit";

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.osgi.service.component.annotations.Component;
 import org.raddiag.api.model.ArchitectureConfig;
-import org.raddiag.api.model.KnowledgeHead;
+import org.raddiag.api.model.ClassifierHead;
 
 /**
  * Head {@code knowledge}: a {@link KnowledgeHeadBlock} whose label embeddings come from the file in the setting
@@ -14,8 +14,8 @@ import org.raddiag.api.model.KnowledgeHead;
  * keeps them as stored). The number of rows must equal {@code classes} when that is set; {@code hidden} sizes the
  * projection. In RadNet its weights are {@code fc.fcke.weight} and {@code fc.fcke.bias}.
  */
-@Component(service = KnowledgeHead.class, property = {"raddiag.kind=head", "raddiag.head=knowledge"})
-public final class KnowledgeHeadComponent implements KnowledgeHead {
+@Component(service = ClassifierHead.class, property = {"raddiag.kind=head", "raddiag.head=knowledge"})
+public final class KnowledgeHeadComponent implements ClassifierHead {
     public static final String EMBEDDINGS = "head.embeddings";
     public static final String KEY = "head.embeddings.key";
     public static final String NORMALIZE = "head.normalize";
@@ -36,6 +36,16 @@ public final class KnowledgeHeadComponent implements KnowledgeHead {
         if (!supports(blockType)) {
             throw new UnsupportedOperationException("knowledge builds DJL blocks, not " + blockType.getName());
         }
+        return blockType.cast(new KnowledgeHeadBlock(embeddings(config), config.getInt(ArchitectureConfig.HIDDEN)));
+    }
+
+    /**
+     * The label embeddings {@code config} names, resolved, read, normalised and checked as described above (shared
+     * with the {@link KnowledgeHeadConverter}).
+     *
+     * @throws IllegalArgumentException naming the file and the reason
+     */
+    static LabelEmbeddings embeddings(ArchitectureConfig config) {
         Path file = Path.of(config.get(EMBEDDINGS));
         String base = config.get(BASE_DIR, null);
         if (!file.isAbsolute() && base != null) {
@@ -56,6 +66,6 @@ public final class KnowledgeHeadComponent implements KnowledgeHead {
             throw new IllegalArgumentException("label embeddings " + file + " have " + e.classes()
                     + " rows, the architecture has " + classes + " classes");
         }
-        return blockType.cast(new KnowledgeHeadBlock(e, config.getInt(ArchitectureConfig.HIDDEN)));
+        return e;
     }
 }

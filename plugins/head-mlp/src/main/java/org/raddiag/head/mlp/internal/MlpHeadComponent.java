@@ -2,15 +2,15 @@ package org.raddiag.head.mlp.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.raddiag.api.model.ArchitectureConfig;
-import org.raddiag.api.model.KnowledgeHead;
+import org.raddiag.api.model.ClassifierHead;
 import org.raddiag.model.blocks.MlpHead;
 
 /**
  * Head {@code mlp}: the reference classifier ({@link MlpHead}, {@code hidden -> hidden -> GELU -> classes}) sized by
  * the settings {@code hidden} and {@code classes}. In RadNet its weights are {@code fc.0.*} and {@code fc.2.*}.
  */
-@Component(service = KnowledgeHead.class, property = {"raddiag.kind=head", "raddiag.head=mlp"})
-public final class MlpHeadComponent implements KnowledgeHead {
+@Component(service = ClassifierHead.class, property = {"raddiag.kind=head", "raddiag.head=mlp"})
+public final class MlpHeadComponent implements ClassifierHead {
     @Override
     public String name() {
         return "mlp";

@@ -1,4 +1,4 @@
-package org.raddiag.model.runner;
+package org.raddiag.model.assembly.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.raddiag.model.runner;
+package org.raddiag.model.assembly.internal;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -12,31 +12,36 @@ import java.util.TreeSet;
  * plugin which is being replaced (its bundle updated or reinstalled) waits, up to a grace period, for it to come
  * back instead of failing at once; after the grace period it fails with the installed names.
  */
-final class ComponentDirectory<T> {
+public final class ComponentDirectory<T> {
     private final String kind;
     private final Map<String, T> byName = new HashMap<>();
     private boolean closed;
 
-    ComponentDirectory(String kind) {
+    public ComponentDirectory(String kind) {
         this.kind = kind;
     }
 
-    synchronized void add(String name, T component) {
+    public synchronized void add(String name, T component) {
         byName.put(name, component);
         notifyAll();
     }
 
-    synchronized void remove(String name, T component) {
+    public synchronized void remove(String name, T component) {
         byName.remove(name, component);
     }
 
     /** Wakes every waiting load, which then fails: the runner is going away. */
-    synchronized void close() {
+    public synchronized void close() {
         closed = true;
         notifyAll();
     }
 
-    synchronized Set<String> names() {
+    /** Whether {@code component} is still the one bound as {@code name} (false once its service went away). */
+    public synchronized boolean isBound(String name, T component) {
+        return byName.get(name) == component;
+    }
+
+    public synchronized Set<String> names() {
         return new TreeSet<>(byName.keySet());
     }
 
@@ -46,7 +51,7 @@ final class ComponentDirectory<T> {
      *
      * @throws IOException naming the plugin, the installed ones and how long it waited
      */
-    synchronized T await(String name, long deadlineNanos) throws IOException {
+    public synchronized T await(String name, long deadlineNanos) throws IOException {
         long start = System.nanoTime();
         T c = byName.get(name);
         while (c == null && !closed) {
