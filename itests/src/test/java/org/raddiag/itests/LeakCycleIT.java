@@ -3,7 +3,6 @@ package org.raddiag.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.composite;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,18 +11,14 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Random;
-import javax.inject.Inject;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.MethodSorters;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.raddiag.api.cli.Command;
 import org.raddiag.api.data.Case;
 import org.raddiag.api.data.Diagnosis;
@@ -47,16 +42,7 @@ import org.raddiag.api.model.ScanEncoder;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
-public class LeakCycleIT {
-
-    @Inject
-    private BundleContext context;
-
-    @Configuration
-    public Option[] config() throws Exception {
-        return new Option[] {composite(RuntimeOptions.runtime())};
-    }
-
+public class LeakCycleIT extends PaxExamRuntime {
     @Test
     public void a_backboneBundleCyclesLeaveNoClassLoaderAndNoHeapBehind() throws Exception {
         String name = InFramework.initDemoModel(context, "leak", 7);

@@ -2,7 +2,6 @@ package org.raddiag.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.composite;
 
 import java.util.ArrayList;
 import java.util.Hashtable;
@@ -16,16 +15,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.raddiag.api.data.Case;
 import org.raddiag.api.data.Diagnosis;
@@ -47,16 +42,7 @@ import org.raddiag.api.model.ModelRef;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ModelHotSwapIT {
-
-    @Inject
-    private BundleContext context;
-
-    @Configuration
-    public Option[] config() throws Exception {
-        return new Option[] {composite(RuntimeOptions.runtime())};
-    }
-
+public class ModelHotSwapIT extends PaxExamRuntime {
     @Test
     public void diagnosesSurviveBackboneRemovalAndReplacement() throws Exception {
         String name = InFramework.initDemoModel(context, "swap", 7);
