@@ -46,18 +46,13 @@ public final class BenchIoCommand extends SyntaxCommand {
             .build();
 
     public BenchIoCommand() {
-        super(SYNTAX, "benchmark: files to model input, slices/s and peak heap");
+        super(SYNTAX, "benchmark: files to model input, slices/s and peak heap", false);
     }
 
     private static final LabelSet NO_LABELS = new LabelSet("none", List.of(), 0, 0);
 
     @Reference
     private ReaderRegistry readers;
-
-    @Override
-    public boolean needsEngines(List<String> args) {
-        return false;
-    }
 
     @Override
     protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {

@@ -45,16 +45,11 @@ public final class InspectCommand extends SyntaxCommand {
             .build();
 
     public InspectCommand() {
-        super(SYNTAX, "what the readers make of a file, series folder, case folder or RP3D case file");
+        super(SYNTAX, "what the readers make of a file, series folder, case folder or RP3D case file", false);
     }
 
     @Reference
     private ReaderRegistry readers;
-
-    @Override
-    public boolean needsEngines(List<String> args) {
-        return false;
-    }
 
     @Override
     protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {

@@ -25,7 +25,7 @@ public final class PluginsCommand extends SyntaxCommand {
             .build();
 
     public PluginsCommand() {
-        super(SYNTAX, "RadDiag services by kind");
+        super(SYNTAX, "RadDiag services by kind", false);
     }
 
     private BundleContext context;
@@ -33,11 +33,6 @@ public final class PluginsCommand extends SyntaxCommand {
     @Activate
     void activate(BundleContext ctx) {
         this.context = ctx;
-    }
-
-    @Override
-    public boolean needsEngines(List<String> args) {
-        return false;
     }
 
     @Override

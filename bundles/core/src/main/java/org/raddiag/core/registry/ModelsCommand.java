@@ -40,18 +40,13 @@ public final class ModelsCommand extends SyntaxCommand {
 
     /** For DS. */
     public ModelsCommand() {
-        super(SYNTAX, "installed model packages");
+        super(SYNTAX, "installed model packages", false);
     }
 
     /** Outside OSGi (tests). */
     public ModelsCommand(ModelRegistry registry) {
         this();
         this.registry = registry;
-    }
-
-    @Override
-    public boolean needsEngines(List<String> args) {
-        return false;
     }
 
     @Override

@@ -12,16 +12,31 @@ import org.raddiag.api.cli.Command;
 public abstract class SyntaxCommand implements Command {
     private final CommandSyntax syntax;
     private final String summary;
+    private final boolean needsEngines;
 
     /** {@code summary}: the short description that {@link #summary()} puts before the synopsis. */
     protected SyntaxCommand(CommandSyntax syntax, String summary) {
+        this(syntax, summary, true);
+    }
+
+    /**
+     * {@code needsEngines} false for a command that never needs a native engine (it reads files or lists services),
+     * so that {@code bin/raddiag} runs it without waiting for the engines ({@link Command#needsEngines}).
+     */
+    protected SyntaxCommand(CommandSyntax syntax, String summary, boolean needsEngines) {
         this.syntax = syntax;
         this.summary = summary;
+        this.needsEngines = needsEngines;
     }
 
     @Override
     public final String name() {
         return syntax.name();
+    }
+
+    @Override
+    public boolean needsEngines(List<String> args) {
+        return needsEngines;
     }
 
     /** The short description and the synopsis generated from the syntax (so the option list cannot drift). */
