@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Random;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -23,10 +22,8 @@ import org.raddiag.api.cli.Command;
 import org.raddiag.api.data.Case;
 import org.raddiag.api.data.Diagnosis;
 import org.raddiag.api.data.Modality;
-import org.raddiag.api.data.Plane;
 import org.raddiag.api.data.Sample;
 import org.raddiag.api.data.Scan;
-import org.raddiag.api.data.Volume;
 import org.raddiag.api.diagnosis.DiagnosisRequest;
 import org.raddiag.api.diagnosis.DiagnosisService;
 import org.raddiag.api.model.ArchitectureConfig;
@@ -91,12 +88,7 @@ public class LeakCycleIT extends PaxExamRuntime {
     }
 
     private static Case phantomCase() {
-        Random r = new Random(3);
-        float[] v = new float[48 * 40 * 6];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) (r.nextGaussian() * 50 + 40);
-        }
-        Scan ct = new Scan(new Volume(v, 48, 40, 6), Modality.CT, Plane.AXIAL, 2, "phantom-ct");
+        Scan ct = PhantomScans.ct();
         return new Case("phantom", List.of(new Sample(Modality.CT, List.of(ct))), List.of());
     }
 }

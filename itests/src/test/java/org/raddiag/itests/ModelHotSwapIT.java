@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -188,12 +187,7 @@ public class ModelHotSwapIT extends PaxExamRuntime {
     }
 
     private static Case phantomCase() {
-        Random r = new Random(3);
-        float[] v = new float[48 * 40 * 6];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) (r.nextGaussian() * 50 + 40);
-        }
-        Scan ct = new Scan(new Volume(v, 48, 40, 6), Modality.CT, Plane.AXIAL, 2, "phantom-ct");
+        Scan ct = PhantomScans.ct();
         float[] x = new float[32 * 32];
         for (int i = 0; i < x.length; i++) {
             x[i] = i % 32;
