@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -21,7 +20,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.raddiag.api.data.Case;
 import org.raddiag.api.data.Diagnosis;
@@ -43,12 +41,10 @@ import org.raddiag.api.model.ModelRef;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class BatchingIT {
+public class BatchingIT extends PaxExamRuntime {
     private static final String PID = "org.raddiag.diagnosis";
 
-    @Inject
-    private BundleContext context;
-
+    @Override
     @Configuration
     public Option[] config() throws Exception {
         return new Option[] {composite(RuntimeOptions.runtime()),

@@ -11,15 +11,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.raddiag.api.data.Case;
 import org.raddiag.api.train.DatasetLayout;
@@ -32,15 +28,7 @@ import org.raddiag.api.train.DatasetSource.Split;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class DatasetLayoutsIT {
-    @Inject
-    private BundleContext context;
-
-    @Configuration
-    public Option[] config() {
-        return RuntimeOptions.runtime();
-    }
-
+public class DatasetLayoutsIT extends PaxExamRuntime {
     @Test
     public void phantomLayoutGeneratesAndOpensThroughTheRp3dLayout() throws Exception {
         DatasetLayout phantom = layout("phantom");

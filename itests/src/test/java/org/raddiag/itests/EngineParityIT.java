@@ -6,15 +6,11 @@ import static org.junit.Assert.assertTrue;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.raddiag.api.compute.ComputeBackend;
 import org.raddiag.api.data.FloatTensor;
@@ -22,15 +18,7 @@ import org.raddiag.api.data.FloatTensor;
 /** Both native engines initialise in one framework and compute the same MLP head on the same input. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class EngineParityIT {
-    @Inject
-    private BundleContext context;
-
-    @Configuration
-    public Option[] config() {
-        return RuntimeOptions.runtime();
-    }
-
+public class EngineParityIT extends PaxExamRuntime {
     @Test
     public void pytorchAndOnnxRuntimeAgree() throws Exception {
         Await.until("both backends registered: " + backends().keySet(), 120_000,

@@ -3,7 +3,6 @@ package org.raddiag.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.composite;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,27 +10,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Random;
-import javax.inject.Inject;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.MethodSorters;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.raddiag.api.cli.Command;
 import org.raddiag.api.data.Case;
 import org.raddiag.api.data.Diagnosis;
 import org.raddiag.api.data.Modality;
-import org.raddiag.api.data.Plane;
 import org.raddiag.api.data.Sample;
 import org.raddiag.api.data.Scan;
-import org.raddiag.api.data.Volume;
 import org.raddiag.api.diagnosis.DiagnosisRequest;
 import org.raddiag.api.diagnosis.DiagnosisService;
 import org.raddiag.api.model.ArchitectureConfig;
@@ -47,16 +39,7 @@ import org.raddiag.api.model.SliceBackbone;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
-public class LeakCycleIT {
-
-    @Inject
-    private BundleContext context;
-
-    @Configuration
-    public Option[] config() throws Exception {
-        return new Option[] {composite(RuntimeOptions.runtime())};
-    }
-
+public class LeakCycleIT extends PaxExamRuntime {
     @Test
     public void a_backboneBundleCyclesLeaveNoClassLoaderAndNoHeapBehind() throws Exception {
         String name = InFramework.initDemoModel(context, "leak", 7);
@@ -105,12 +88,7 @@ public class LeakCycleIT {
     }
 
     private static Case phantomCase() {
-        Random r = new Random(3);
-        float[] v = new float[48 * 40 * 6];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) (r.nextGaussian() * 50 + 40);
-        }
-        Scan ct = new Scan(new Volume(v, 48, 40, 6), Modality.CT, Plane.AXIAL, 2, "phantom-ct");
+        Scan ct = PhantomScans.ct();
         return new Case("phantom", List.of(new Sample(Modality.CT, List.of(ct))), List.of());
     }
 }

@@ -2,13 +2,11 @@ package org.raddiag.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.composite;
 
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,16 +14,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.raddiag.api.data.Case;
 import org.raddiag.api.data.Diagnosis;
@@ -47,16 +41,7 @@ import org.raddiag.api.model.ModelRef;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ModelHotSwapIT {
-
-    @Inject
-    private BundleContext context;
-
-    @Configuration
-    public Option[] config() throws Exception {
-        return new Option[] {composite(RuntimeOptions.runtime())};
-    }
-
+public class ModelHotSwapIT extends PaxExamRuntime {
     @Test
     public void diagnosesSurviveBackboneRemovalAndReplacement() throws Exception {
         String name = InFramework.initDemoModel(context, "swap", 7);
@@ -202,12 +187,7 @@ public class ModelHotSwapIT {
     }
 
     private static Case phantomCase() {
-        Random r = new Random(3);
-        float[] v = new float[48 * 40 * 6];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) (r.nextGaussian() * 50 + 40);
-        }
-        Scan ct = new Scan(new Volume(v, 48, 40, 6), Modality.CT, Plane.AXIAL, 2, "phantom-ct");
+        Scan ct = PhantomScans.ct();
         float[] x = new float[32 * 32];
         for (int i = 0; i < x.length; i++) {
             x[i] = i % 32;

@@ -3,7 +3,6 @@ package org.raddiag.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,13 +15,10 @@ import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 /**
  * A plugin is installed, bound by a running consumer (the shell bundle, which publishes every Command service as
@@ -31,17 +27,9 @@ import org.osgi.framework.BundleContext;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class PluginHotSwapIT {
-    @Inject
-    private BundleContext context;
-
+public class PluginHotSwapIT extends PaxExamRuntime {
     @Inject
     private CommandProcessor processor;
-
-    @Configuration
-    public Option[] config() {
-        return RuntimeOptions.runtime();
-    }
 
     @Test
     public void consumerRebindsAcrossInstallUninstallReplaceAndUpdate() throws Exception {

@@ -9,16 +9,12 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 /**
  * The plugin templates of {@code examples/} are built with the platform and hot-deploy into the running runtime:
@@ -27,15 +23,7 @@ import org.osgi.framework.BundleContext;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class PluginTemplatesIT {
-    @Inject
-    private BundleContext context;
-
-    @Configuration
-    public Option[] config() {
-        return RuntimeOptions.runtime();
-    }
-
+public class PluginTemplatesIT extends PaxExamRuntime {
     @Test
     public void readerTemplateHotDeploysAndReads() throws Exception {
         Await.until("inspect command", 60_000, () -> InFramework.command(context, "inspect") != null);

@@ -9,16 +9,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
@@ -30,15 +26,7 @@ import org.raddiag.api.compute.EngineStatus;
 /** The distribution's bundle set boots in real Felix: every bundle active, every requirement wired, engines ready. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class RuntimeBootIT {
-    @Inject
-    private BundleContext context;
-
-    @Configuration
-    public Option[] config() {
-        return RuntimeOptions.runtime();
-    }
-
+public class RuntimeBootIT extends PaxExamRuntime {
     @Test
     public void everyDistributionBundleIsActiveAndWired() throws Exception {
         Await.until("all bundles active", 60_000, () -> inactive().isEmpty());

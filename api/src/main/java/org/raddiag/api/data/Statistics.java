@@ -1,19 +1,7 @@
 package org.raddiag.api.data;
 
 /** Minimum, maximum and mean of a set of values, and how many were not finite. */
-public final class Statistics {
-    private final double min;
-    private final double max;
-    private final double mean;
-    private final long nonFinite;
-
-    public Statistics(double min, double max, double mean, long nonFinite) {
-        this.min = min;
-        this.max = max;
-        this.mean = mean;
-        this.nonFinite = nonFinite;
-    }
-
+public record Statistics(double min, double max, double mean, long nonFinite) {
     /** Statistics over the finite values of {@code values}. */
     public static Statistics of(float[] values) {
         double min = Double.POSITIVE_INFINITY;
@@ -36,21 +24,5 @@ public final class Statistics {
             n++;
         }
         return n == 0 ? new Statistics(Double.NaN, Double.NaN, Double.NaN, bad) : new Statistics(min, max, sum / n, bad);
-    }
-
-    public double min() {
-        return min;
-    }
-
-    public double max() {
-        return max;
-    }
-
-    public double mean() {
-        return mean;
-    }
-
-    public long nonFinite() {
-        return nonFinite;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
@@ -15,6 +16,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.raddiag.api.data.Scan;
 import org.raddiag.api.io.ModalityReader;
 import org.raddiag.api.io.ReadException;
@@ -25,7 +28,7 @@ import org.raddiag.api.io.ReadOptions;
  * read. Every outcome must be scans within the voxel limit or a {@link ReadException} naming the file, never
  * another exception, an error or a hang; the run must finish within a time bound and both read and refuse a fair
  * share of the mutants (so that the mutations reach the parser). The mutations are format-specific and stay in
- * each reader's test.
+ * each reader's test, next to the generic ones of {@link Mutations}.
  */
 public final class ReaderFuzzer {
     /** Produces one mutant file under {@code dir} from {@code original} and returns its path. */
@@ -105,7 +108,21 @@ public final class ReaderFuzzer {
 
     /** A mutator writing {@code mutation(original)} as {@code fuzzN} + {@code suffix}. */
     public static Mutator writing(String suffix, BiFunction<byte[], Random, byte[]> mutation) {
-        return (original, name, rnd, dir, round) -> Files.write(dir.resolve("fuzz" + round % 8 + suffix),
-                mutation.apply(original, rnd));
+        return writing(name -> suffix, mutation);
+    }
+
+    /** A mutator writing {@code mutation(original)} as {@code fuzzN} + the suffix that fits the seed file's name. */
+    public static Mutator writing(UnaryOperator<String> suffixOfSeed, BiFunction<byte[], Random, byte[]> mutation) {
+        return (original, name, rnd, dir, round) -> Files.write(dir.resolve("fuzz" + round % 8
+                + suffixOfSeed.apply(name)), mutation.apply(original, rnd));
+    }
+
+    /** The bytes of each seed file, {@code locate} giving the path of a seed name. */
+    public static List<byte[]> contents(List<String> seedNames, Function<String, Path> locate) throws IOException {
+        List<byte[]> contents = new ArrayList<>();
+        for (String name : seedNames) {
+            contents.add(Files.readAllBytes(locate.apply(name)));
+        }
+        return contents;
     }
 }

@@ -26,6 +26,7 @@ import org.raddiag.core.preprocess.CaseTensorizer;
 import org.raddiag.core.preprocess.TensorizerSettings;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.SyntaxCommand;
 import org.raddiag.support.cli.UsageException;
 
 /**
@@ -34,41 +35,27 @@ import org.raddiag.support.cli.UsageException;
  * the reference model (256 x 256, 32 slices, 4 slots), once to warm up and then N times, and reports slices per
  * second for reading and for reading plus preprocessing, and the peak heap. A benchmark, not a test.
  */
-@Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
+@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=bench-io"})
-public final class BenchIoCommand implements Command {
+public final class BenchIoCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("bench-io",
             "Benchmark (not a test): files to model input, slices/s and peak heap.")
             .option("repeat", "N", "timed runs per path", "3")
             .flag("json", "machine-readable output")
             .positionals("PATH", "files or folders to read", 1)
             .build();
+
+    public BenchIoCommand() {
+        super(SYNTAX, "benchmark: files to model input, slices/s and peak heap", false);
+    }
+
     private static final LabelSet NO_LABELS = new LabelSet("none", List.of(), 0, 0);
 
     @Reference
     private ReaderRegistry readers;
 
     @Override
-    public String name() {
-        return "bench-io";
-    }
-
-    @Override
-    public boolean needsEngines(List<String> args) {
-        return false;
-    }
-
-    @Override
-    public String summary() {
-        return "benchmark: files to model input, slices/s and peak heap  " + SYNTAX.synopsis();
-    }
-
-    @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        return SYNTAX.run(arguments, out, err, a -> run(a, out, err));
-    }
-
-    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
+    protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         boolean json = a.flag("json");
         int repeat = a.intValue("repeat");
         List<String> paths = a.positionals();

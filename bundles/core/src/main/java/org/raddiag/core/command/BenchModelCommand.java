@@ -30,6 +30,7 @@ import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.SyntaxCommand;
 import org.raddiag.support.cli.UsageException;
 
 /**
@@ -38,9 +39,9 @@ import org.raddiag.support.cli.UsageException;
  * per-scan latency, achieved GFLOP/s for the reference architecture (343.6 GFLOP per 32-slice 256x256 scan) and the
  * process's peak RSS. A benchmark, not a test.
  */
-@Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
+@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=bench-model"})
-public final class BenchModelCommand implements Command {
+public final class BenchModelCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("bench-model",
             "Benchmark (not a test): inference latency, GFLOP/s, peak RSS of an installed model.")
             .required("model", "NAME[:VERSION]", "installed model package")
@@ -49,6 +50,11 @@ public final class BenchModelCommand implements Command {
             .option("repeat", "N", "timed runs per measurement", "3")
             .flag("json", "machine-readable output")
             .build();
+
+    public BenchModelCommand() {
+        super(SYNTAX, "benchmark: inference latency, GFLOP/s, peak RSS");
+    }
+
     /** Forward FLOPs of one 32-slice 256x256 scan through the reference ResNet-50 + pooling (reference-model.md A.5). */
     private static final double REFERENCE_GFLOP_PER_SCAN = 343.6;
 
@@ -59,21 +65,7 @@ public final class BenchModelCommand implements Command {
     private ModelRegistry registry;
 
     @Override
-    public String name() {
-        return "bench-model";
-    }
-
-    @Override
-    public String summary() {
-        return "benchmark: inference latency, GFLOP/s, peak RSS  " + SYNTAX.synopsis();
-    }
-
-    @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        return SYNTAX.run(arguments, out, err, a -> run(a, out, err));
-    }
-
-    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
+    protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         boolean json = a.flag("json");
         String model = a.required("model");
         String backend = a.value("backend");

@@ -28,6 +28,7 @@ import org.raddiag.core.cases.Rp3dCaseFile;
 import org.raddiag.core.io.ReaderRegistry;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.SyntaxCommand;
 import org.raddiag.support.cli.UsageException;
 
 /**
@@ -35,9 +36,9 @@ import org.raddiag.support.cli.UsageException;
  * with probabilities and thresholds, and per-scan slice attention. Files of the case that cannot be read are
  * reported and the case is diagnosed from the others. Exit 1 when some case could not be diagnosed.
  */
-@Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
+@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=diagnose"})
-public final class DiagnoseCommand implements Command {
+public final class DiagnoseCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("diagnose",
             "Ranked findings (sigmoid probabilities, per-class thresholds) and per-scan slice attention of a case;"
             + " unreadable files are reported and left out.")
@@ -50,6 +51,11 @@ public final class DiagnoseCommand implements Command {
             .option("level", "LEVEL", "label level of an RP3D case file: articles or icd10s", Rp3dCaseFile.ARTICLES)
             .positional("CASE", "file, series folder, case folder, zip or RP3D case file")
             .build();
+
+    public DiagnoseCommand() {
+        super(SYNTAX, "ranked findings and slice attention for a case");
+    }
+
     @Reference
     private ReaderRegistry readers;
 
@@ -57,21 +63,7 @@ public final class DiagnoseCommand implements Command {
     private DiagnosisService diagnosis;
 
     @Override
-    public String name() {
-        return "diagnose";
-    }
-
-    @Override
-    public String summary() {
-        return "ranked findings and slice attention for a case  " + SYNTAX.synopsis();
-    }
-
-    @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        return SYNTAX.run(arguments, out, err, a -> run(a, out, err));
-    }
-
-    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
+    protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         boolean json = a.flag("json");
         boolean all = a.flag("all");
         String model = a.required("model");

@@ -23,6 +23,7 @@ import org.raddiag.core.io.ReaderRegistry;
 import org.raddiag.core.io.TrackedScanFiles;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.SyntaxCommand;
 
 /**
  * {@code inspect PATH [--json] [--case ID] [--modality M] [--level articles|icd10s]}: what the readers make of a
@@ -30,9 +31,9 @@ import org.raddiag.support.cli.ParsedArgs;
  * orientation, value statistics after rescale and warnings; per file that could not be read: the error. Exit 1
  * when some file could not be read.
  */
-@Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
+@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=inspect"})
-public final class InspectCommand implements Command {
+public final class InspectCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("inspect",
             "What the readers make of a file, a DICOM folder, a case folder or an RP3D case file;"
             + " exit 1 if a file could not be read.")
@@ -42,30 +43,16 @@ public final class InspectCommand implements Command {
             .option("level", "LEVEL", "label level of an RP3D case file: articles or icd10s", Rp3dCaseFile.ARTICLES)
             .positional("PATH", "file, series folder, case folder or RP3D case file (.json)")
             .build();
+
+    public InspectCommand() {
+        super(SYNTAX, "what the readers make of a file, series folder, case folder or RP3D case file", false);
+    }
+
     @Reference
     private ReaderRegistry readers;
 
     @Override
-    public String name() {
-        return "inspect";
-    }
-
-    @Override
-    public boolean needsEngines(List<String> args) {
-        return false;
-    }
-
-    @Override
-    public String summary() {
-        return "what the readers make of a file, series folder, case folder or RP3D case file  " + SYNTAX.synopsis();
-    }
-
-    @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        return SYNTAX.run(arguments, out, err, a -> run(a, out, err));
-    }
-
-    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
+    protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         boolean json = a.flag("json");
         String caseId = a.value("case");
         String modality = a.value("modality");

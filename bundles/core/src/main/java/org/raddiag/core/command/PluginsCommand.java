@@ -11,17 +11,23 @@ import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.SyntaxCommand;
 
 /** {@code plugins [KIND] [--json]}: RadDiag services grouped by kind (readers, backbones, backends, ...). */
-@Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
+@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=plugins"})
-public final class PluginsCommand implements Command {
+public final class PluginsCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("plugins",
             "RadDiag services by kind (reader, backbone, head, backend, runner, dataset, command, ...) with their"
             + " properties and bundles.")
             .flag("json", "machine-readable output")
             .positionals("KIND", "only services of these kinds", 0)
             .build();
+
+    public PluginsCommand() {
+        super(SYNTAX, "RadDiag services by kind", false);
+    }
+
     private BundleContext context;
 
     @Activate
@@ -30,26 +36,7 @@ public final class PluginsCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "plugins";
-    }
-
-    @Override
-    public boolean needsEngines(List<String> args) {
-        return false;
-    }
-
-    @Override
-    public String summary() {
-        return "RadDiag services by kind  " + SYNTAX.synopsis();
-    }
-
-    @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        return SYNTAX.run(arguments, out, err, a -> run(a, out, err));
-    }
-
-    private int run(ParsedArgs a, PrintStream out, PrintStream err) {
+    protected int run(ParsedArgs a, PrintStream out, PrintStream err) {
         boolean json = a.flag("json");
         List<String> kinds = a.positionals();
         RuntimeSnapshot snapshot = RuntimeSnapshot.take(context);

@@ -13,21 +13,27 @@ import org.raddiag.api.cli.Command;
 import org.raddiag.support.home.RaddiagHome;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.SyntaxCommand;
 
 /**
  * {@code status [--json] [--wait SECONDS]}: bundles, RadDiag services by kind, engines and their state. Waits (by
  * default up to 120 s) for engines that are still starting. Exit status 1 when a bundle is not active or an engine
  * failed, so scripts can use it as a health check.
  */
-@Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
+@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=status"})
-public final class StatusCommand implements Command {
+public final class StatusCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("status",
             "Bundles and their state, RadDiag services by kind, engines and their state, startup time;"
             + " exit 1 if a bundle is not active or an engine failed.")
             .flag("json", "machine-readable output")
             .option("wait", "SECONDS", "how long to wait for starting engines", "120")
             .build();
+
+    public StatusCommand() {
+        super(SYNTAX, "bundles, services by kind, engines and their state");
+    }
+
     private BundleContext context;
 
     @Activate
@@ -36,21 +42,7 @@ public final class StatusCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "status";
-    }
-
-    @Override
-    public String summary() {
-        return "bundles, services by kind, engines and their state  " + SYNTAX.synopsis();
-    }
-
-    @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        return SYNTAX.run(arguments, out, err, a -> run(a, out, err));
-    }
-
-    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
+    protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         boolean json = a.flag("json");
         long waitMs = (long) (a.doubleValue("wait", 120) * 1000);
         long deadline = System.currentTimeMillis() + waitMs;

@@ -17,14 +17,15 @@ import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.SyntaxCommand;
 
 /**
  * {@code models [--json]}: installed model packages with classes, architecture summary, labels, provenance and
  * location. Exit 1 when a package no longer verifies (it is listed with the reason).
  */
-@Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
+@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=models"})
-public final class ModelsCommand implements Command {
+public final class ModelsCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("models",
             "Installed model packages with classes, architecture summary, labels, provenance and location;"
             + " exit 1 when a package no longer verifies.")
@@ -39,34 +40,18 @@ public final class ModelsCommand implements Command {
 
     /** For DS. */
     public ModelsCommand() {
+        super(SYNTAX, "installed model packages", false);
     }
 
     /** Outside OSGi (tests). */
     public ModelsCommand(ModelRegistry registry) {
+        this();
         this.registry = registry;
     }
 
     @Override
-    public String name() {
-        return "models";
-    }
-
-    @Override
-    public boolean needsEngines(List<String> args) {
-        return false;
-    }
-
-    @Override
-    public String summary() {
-        return "installed model packages  " + SYNTAX.synopsis();
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        return SYNTAX.run(args, out, err, a -> run(a.flag("json"), out));
-    }
-
-    private int run(boolean json, PrintStream out) {
+    protected int run(ParsedArgs a, PrintStream out, PrintStream err) {
+        boolean json = a.flag("json");
         List<Map<String, Object>> rows = new ArrayList<>();
         boolean allValid = true;
         for (ModelRef ref : registry.list()) {

@@ -14,15 +14,16 @@ import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.SyntaxCommand;
 import org.raddiag.support.cli.UsageException;
 
 /**
  * {@code serve [--wait S]}: keeps the runtime up with its HTTP endpoint (REST API, web page, Web Console), prints
  * the URL once the server listens, and returns when the framework stops (or the process gets Ctrl-C).
  */
-@Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
+@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=serve"})
-public final class ServeCommand implements Command {
+public final class ServeCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("serve",
             "HTTP server: REST API /api/v1, web page /ui/, Web Console /system/console; prints its URL and runs"
             + " until stopped (Ctrl-C).")
@@ -30,6 +31,12 @@ public final class ServeCommand implements Command {
                     + " bin/raddiag before the server starts, so it cannot change a running server")
             .option("wait", "SECONDS", "how long to wait for the HTTP server to listen", "60")
             .build();
+
+    public ServeCommand() {
+        super(SYNTAX, "HTTP server: REST API /api/v1, web page /ui/, Web Console /system/console; runs until"
+                + " stopped");
+    }
+
     private static final String RUNTIME = "org.osgi.service.http.runtime.HttpServiceRuntime";
     private final CountDownLatch stopped = new CountDownLatch(1);
     private BundleContext context;
@@ -45,22 +52,7 @@ public final class ServeCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "serve";
-    }
-
-    @Override
-    public String summary() {
-        return "HTTP server: REST API /api/v1, web page /ui/, Web Console /system/console; runs until stopped  "
-                + SYNTAX.synopsis();
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        return SYNTAX.run(args, out, err, a -> run(a, out, err));
-    }
-
-    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
+    protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         int waitS = a.intValue("wait");
         if (a.has("port")) {
             int port = a.intValue("port", -1);

@@ -24,6 +24,7 @@ import org.raddiag.api.train.TrainingOutcome;
 import org.raddiag.support.home.RaddiagHome;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.SyntaxCommand;
 
 /**
  * {@code demo [--out DIR] [--fresh]}: the main job on its embedded default. Generates the phantom dataset, trains
@@ -31,15 +32,20 @@ import org.raddiag.support.cli.ParsedArgs;
  * split (report.html), registers it and diagnoses a few held-out cases. Fixed seeds make reruns agree, unless a
  * non-finite gradient step was skipped in one of them.
  */
-@Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
+@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=demo"})
-public final class DemoCommand implements Command {
+public final class DemoCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("demo",
             "The main job: generates the phantom dataset, trains a small RadDiag on the CPU, evaluates it,"
             + " registers it as phantom-demo and diagnoses three held-out cases; resumes when interrupted.")
             .option("out", "DIR", "work folder (default: work/demo under the home)")
             .flag("fresh", "start the training over instead of resuming")
             .build();
+
+    public DemoCommand() {
+        super(SYNTAX, "generate phantom data, train a small RadDiag, evaluate, diagnose");
+    }
+
     @Reference
     private TrainingPlugins plugins;
     @Reference
@@ -50,11 +56,6 @@ public final class DemoCommand implements Command {
     private ModelRegistry registry;
     @Reference
     private DiagnosisService diagnosis;
-
-    @Override
-    public String name() {
-        return "demo";
-    }
 
     private static void deleteTree(Path dir) throws java.io.IOException {
         if (!Files.exists(dir)) {
@@ -68,16 +69,7 @@ public final class DemoCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "generate phantom data, train a small RadDiag, evaluate, diagnose  " + SYNTAX.synopsis();
-    }
-
-    @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        return SYNTAX.run(arguments, out, err, a -> run(a, out, err));
-    }
-
-    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
+    protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         Path dir = a.has("out") ? a.path("out").toAbsolutePath().normalize()
                 : RaddiagHome.current().demo();
         long t0 = System.nanoTime();

@@ -26,6 +26,7 @@ import org.raddiag.support.osgi.NamedServices;
 import org.raddiag.support.home.RaddiagHome;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.SyntaxCommand;
 import org.raddiag.support.cli.UsageException;
 
 /**
@@ -34,9 +35,9 @@ import org.raddiag.support.cli.UsageException;
  * and per head/medium/tail split, plus thresholds fixed on the validation split and bootstrap intervals, written as
  * {@code report.json} and a self-contained {@code report.html}.
  */
-@Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
+@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=evaluate"})
-public final class EvaluateCommand implements Command {
+public final class EvaluateCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("evaluate",
             "Reference metrics per class and per head/medium/tail split, fixed-threshold F1/MCC, bootstrap"
             + " intervals; report.json and a self-contained report.html. Give --model and --dataset, or --scores"
@@ -52,6 +53,11 @@ public final class EvaluateCommand implements Command {
             .option("out", "DIR", "report folder", "evaluation")
             .flag("json", "print report.json instead of the summary")
             .build();
+
+    public EvaluateCommand() {
+        super(SYNTAX, "reference metrics + HTML report");
+    }
+
     @Reference
     private TrainingPlugins plugins;
     @Reference
@@ -70,17 +76,13 @@ public final class EvaluateCommand implements Command {
         runners.remove(r.backend(), r, properties);
     }
 
-    @Override
-    public String name() {
-        return "evaluate";
-    }
-
     /** {@code --scores S.npy --labels L.npy} computes metrics only: no engine. */
     @Override
     public boolean needsEngines(List<String> args) {
         return !args.contains("--scores") && args.stream().noneMatch(a -> a.startsWith("--scores="));
     }
 
+    /** The two ways to call it, which the generated synopsis would run together. */
     @Override
     public String summary() {
         return "reference metrics + HTML report  --model NAME --dataset NAME[:DIR] --out DIR | "
@@ -88,11 +90,7 @@ public final class EvaluateCommand implements Command {
     }
 
     @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        return SYNTAX.run(arguments, out, err, a -> run(a, out, err));
-    }
-
-    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
+    protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         Path outDir = a.path("out").toAbsolutePath().normalize();
         Evaluation e;
         if (a.has("scores") && a.has("labels") && !a.has("model") && !a.has("dataset")) {

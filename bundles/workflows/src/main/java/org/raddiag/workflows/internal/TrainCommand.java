@@ -20,6 +20,7 @@ import org.raddiag.api.train.TrainingOutcome;
 import org.raddiag.support.home.RaddiagHome;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.SyntaxCommand;
 
 /**
  * {@code train --dataset NAME[:FOLDER] --out DIR [--trainer NAME] [--resume] [--name NAME[:VERSION]] [--demo-arch]
@@ -28,9 +29,9 @@ import org.raddiag.support.cli.ParsedArgs;
  * {@code DIR} (resumable after a kill), evaluates the best weights on the test split, and registers them as a model
  * package with thresholds fitted on the validation split.
  */
-@Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
+@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=train"})
-public final class TrainCommand implements Command {
+public final class TrainCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("train",
             "Trains with atomic checkpoints (resumable after kill -9), evaluates on the test split, registers the"
             + " best model with thresholds fitted on the validation split.")
@@ -47,6 +48,11 @@ public final class TrainCommand implements Command {
             .repeatable("dataset-option", "KEY=VALUE", "an option of the dataset layout plugin (phantom: seed, cases,"
                     + " labels, size, slices, noise, lesionScale, ...)")
             .build();
+
+    public TrainCommand() {
+        super(SYNTAX, "train, evaluate and register a model");
+    }
+
     @Reference
     private TrainingPlugins plugins;
     @Reference
@@ -57,21 +63,7 @@ public final class TrainCommand implements Command {
     private ModelRegistry registry;
 
     @Override
-    public String name() {
-        return "train";
-    }
-
-    @Override
-    public String summary() {
-        return "train, evaluate and register a model  " + SYNTAX.synopsis();
-    }
-
-    @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        return SYNTAX.run(arguments, out, err, a -> run(a, out, err));
-    }
-
-    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
+    protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         Path outDir = a.requiredPath("out").toAbsolutePath().normalize();
         Map<String, String> cliSettings = a.settings("set");
         Trainer trainer = plugins.trainer(a.value("trainer"));

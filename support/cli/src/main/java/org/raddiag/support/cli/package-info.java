@@ -15,6 +15,9 @@
  * {@link CommandSyntax#EXIT_USAGE 2}; a command's own failures exit {@link CommandSyntax#EXIT_FAILURE 1}.</li>
  * </ul>
  *
+ * <p>{@link SyntaxCommand} is the base of a runtime command: its name, {@code --help} and usage errors come from its
+ * syntax, so a command writes only what it does.
+ *
  * <p>Why picocli underneath: it is a well-kept, dependency-free OSGi bundle (it exports {@code picocli}) and its
  * programmatic API ({@code CommandSpec}) takes a declaration built at run time, so the same tokenizer, error
  * messages and usage layout serve every command; annotations are not needed. commons-cli and jopt-simple were
@@ -25,5 +28,5 @@
  * on these rules only.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.raddiag.support.cli;

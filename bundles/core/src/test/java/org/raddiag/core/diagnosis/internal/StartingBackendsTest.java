@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
-import org.raddiag.api.compute.EngineStatus;
+import org.raddiag.support.engine.EngineState;
 
 class StartingBackendsTest {
     private final Map<String, String> runners = new ConcurrentHashMap<>();
@@ -16,11 +16,11 @@ class StartingBackendsTest {
 
     @Test
     void waitsForTheRunnerOfAStartingEngine() throws Exception {
-        Engine ort = new Engine("onnxruntime");
+        EngineState ort = new EngineState("onnxruntime");
         backends.addEngine(ort);
         Thread starter = new Thread(() -> {
             sleep(300);
-            ort.state = EngineStatus.State.READY;
+            ort.ready("");
             runners.put("onnxruntime", "runner");
             backends.signal();
         });
@@ -33,8 +33,8 @@ class StartingBackendsTest {
 
     @Test
     void aFailedEngineOrAnUnknownBackendIsNotWaitedFor() throws Exception {
-        Engine ort = new Engine("onnxruntime");
-        ort.state = EngineStatus.State.FAILED;
+        EngineState ort = new EngineState("onnxruntime");
+        ort.failed(new IllegalStateException("no natives"));
         backends.addEngine(ort);
         long t0 = System.nanoTime();
         assertNull(backends.await("onnxruntime", runners::get, 10_000));
@@ -44,7 +44,7 @@ class StartingBackendsTest {
 
     @Test
     void givesUpAfterTheLimit() throws Exception {
-        backends.addEngine(new Engine("onnxruntime"));
+        backends.addEngine(new EngineState("onnxruntime"));
         long t0 = System.nanoTime();
         assertNull(backends.await("onnxruntime", runners::get, 250));
         double ms = (System.nanoTime() - t0) / 1e6;
@@ -53,8 +53,8 @@ class StartingBackendsTest {
 
     @Test
     void aReadyEngineWithoutARunnerGetsOnlyAShortGrace() throws Exception {
-        Engine torch = new Engine("pytorch");
-        torch.state = EngineStatus.State.READY;
+        EngineState torch = new EngineState("pytorch");
+        torch.ready("");
         backends.addEngine(torch);
         long t0 = System.nanoTime();
         assertNull(backends.await("pytorch", runners::get, 60_000));
@@ -67,35 +67,6 @@ class StartingBackendsTest {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static final class Engine implements EngineStatus {
-        private final String backend;
-        volatile State state = State.STARTING;
-
-        Engine(String backend) {
-            this.backend = backend;
-        }
-
-        @Override
-        public String backend() {
-            return backend;
-        }
-
-        @Override
-        public State state() {
-            return state;
-        }
-
-        @Override
-        public String detail() {
-            return "";
-        }
-
-        @Override
-        public long initMillis() {
-            return 0;
         }
     }
 }

@@ -1,20 +1,17 @@
 package org.raddiag.reader.dicom.internal;
 
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.raddiag.api.data.Modality;
-import org.raddiag.api.data.Scan;
 import org.raddiag.api.io.ReadException;
 import org.raddiag.api.io.ReadOptions;
+import org.raddiag.testsupport.Mutations;
 import org.raddiag.testsupport.ReaderFuzzer;
 
 /**
@@ -35,12 +32,9 @@ class DicomReaderFuzzTest {
 
     @Test
     void mutatedFilesGiveScansOrReadExceptions() throws Exception {
-        List<String> seeds = SEEDS;
-        List<byte[]> originals = new ArrayList<>();
-        for (String s : seeds) {
-            originals.add(Files.readAllBytes(DicomTestData.pydicom(s)));
-        }
-        new ReaderFuzzer(SEED, ROUNDS, LIMITS).within(40).expecting(0.1, 0.1).run(new DicomSeriesReader(), seeds, originals, ReaderFuzzer.writing(".dcm", DicomReaderFuzzTest::mutate), tmp);
+        new ReaderFuzzer(SEED, ROUNDS, LIMITS).within(40).expecting(0.1, 0.1).run(new DicomSeriesReader(), SEEDS,
+                ReaderFuzzer.contents(SEEDS, DicomTestData::pydicom),
+                ReaderFuzzer.writing(".dcm", DicomReaderFuzzTest::mutate), tmp);
     }
 
     static byte[] mutate(byte[] src, Random rnd) {
@@ -48,18 +42,11 @@ class DicomReaderFuzzTest {
         int headerEnd = Math.min(b.length, 1024);
         switch (rnd.nextInt(6)) {
             case 0: // bit flips anywhere
-                for (int i = 0, n = 1 + rnd.nextInt(8); i < n; i++) {
-                    int at = rnd.nextInt(b.length);
-                    b[at] ^= (byte) (1 << rnd.nextInt(8));
-                }
-                return b;
+                return Mutations.flipBits(b, rnd);
             case 1: // truncation
-                return Arrays.copyOf(b, rnd.nextInt(b.length));
-            case 2: // random header bytes
-                for (int i = 0, n = 1 + rnd.nextInt(4); i < n; i++) {
-                    b[132 + rnd.nextInt(headerEnd - 132)] = (byte) rnd.nextInt(256);
-                }
-                return b;
+                return Mutations.truncate(b, rnd);
+            case 2: // random header bytes (after the preamble and DICM)
+                return Mutations.randomBytes(b, rnd, 132, headerEnd - 132, 4);
             case 3: // huge or zero image dimensions: (0028,0010) Rows, (0028,0011) Columns, (0028,0008) frames
                 editValue(b, 0x0028, 0x0010 + rnd.nextInt(2), rnd);
                 if (rnd.nextBoolean()) {

@@ -1,18 +1,15 @@
 package org.raddiag.reader.image.internal;
 
-
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.raddiag.api.data.Scan;
 import org.raddiag.api.io.ReadException;
 import org.raddiag.api.io.ReadOptions;
+import org.raddiag.testsupport.Mutations;
 import org.raddiag.testsupport.ReaderFuzzer;
 
 /**
@@ -31,30 +28,20 @@ class RadiographReaderFuzzTest {
 
     @Test
     void mutatedFilesGiveScansOrReadExceptions() throws Exception {
-        List<String> seeds = SEEDS;
-        List<byte[]> originals = new ArrayList<>();
-        for (String s : seeds) {
-            originals.add(Files.readAllBytes(TestImages.get(s)));
-        }
-        new ReaderFuzzer(SEED, ROUNDS, LIMITS).expecting(0.1, 0.1).run(new RadiographReader(), seeds, originals, (original, name, rnd, dir, round) -> Files.write(dir.resolve("fuzz" + round % 8 + name.substring(name.indexOf('.'))),
-                mutate(original, rnd)), tmp);
+        new ReaderFuzzer(SEED, ROUNDS, LIMITS).expecting(0.1, 0.1).run(new RadiographReader(), SEEDS,
+                ReaderFuzzer.contents(SEEDS, TestImages::get),
+                ReaderFuzzer.writing(name -> name.substring(name.indexOf('.')), RadiographReaderFuzzTest::mutate), tmp);
     }
 
     static byte[] mutate(byte[] src, Random rnd) {
         byte[] b = src.clone();
         switch (rnd.nextInt(5)) {
             case 0:
-                for (int i = 0, n = 1 + rnd.nextInt(8); i < n; i++) {
-                    b[rnd.nextInt(b.length)] ^= (byte) (1 << rnd.nextInt(8));
-                }
-                return b;
+                return Mutations.flipBits(b, rnd);
             case 1:
-                return Arrays.copyOf(b, rnd.nextInt(b.length));
+                return Mutations.truncate(b, rnd);
             case 2:
-                for (int i = 0, n = 1 + rnd.nextInt(4); i < n; i++) {
-                    b[rnd.nextInt(Math.min(b.length, 64))] = (byte) rnd.nextInt(256);
-                }
-                return b;
+                return Mutations.randomBytes(b, rnd, 0, Math.min(b.length, 64), 4);
             case 3: { // huge dimensions: PNG IHDR width/height, JPEG SOF0 height/width
                 ByteBuffer bb = ByteBuffer.wrap(b);
                 if (b[1] == 'P') {

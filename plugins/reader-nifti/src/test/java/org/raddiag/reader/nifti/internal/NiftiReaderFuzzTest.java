@@ -7,13 +7,13 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.raddiag.api.io.ReadOptions;
+import org.raddiag.testsupport.Mutations;
 import org.raddiag.testsupport.ReaderFuzzer;
 
 /**
@@ -49,18 +49,10 @@ class NiftiReaderFuzzTest {
         }
         if (packing == 1) {
             byte[] z = NiftiReaderTest.gzip(original);
-            z = rnd.nextBoolean() ? Arrays.copyOf(z, rnd.nextInt(z.length)) : flip(z, rnd);
+            z = rnd.nextBoolean() ? Mutations.truncate(z, rnd) : Mutations.flipBits(z, rnd);
             return Files.write(dir.resolve("fuzz" + round % 8 + ".nii.gz"), z);
         }
         return Files.write(dir.resolve("fuzz" + round % 8 + ".nii"), m);
-    }
-
-    private static byte[] flip(byte[] src, Random rnd) {
-        byte[] b = src.clone();
-        for (int i = 0, n = 1 + rnd.nextInt(8); i < n; i++) {
-            b[rnd.nextInt(b.length)] ^= (byte) (1 << rnd.nextInt(8));
-        }
-        return b;
     }
 
     static byte[] mutate(byte[] src, Random rnd) {
@@ -71,14 +63,11 @@ class NiftiReaderFuzzTest {
         ByteBuffer bb = ByteBuffer.wrap(b).order(order);
         switch (rnd.nextInt(6)) {
             case 0:
-                return flip(b, rnd);
+                return Mutations.flipBits(b, rnd);
             case 1:
-                return Arrays.copyOf(b, rnd.nextInt(b.length));
+                return Mutations.truncate(b, rnd);
             case 2:
-                for (int i = 0, n = 1 + rnd.nextInt(4); i < n; i++) {
-                    b[rnd.nextInt(hdr)] = (byte) rnd.nextInt(256);
-                }
-                return b;
+                return Mutations.randomBytes(b, rnd, 0, hdr, 4);
             case 3: { // dims: huge, zero, negative, rank
                 int i = rnd.nextInt(8);
                 long v = new long[] {0, -1, 1, 7, 8, 32767, Integer.MAX_VALUE, Long.MAX_VALUE}[rnd.nextInt(8)];
@@ -113,14 +102,8 @@ class NiftiReaderFuzzTest {
                 }
                 return b;
             }
-            default: { // orientation fields
-                int base = nifti2 ? 344 : 252;
-                int len = nifti2 ? 152 : 92;
-                for (int i = 0, n = 1 + rnd.nextInt(6); i < n; i++) {
-                    b[base + rnd.nextInt(len)] = (byte) rnd.nextInt(256);
-                }
-                return b;
-            }
+            default: // orientation fields
+                return Mutations.randomBytes(b, rnd, nifti2 ? 344 : 252, nifti2 ? 152 : 92, 6);
         }
     }
 }

@@ -2,15 +2,14 @@ package org.raddiag.reader.numpy.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.raddiag.api.io.ReadOptions;
+import org.raddiag.testsupport.Mutations;
 import org.raddiag.testsupport.NpySamples;
 import org.raddiag.testsupport.ReaderFuzzer;
 
@@ -30,15 +29,10 @@ class NumpyReaderFuzzTest {
     void mutatedFilesGiveScansOrReadExceptions() throws Exception {
         List<String> seeds = List.of("i2_c.npy", "f4_be_fortran.npy", "v3_f4.npy", "u1_2d.npy", "compressed.npz",
                 "stored.npz", "ramp_f2.npy");
-        List<byte[]> originals = new ArrayList<>();
-        for (String s : seeds) {
-            originals.add(Files.readAllBytes(NpySamples.get(s)));
-        }
-        new ReaderFuzzer(SEED, ROUNDS, LIMITS).run(new NumpyReader(), seeds, originals, (original, name, rnd, dir, round) -> {
-            Path p = dir.resolve("fuzz" + round % 8 + (name.endsWith(".npz") ? ".npz" : ".npy"));
-            Files.write(p, mutate(original, rnd));
-            return p;
-        }, tmp);
+        new ReaderFuzzer(SEED, ROUNDS, LIMITS).run(new NumpyReader(), seeds,
+                ReaderFuzzer.contents(seeds, NpySamples::get),
+                ReaderFuzzer.writing(name -> name.endsWith(".npz") ? ".npz" : ".npy", NumpyReaderFuzzTest::mutate),
+                tmp);
     }
 
     static byte[] mutate(byte[] src, Random rnd) {
@@ -46,18 +40,11 @@ class NumpyReaderFuzzTest {
         int headerEnd = Math.min(b.length, 128);
         switch (rnd.nextInt(6)) {
             case 0: // bit flips anywhere
-                for (int i = 0, n = 1 + rnd.nextInt(8); i < n; i++) {
-                    int at = rnd.nextInt(b.length);
-                    b[at] ^= (byte) (1 << rnd.nextInt(8));
-                }
-                return b;
+                return Mutations.flipBits(b, rnd);
             case 1: // truncation
-                return Arrays.copyOf(b, rnd.nextInt(b.length));
+                return Mutations.truncate(b, rnd);
             case 2: // random header bytes
-                for (int i = 0, n = 1 + rnd.nextInt(4); i < n; i++) {
-                    b[rnd.nextInt(headerEnd)] = (byte) rnd.nextInt(256);
-                }
-                return b;
+                return Mutations.randomBytes(b, rnd, 0, headerEnd, 4);
             case 3: { // header digits replaced (shape and descr sizes)
                 for (int i = 10; i < headerEnd; i++) {
                     if (b[i] >= '0' && b[i] <= '9' && rnd.nextInt(3) == 0) {
