@@ -22,7 +22,6 @@ final class CommandRunner {
 
     private final BundleContext context;
     private final Startup startup;
-    private boolean ranBeforeEngines;
 
     CommandRunner(BundleContext context, Startup startup) {
         this.context = context;
@@ -30,9 +29,10 @@ final class CommandRunner {
     }
 
     /**
-     * Runs command {@code name}. It runs as soon as the plugins are started when it asks for the usage
+     * Runs command {@code name} once the plugins are started. When it is registered by then and asks for the usage
      * ({@code help}) or says it needs no engine for these arguments ({@code boolean needsEngines(List)} of the
-     * {@code Command} SPI, false); otherwise once every bundle, engines included, is started.
+     * {@code Command} SPI, false), it runs at once and the engines are never started; otherwise the engines are
+     * started first (a command may also register only once an engine is ready).
      */
     int run(String name, List<String> args, boolean help) throws Exception {
         if (!name.matches("[A-Za-z0-9_-]+")) {
@@ -40,10 +40,21 @@ final class CommandRunner {
             return 2;
         }
         startup.awaitPlugins();
-        if (name.equals("commands") && find(name) == null) {
-            ranBeforeEngines = !startup.allStarted();
+        ServiceReference<?> early = find(name);
+        if (early == null && name.equals("commands")) {
             return listCommands();
         }
+        if (early != null) {
+            Object command = context.getService(early);
+            try {
+                if (command != null && (help || !needsEngines(command, args))) {
+                    return invoke(name, command, args);
+                }
+            } finally {
+                context.ungetService(early);
+            }
+        }
+        startup.awaitAll();
         ServiceReference<?> ref = await(name);
         if (ref == null) {
             System.err.println("raddiag: unknown command '" + name + "'. Available commands:");
@@ -52,11 +63,14 @@ final class CommandRunner {
         }
         Object command = context.getService(ref);
         try {
-            if (help || !needsEngines(command, args)) {
-                ranBeforeEngines = !startup.allStarted();
-            } else {
-                startup.awaitAll();
-            }
+            return invoke(name, command, args);
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
+    private static int invoke(String name, Object command, List<String> args) throws Exception {
+        try {
             Method run = command.getClass().getMethod("run", List.class, PrintStream.class, PrintStream.class);
             run.setAccessible(true);
             return (Integer) run.invoke(command, args, System.out, System.err);
@@ -67,14 +81,7 @@ final class CommandRunner {
                 cause.printStackTrace();
             }
             return cause instanceof IllegalArgumentException ? 2 : 1;
-        } finally {
-            context.ungetService(ref);
         }
-    }
-
-    /** Whether the command ran while the engines were still starting (the launcher then exits at once). */
-    boolean ranBeforeEngines() {
-        return ranBeforeEngines;
     }
 
     private static boolean needsEngines(Object command, List<String> args) {
@@ -88,8 +95,8 @@ final class CommandRunner {
     }
 
     /**
-     * Waits for the command. A command whose services are not there yet (e.g. one that needs an engine's
-     * backend) registers later; once every bundle is started, it gets a short grace period only.
+     * Waits for the command once every bundle is started. A command whose services are not there yet (e.g. one
+     * that needs an engine's backend) registers later; it gets a short grace period only.
      */
     private ServiceReference<?> await(String name) throws InterruptedException, InvalidSyntaxException {
         long deadline = System.currentTimeMillis() + WAIT_MS;
@@ -144,7 +151,7 @@ final class CommandRunner {
             }
         }
         for (String declared : declaredCommands()) {
-            lines.putIfAbsent(declared, "(starting: waits for a service, e.g. an engine, that is not ready yet)");
+            lines.putIfAbsent(declared, "(needs an engine: registered once the engines are started)");
         }
         lines.forEach((k, v) -> out.printf("  %-14s %s%n", k, v));
     }

@@ -29,7 +29,7 @@ import org.raddiag.support.home.RaddiagHome;
  * or with {@code shell}, it opens the interactive Gogo shell ({@code raddiag:*} commands); with a command it runs
  * that one command inside the runtime, prints its output and exits with its status. Bundles start in three levels:
  * libraries (1), plugins and commands (2), native engines (3); a command that needs no engine ({@code --help},
- * {@code models}, {@code inspect}...) runs as soon as level 2 is reached, while the engines still start.
+ * {@code models}, {@code inspect}...) runs as soon as level 2 is reached, and the engines are not started at all.
  */
 public final class Main {
     private static final java.util.Set<String> TRAINING_COMMANDS = java.util.Set.of("train", "demo", "evaluate");
@@ -98,15 +98,8 @@ public final class Main {
                 FrameworkEvent e = framework.waitForStop(0);
                 status = e.getType() == FrameworkEvent.ERROR ? 1 : 0;
             } else {
-                CommandRunner runner = new CommandRunner(framework.getBundleContext(), startup);
-                status = runner.run(name, launch.args(), launch.helpRequested());
-                if (runner.ranBeforeEngines()) {
-                    // the engines are still starting (natives loading): stopping would wait for them. Nothing of
-                    // the user's is open; this process's Felix storage is removed by the next start.
-                    System.out.flush();
-                    System.err.flush();
-                    System.exit(status);
-                }
+                status = new CommandRunner(framework.getBundleContext(), startup).run(name, launch.args(),
+                        launch.helpRequested());
             }
         } finally {
             framework.stop();

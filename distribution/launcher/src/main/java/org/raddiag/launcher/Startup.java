@@ -6,9 +6,10 @@ import org.osgi.framework.launch.Framework;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 
 /**
- * The framework on its way up: first to {@link #PLUGINS} (libraries, plugins, commands), then on to the final level
- * ({@link #ENGINES}: the native engine bundles), without blocking the caller. One-shot commands that need no engine
- * run once {@link #awaitPlugins} returns; the others wait for {@link #awaitAll}.
+ * The framework on its way up, without blocking the caller: first to {@link #PLUGINS} (libraries, plugins,
+ * commands); the native engine bundles ({@link #ENGINES}, the final level) start only when asked
+ * ({@link #startEngines}). A one-shot command that needs no engine runs at the plugins level and the engines never
+ * load their natives in that process; the shell and every other command start them.
  */
 final class Startup {
     static final int PLUGINS = 2;
@@ -16,25 +17,20 @@ final class Startup {
     private static final long TIMEOUT_S = 120;
 
     private final Framework framework;
+    private final int finalLevel;
     private final CountDownLatch plugins = new CountDownLatch(1);
     private final CountDownLatch all = new CountDownLatch(1);
+    private boolean enginesRequested;
 
-    private Startup(Framework framework) {
+    private Startup(Framework framework, int finalLevel) {
         this.framework = framework;
+        this.finalLevel = finalLevel;
     }
 
     static Startup begin(Framework framework, int finalLevel) {
-        Startup s = new Startup(framework);
-        FrameworkStartLevel fsl = framework.adapt(FrameworkStartLevel.class);
-        fsl.setStartLevel(Math.min(PLUGINS, finalLevel), e -> {
-            s.plugins.countDown();
-            fsl.setStartLevel(finalLevel, e2 -> {
-                // how long the JVM took to get every bundle started; `status` reports it
-                System.setProperty("raddiag.startup.ms",
-                        Long.toString(java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
-                s.all.countDown();
-            });
-        });
+        Startup s = new Startup(framework, finalLevel);
+        framework.adapt(FrameworkStartLevel.class).setStartLevel(Math.min(PLUGINS, finalLevel),
+                e -> s.plugins.countDown());
         return s;
     }
 
@@ -47,8 +43,23 @@ final class Startup {
         plugins.await(TIMEOUT_S, TimeUnit.SECONDS);
     }
 
-    /** Waits until every bundle is started, engines included (at most 2 minutes). */
+    /** Asks for the final start level (the engines) once; returns at once. */
+    synchronized void startEngines() {
+        if (enginesRequested) {
+            return;
+        }
+        enginesRequested = true;
+        framework.adapt(FrameworkStartLevel.class).setStartLevel(finalLevel, e -> {
+            // how long the JVM took to get every bundle started; `status` reports it
+            System.setProperty("raddiag.startup.ms",
+                    Long.toString(java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
+            all.countDown();
+        });
+    }
+
+    /** Starts the engines if not yet asked and waits until every bundle is started (at most 2 minutes). */
     void awaitAll() throws InterruptedException {
+        startEngines();
         all.await(TIMEOUT_S, TimeUnit.SECONDS);
     }
 

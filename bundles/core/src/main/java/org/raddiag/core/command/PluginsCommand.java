@@ -56,9 +56,9 @@ public final class PluginsCommand extends SyntaxCommand {
             out.println(kinds.isEmpty() ? "no RadDiag services registered" : "no services of kind " + kinds);
         }
         if (snapshot.enginesStarting() || !snapshot.inactiveBundles().isEmpty()) {
-            // `plugins` runs without waiting for the engines (bin/raddiag starts them last)
-            out.println("(the runtime is still starting: backends, runners and the commands that need an engine"
-                    + " appear once it is ready; `status` waits for them)");
+            // bin/raddiag runs `plugins` without starting the engines
+            out.println("(engines not started yet: backends, runners and the commands that need an engine are not"
+                    + " listed; `status` starts and lists everything)");
         }
         return 0;
     }
