@@ -153,7 +153,7 @@ public final class SafetensorsFile {
                 }
                 writeFully(ch, head.flip());
                 for (TensorData t : order) {
-                    writeFully(ch, encode(t));
+                    writeFully(ch, t.littleEndianBytes());
                 }
             }
         });
@@ -288,17 +288,6 @@ public final class SafetensorsFile {
             }
         }
         return TensorData.ofLongs(shape, type, v);
-    }
-
-    private static ByteBuffer encode(TensorData t) {
-        ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(t.numel() * (t.isFloating() ? 4 : 8)))
-                .order(ByteOrder.LITTLE_ENDIAN);
-        if (t.isFloating()) {
-            b.asFloatBuffer().put(t.floats());
-        } else {
-            b.asLongBuffer().put(t.longs());
-        }
-        return b;
     }
 
     private static void readFully(FileChannel ch, ByteBuffer buf, long pos) throws IOException {

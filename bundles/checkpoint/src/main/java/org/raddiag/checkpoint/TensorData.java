@@ -1,5 +1,7 @@
 package org.raddiag.checkpoint;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -97,6 +99,21 @@ public final class TensorData {
             throw new IllegalStateException("tensor of " + sourceType + " holds floats, not integers");
         }
         return longs;
+    }
+
+    /**
+     * The values as both writers store them: float32 or int64, little-endian, in order (safetensors data and
+     * {@code torch.save} storages hold the same bytes). Position 0, limit at the end, backed by an array.
+     */
+    ByteBuffer littleEndianBytes() {
+        ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(numel() * (isFloating() ? 4 : 8)))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        if (isFloating()) {
+            b.asFloatBuffer().put(floats());
+        } else {
+            b.asLongBuffer().put(longs());
+        }
+        return b;
     }
 
     /** Whether shape, kind and values are identical (floats compared bitwise). */

@@ -72,7 +72,7 @@ public final class TorchCheckpointWriter {
                 putStored(zip, counter, top + "/data.pkl", pickle);
                 putStored(zip, counter, top + "/byteorder", "little".getBytes(StandardCharsets.US_ASCII));
                 for (Map.Entry<String, TensorData> s : storages.entrySet()) {
-                    putStored(zip, counter, top + "/data/" + s.getKey(), encode(s.getValue()));
+                    putStored(zip, counter, top + "/data/" + s.getKey(), s.getValue().littleEndianBytes().array());
                 }
                 putStored(zip, counter, top + "/version", "3\n".getBytes(StandardCharsets.US_ASCII));
             }
@@ -113,17 +113,6 @@ public final class TorchCheckpointWriter {
             s *= Math.max(shape[i], 1);
         }
         return stride;
-    }
-
-    private static byte[] encode(TensorData t) {
-        ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(t.numel() * (t.isFloating() ? 4 : 8)))
-                .order(ByteOrder.LITTLE_ENDIAN);
-        if (t.isFloating()) {
-            b.asFloatBuffer().put(t.floats());
-        } else {
-            b.asLongBuffer().put(t.longs());
-        }
-        return b.array();
     }
 
     private static void putStored(ZipOutputStream zip, CountingStream counter, String name, byte[] data)
