@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -33,6 +34,7 @@ import org.raddiag.api.model.SliceBackbone;
 import org.raddiag.api.data.FloatTensor;
 import org.raddiag.core.diagnosis.internal.BatchSettings;
 import org.raddiag.core.diagnosis.internal.MicroBatcher;
+import org.raddiag.core.diagnosis.internal.PendingEngines;
 import org.raddiag.core.diagnosis.internal.StartingBackends;
 import org.raddiag.core.preprocess.CaseTensorizer;
 import org.raddiag.core.preprocess.CaseTensors;
@@ -58,13 +60,19 @@ public final class PipelineDiagnosisService implements DiagnosisService {
     private final MicroBatcher batcher = new MicroBatcher(BatchSettings.OFF);
     private volatile String defaultBackend = "pytorch";
     private volatile List<String> batchBackends = List.of();
-    private final StartingBackends starting = new StartingBackends();
+    private volatile BundleContext context;
+    private final StartingBackends starting = new StartingBackends(backend -> PendingEngines.of(context, backend));
     private volatile long engineWaitMillis = 60_000;
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile ModelRegistry registry;
 
     @Activate
+    void activate(BundleContext context, DiagnosisConfig config) {
+        this.context = context;
+        configure(config);
+    }
+
     @Modified
     void configure(DiagnosisConfig config) {
         defaultBackend = config.defaultBackend();

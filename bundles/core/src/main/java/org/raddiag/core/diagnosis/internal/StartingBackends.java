@@ -3,16 +3,30 @@ package org.raddiag.core.diagnosis.internal;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.raddiag.api.compute.EngineStatus;
 
 /**
  * Waits for the model runner of a backend whose engine is still starting (its natives are being extracted and
- * loaded), so that a request sent right after start-up, or a one-shot command, is not refused. A backend without an
- * engine status, or whose engine failed, is not waited for.
+ * loaded), so that a request sent right after start-up, or a one-shot command, is not refused. An engine whose bundle
+ * the runtime has not started yet (it starts at a later start level than the bundles that diagnose) counts as
+ * starting too: a study queued before a restart is diagnosed once the engine is up, not failed. A backend without an
+ * engine, or whose engine failed, is not waited for.
  */
 public final class StartingBackends {
     private final Set<EngineStatus> engines = ConcurrentHashMap.newKeySet();
+    private final Predicate<String> pendingEngine;
+
+    /** No engine bundles pending (tests). */
+    public StartingBackends() {
+        this(backend -> false);
+    }
+
+    /** @param pendingEngine whether an engine bundle for the backend is installed and will be started by the runtime */
+    public StartingBackends(Predicate<String> pendingEngine) {
+        this.pendingEngine = pendingEngine;
+    }
     /** How long a ready engine's runner is waited for (it registers right after the engine's backend). */
     static final long READY_GRACE_MILLIS = 2_000;
     private final Object changed = new Object();
@@ -64,9 +78,12 @@ public final class StartingBackends {
         }
     }
 
-    /** STARTING if any engine for the backend is starting, else READY if one is ready, else FAILED; null: none. */
+    /**
+     * STARTING if any engine for the backend is starting (or its bundle is yet to be started), else READY if one is
+     * ready, else FAILED; null: none.
+     */
     private EngineStatus.State state(String backend) {
-        EngineStatus.State best = null;
+        EngineStatus.State best = pendingEngine.test(backend) ? EngineStatus.State.STARTING : null;
         for (EngineStatus e : engines) {
             if (e.backend().equals(backend)) {
                 EngineStatus.State s = e.state();

@@ -32,6 +32,27 @@ class StartingBackendsTest {
     }
 
     @Test
+    void anEngineBundleYetToBeStartedIsWaitedFor() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean(true);
+        StartingBackends restart = new StartingBackends(b -> b.equals("pytorch") && pending.get());
+        Thread startLevel = new Thread(() -> {
+            sleep(300);
+            EngineState torch = new EngineState("pytorch");
+            restart.addEngine(torch);
+            pending.set(false);
+            sleep(200);
+            torch.ready("");
+            runners.put("pytorch", "runner");
+            restart.signal();
+        });
+        startLevel.start();
+        assertEquals("runner", restart.await("pytorch", runners::get, 10_000),
+                "a study queued before a restart waits for the engine started at a later start level");
+        assertNull(restart.await("onnxruntime", runners::get, 10_000), "no engine pending for another backend");
+        startLevel.join();
+    }
+
+    @Test
     void aFailedEngineOrAnUnknownBackendIsNotWaitedFor() throws Exception {
         EngineState ort = new EngineState("onnxruntime");
         ort.failed(new IllegalStateException("no natives"));
