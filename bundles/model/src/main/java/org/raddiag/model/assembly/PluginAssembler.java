@@ -3,6 +3,7 @@ package org.raddiag.model.assembly;
 import ai.djl.nn.Block;
 import java.io.IOException;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.raddiag.api.model.ArchitectureConfig;
@@ -19,6 +20,22 @@ import org.raddiag.model.blocks.RadNetConfig;
 public class PluginAssembler implements NetworkAssembler {
     private final ComponentDirectory<SliceBackbone> backbones = new ComponentDirectory<>(BACKBONE);
     private final ComponentDirectory<ClassifierHead> heads = new ComponentDirectory<>(HEAD);
+
+    /**
+     * An assembler with every backbone and head plugin that {@code loader} sees through the
+     * {@code META-INF/services} files the plugins ship: the way a plain-Java embedding (or a test) gets the real
+     * plugins outside OSGi without touching their private packages.
+     */
+    public static PluginAssembler fromServiceLoader(ClassLoader loader) {
+        PluginAssembler a = new PluginAssembler();
+        for (SliceBackbone b : ServiceLoader.load(SliceBackbone.class, loader)) {
+            a.addBackbone(b.name(), b);
+        }
+        for (ClassifierHead h : ServiceLoader.load(ClassifierHead.class, loader)) {
+            a.addHead(h.name(), h);
+        }
+        return a;
+    }
 
     public void addBackbone(String name, SliceBackbone backbone) {
         backbones.add(name, backbone);

@@ -35,7 +35,8 @@ import org.raddiag.model.assembly.NetworkAssembler;
 @Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=import"})
 public final class ImportCommand implements Command {
-    static final String RP3D_LABELS = "data/rp3d-demo/disorder_label_dict.json";
+    /** Where the reference disorder labels are, relative to the distribution (and the home), for tests and tools. */
+    public static final String RP3D_LABELS = "data/rp3d-demo/disorder_label_dict.json";
     private static final double DEFAULT_THRESHOLD = 0.5;
 
     @Reference

@@ -24,7 +24,10 @@ import org.raddiag.model.testutil.Arrays2;
 import org.raddiag.model.testutil.Npy;
 import org.raddiag.model.testutil.TestData;
 
-/** Outputs of the blocks against the reference fixtures, weights from weights.bin and weights.safetensors. */
+/**
+ * Outputs of the shared blocks against the reference fixtures, weights from weights.bin and weights.safetensors (the
+ * MLP head's parity test is in its plugin).
+ */
 class BlockParityTest {
     private static final double TOL = 1e-5;
     private NDManager manager;
@@ -98,28 +101,9 @@ class BlockParityTest {
         Arrays2.assertClose(feats, x, 0, "input must not be modified");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"weights.bin", "weights.safetensors"})
-    void mlpHead(String file) throws IOException {
-        String f = "head_mlp_small";
-        MlpHead block = new MlpHead(64, 64, 10);
-        block.initialize(manager, DataType.FLOAT32, new Shape(4, 64));
-        LoadReport r = StateDictLoader.loadStrict(block, weights(f, file), "");
-        assertEquals(4, r.loaded().size());
-        NDArray x = Arrays2.create(manager, Npy.read(f, "input.npy"));
-        NDList out = block.forwardWithTrace(ps, new NDList(x), false);
-        Arrays2.assertClose(Npy.read(f, "output_logits.npy"), out.get(0), TOL, "logits");
-        Arrays2.assertClose(Npy.read(f, "debug_pre_gelu.npy"), out.get(1), TOL, "pre_gelu");
-        Arrays2.assertClose(Npy.read(f, "debug_post_gelu.npy"), out.get(2), TOL, "post_gelu");
-    }
-
     @Test
     void strictLoadReportsMissingAndUnexpected() throws IOException {
-        StateDict sd = weights("head_mlp_small", "weights.bin");
-        MlpHead wrongWidth = new MlpHead(64, 64, 11);
-        wrongWidth.initialize(manager, DataType.FLOAT32, new Shape(1, 64));
-        assertThrows(IllegalArgumentException.class, () -> StateDictLoader.loadStrict(wrongWidth, sd, ""));
-
+        StateDict sd = weights("head_mlp_small", "weights.bin"); // another block's weights
         Attention1D attention = new Attention1D(64, 8, 1, 1, 64);
         attention.initialize(manager, DataType.FLOAT32, new Shape(1, 8, 64), new Shape(1, 8));
         LoadReport r = StateDictLoader.load(attention, sd, "", ReferenceKeys::isKnownUnused);

@@ -19,13 +19,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.raddiag.model.testutil.ReferenceNets;
 import org.raddiag.api.data.FloatTensor;
 import org.raddiag.api.model.ModelInput;
 import org.raddiag.api.model.ModelOutput;
 import org.raddiag.core.diagnosis.internal.BatchSettings;
 import org.raddiag.core.diagnosis.internal.InputStack;
 import org.raddiag.core.diagnosis.internal.MicroBatcher;
+import ai.djl.nn.Activation;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.pooling.Pool;
 import org.raddiag.model.blocks.RadNet;
 import org.raddiag.model.blocks.RadNetConfig;
 
@@ -44,11 +48,15 @@ class BatchedPredictTest {
     void build() {
         manager = Engine.getEngine("PyTorch").newBaseManager();
         manager.getEngine().setRandomSeed(5);
-        RadNet net = ReferenceNets.radNet(TINY);
+        // a test-only backbone (3x3/2 conv, ReLU, global pooling) and linear head: the batching is what is tested
+        RadNet net = RadNet.assemble(TINY, new SequentialBlock().add(Conv2d.builder().setFilters(16)
+                .setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2)).optPadding(new Shape(1, 1)).build())
+                .add(Activation::relu).add(Pool.globalAvgPool2dBlock()), 16,
+                Linear.builder().setUnits(TINY.classes()).build());
         net.initialize(manager, DataType.FLOAT32, new Shape(1, 4, 1, SIZE, SIZE, 6), new Shape(1, 4),
                 new Shape(1, 4, 6));
         net.getParameters().values().forEach(p -> p.getArray().setRequiresGradient(false));
-        model = new RadNetModel(null, net, manager, Set.of("resnet18", "mlp"));
+        model = new RadNetModel(null, net, manager, Set.of("test-conv", "test-linear"));
     }
 
     @AfterEach

@@ -10,22 +10,21 @@ import org.raddiag.onnx.BlockConverter;
 import org.raddiag.support.osgi.NamedServices;
 
 /**
- * Converters by block type; the exporter component fills it from services, tests from {@link #builtIn()}. When
+ * Converters by block type; the exporter component fills it from services, {@code OnnxExporters.standalone} from
+ * {@link #builtIn()} and the converters and components it is given. When
  * several converters claim one type, the platform's one rule picks one (highest {@code service.ranking}, then lowest
  * {@code service.id}; converters added without properties after services, in the order they came), and removing it
- * falls back to the next one.
- * Public for the plugins' parity tests outside OSGi (the package is not exported).
+ * falls back to the next one. Public only for {@code org.raddiag.onnx.OnnxExporters} (the package is not exported).
  */
 public final class Converters {
     private static final ArchitectureConfig NO_SETTINGS = new ArchitectureConfig(Map.of());
     private final NamedServices<BlockConverter> byType = new NamedServices<>("ONNX converter");
     private final NamedServices<ModelComponent> components = new NamedServices<>("model component");
 
-    /** The converters this bundle registers as services. */
+    /** The converters this bundle registers as services (the shared blocks; backbones and heads bring their own). */
     public static Converters builtIn() {
         Converters c = new Converters();
-        for (BlockConverter b : List.of(new ResNet18Converter(), new ResNet34Converter(), new ResNet50Converter(),
-                new Attention1DConverter(), new VitFuseConverter(), new MlpHeadConverter())) {
+        for (BlockConverter b : List.of(new Attention1DConverter(), new VitFuseConverter())) {
             c.add(b, null);
         }
         return c;
@@ -44,6 +43,12 @@ public final class Converters {
 
     void remove(BlockConverter c, Map<String, ?> properties) {
         byType.remove(c.blockType(), c, properties);
+    }
+
+    /** A model component plugin without service properties (outside OSGi); this, for chaining. */
+    public Converters addComponent(ModelComponent c) {
+        addComponent(c, null);
+        return this;
     }
 
     /** A model component plugin that may build a {@link BlockConverter} for its own name. */

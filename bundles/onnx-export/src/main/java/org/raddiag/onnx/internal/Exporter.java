@@ -12,8 +12,8 @@ import org.raddiag.onnx.OnnxExporter;
 import org.raddiag.onnx.Weights;
 
 /**
- * {@link OnnxExporter} over a set of converters; the DS component and the tests share it (public for the plugins'
- * parity tests outside OSGi).
+ * {@link OnnxExporter} over a set of converters; the DS component and {@code org.raddiag.onnx.OnnxExporters} share it
+ * (public only for the latter: the package is not exported).
  */
 public class Exporter implements OnnxExporter {
     private final Converters converters;

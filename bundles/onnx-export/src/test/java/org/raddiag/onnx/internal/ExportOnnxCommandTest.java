@@ -62,7 +62,7 @@ class ExportOnnxCommandTest {
     }
 
     private static int run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) throws Exception {
-        ExportOnnxCommand c = new ExportOnnxCommand(registry(), new Exporter(Converters.builtIn()));
+        ExportOnnxCommand c = new ExportOnnxCommand(registry(), new Exporter(TinyParts.converters()));
         return c.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }

@@ -19,19 +19,6 @@ class FixtureParityTest {
     }
 
     @Test
-    void mlpHead() throws Exception {
-        Npy.Array x = Npy.read("head_mlp_small", "input");
-        byte[] model = SingleBlock.model(new MlpHeadConverter(), NO_SETTINGS, weights("head_mlp_small"),
-                List.of(new SingleBlock.In("x", SingleBlock.FLOAT, 2)), List.of("logits"), List.of(2)).toByteArray();
-        try (OrtRun r = new OrtRun(model)) {
-            float[] out = r.floats("x", x.floats(), x.shape()).run().get(0);
-            double d = OrtRun.maxAbsDiff(out, Npy.read("head_mlp_small", "output_logits").floats());
-            System.out.println("head_mlp_small max|onnx - torch| = " + d);
-            assertTrue(d < TOL, "head diff " + d);
-        }
-    }
-
-    @Test
     void attention1d() throws Exception {
         Npy.Array x = Npy.read("attention1d_small", "input_x");
         Npy.Array marks = Npy.read("attention1d_small", "input_marks");

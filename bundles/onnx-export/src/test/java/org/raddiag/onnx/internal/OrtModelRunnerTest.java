@@ -50,10 +50,10 @@ class OrtModelRunnerTest {
             n = new SmallRadNet(m, 32, 9);
         }
         TestPackage pkg = TestPackage.write(dir, "tiny", n.arch, n.weights);
-        OrtModelRunner runner = new OrtModelRunner(cpuEngine(), new Exporter(Converters.builtIn()));
+        OrtModelRunner runner = new OrtModelRunner(cpuEngine(), new Exporter(TinyParts.converters()));
         assertEquals("onnxruntime", runner.backend());
         try (LoadedModel model = runner.load(pkg)) {
-            assertEquals(Set.of("resnet18", "attention1d", "vitfuse", "mlp"), model.components());
+            assertEquals(Set.of(TinyParts.BACKBONE, "attention1d", "vitfuse", TinyParts.HEAD), model.components());
             ModelInput in = new ModelInput(new FloatTensor(n.images, SmallRadNet.B, SmallRadNet.SLOTS, 1,
                     SmallRadNet.SIZE, SmallRadNet.SIZE, SmallRadNet.DEPTH), SmallRadNet.MODS, SmallRadNet.MARKS,
                     new long[] {-1, -1, -1, -1});
@@ -81,7 +81,7 @@ class OrtModelRunnerTest {
         try (NDManager m = NDManager.newBaseManager()) {
             n = new SmallRadNet(m, 32, 3);
         }
-        OrtModelRunner runner = new OrtModelRunner(cpuEngine(), new Exporter(Converters.builtIn()));
+        OrtModelRunner runner = new OrtModelRunner(cpuEngine(), new Exporter(TinyParts.converters()));
         LoadedModel model = runner.load(TestPackage.write(dir, "tiny", n.arch, n.weights));
         int px = SmallRadNet.SIZE * SmallRadNet.SIZE;
         ModelInput empty = new ModelInput(new FloatTensor(new float[2 * px * 3], 1, 2, 1, SmallRadNet.SIZE,
@@ -105,7 +105,7 @@ class OrtModelRunnerTest {
                 b.put(k, n.weights.floats(k), n.weights.shape(k));
             }
         }
-        OrtModelRunner runner = new OrtModelRunner(cpuEngine(), new Exporter(Converters.builtIn()));
+        OrtModelRunner runner = new OrtModelRunner(cpuEngine(), new Exporter(TinyParts.converters()));
         IOException e = assertThrows(IOException.class,
                 () -> runner.load(TestPackage.write(dir, "broken", n.arch, b.build())));
         assertTrue(e.getMessage().contains("fc."), e.getMessage());

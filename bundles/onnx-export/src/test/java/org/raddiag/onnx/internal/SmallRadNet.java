@@ -9,15 +9,14 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
 import org.raddiag.api.model.ArchitectureConfig;
-import org.raddiag.model.blocks.MlpHead;
 import org.raddiag.model.blocks.RadNet;
 import org.raddiag.model.blocks.RadNetConfig;
-import org.raddiag.model.blocks.ResNet2D;
 import org.raddiag.onnx.Weights;
 
 /**
- * Test fixture: a DJL RadNet (ResNet-18, image 32, depth 4, 2 slots, 5 classes) with random weights, an input with
- * padded slices and an empty slot, and the DJL outputs for it.
+ * Test fixture: a DJL RadNet (the test-only {@link TinyParts} backbone and head, image 32, depth 4, 2 slots, 5 classes)
+ * with random weights, an input with padded slices and an empty slot, and the DJL outputs for it. Export it with
+ * {@link TinyParts#converters()}.
  */
 final class SmallRadNet {
     static final int B = 2;
@@ -39,12 +38,12 @@ final class SmallRadNet {
 
     SmallRadNet(NDManager manager, int hidden, long seed) {
         RadNetConfig cfg = new RadNetConfig(18, DEPTH, hidden, CLASSES, 16, 1, 1, 4, 2, true);
-        RadNet net = RadNet.assemble(cfg, new ResNet2D(18, 3), 512, new MlpHead(hidden, hidden, CLASSES));
+        RadNet net = RadNet.assemble(cfg, new TinyParts.Backbone(), TinyParts.WIDTH, new TinyParts.Head(hidden, CLASSES));
         net.initialize(manager, DataType.FLOAT32, new Shape(B, SLOTS, 1, SIZE, SIZE, DEPTH), new Shape(B, SLOTS),
                 new Shape(B, SLOTS, DEPTH));
         DjlNets.randomise(net, seed);
-        // Random trunks give features of 1e2..1e4, which saturate the depth-pooling softmax (all attention on CLS):
-        // shrink Q and K there so the slice attention carries information and its comparison means something.
+        // Shrink Q and K of the depth pooling so that its softmax is not saturated (all attention on CLS) and the
+        // slice attention carries information, making its comparison mean something.
         net.referenceParameters().forEach((k, p) -> {
             if (k.matches("attention1D\\..*self_attn\\.linears\\.[01]\\.weight")) {
                 p.getArray().muli(QK_SCALE);
@@ -57,10 +56,10 @@ final class SmallRadNet {
         logits = out.get(0).toFloatArray();
         attention = out.get(2).get(new NDIndex(":, 1:")).toFloatArray();
         weights = DjlNets.weights(net, "");
-        arch = new ArchitectureConfig(Map.of(ArchitectureConfig.BACKBONE, "resnet18",
+        arch = new ArchitectureConfig(Map.of(ArchitectureConfig.BACKBONE, TinyParts.BACKBONE,
                 ArchitectureConfig.IMAGE_SIZE, "" + SIZE, ArchitectureConfig.DEPTH, "" + DEPTH,
                 ArchitectureConfig.SLOTS, "" + SLOTS, ArchitectureConfig.HIDDEN, "" + hidden,
                 ArchitectureConfig.CLASSES, "" + CLASSES, ArchitectureConfig.FUSION, "early",
-                ArchitectureConfig.HEAD, "mlp"));
+                ArchitectureConfig.HEAD, TinyParts.HEAD));
     }
 }

@@ -1,5 +1,7 @@
 package org.raddiag.trainer.bench;
 
+import org.raddiag.model.assembly.PluginAssembler;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +13,6 @@ import org.raddiag.api.train.TrainingListener;
 import org.raddiag.trainer.internal.DjlTraining;
 import org.raddiag.api.train.TrainingOutcome;
 import org.raddiag.trainer.testutil.BenchData;
-import org.raddiag.trainer.testutil.Plugins;
 
 /**
  * Times training steps (not a test). Arguments are settings {@code key=value} (architecture, batchSize, ...) plus
@@ -66,7 +67,7 @@ public final class TrainingBench {
         };
         Path out = Files.createTempDirectory("raddiag-bench");
         long t0 = System.nanoTime();
-        TrainingOutcome r = DjlTraining.run(settings, data, data.tensorizer(), Plugins.assembler(), out, false, timing);
+        TrainingOutcome r = DjlTraining.run(settings, data, data.tensorizer(), PluginAssembler.fromServiceLoader(PluginAssembler.class.getClassLoader()), out, false, timing);
         double mean = seconds.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         int batch = Integer.parseInt(settings.getOrDefault("batchSize", "1"));
         System.out.printf(Locale.ROOT, "settings %s%nmean step %.3f s over %d timed steps, %.2f cases/s; total %.1f s;"

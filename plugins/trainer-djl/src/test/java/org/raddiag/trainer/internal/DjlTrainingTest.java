@@ -1,5 +1,7 @@
 package org.raddiag.trainer.internal;
 
+import org.raddiag.model.assembly.PluginAssembler;
+
 import org.raddiag.api.train.TrainingOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.raddiag.checkpoint.SafetensorsFile;
 import org.raddiag.checkpoint.StateDict;
-import org.raddiag.trainer.testutil.Plugins;
 import org.raddiag.trainer.testutil.RecordingListener;
 import org.raddiag.trainer.testutil.SyntheticData;
 
@@ -29,7 +30,7 @@ class DjlTrainingTest {
             throws Exception {
         Map<String, String> s = SyntheticData.tinySettings();
         s.putAll(extra);
-        return DjlTraining.run(s, DATA, DATA.tensorizer(), Plugins.assembler(), out, resume, l);
+        return DjlTraining.run(s, DATA, DATA.tensorizer(), PluginAssembler.fromServiceLoader(PluginAssembler.class.getClassLoader()), out, resume, l);
     }
 
     @Test
@@ -132,7 +133,7 @@ class DjlTrainingTest {
         s.put("init", weights.toString());
         s.put("freezeBackbone", "true");
         s.put("epochs", "1");
-        TrainingOutcome ft = DjlTraining.run(s, three, three.tensorizer(), Plugins.assembler(), tmp.resolve("ft"), false,
+        TrainingOutcome ft = DjlTraining.run(s, three, three.tensorizer(), PluginAssembler.fromServiceLoader(PluginAssembler.class.getClassLoader()), tmp.resolve("ft"), false,
                 new RecordingListener());
         StateDict after = SafetensorsFile.read(ft.bestWeights().orElseThrow());
         assertEquals("3", ft.architecture().get("classes"));

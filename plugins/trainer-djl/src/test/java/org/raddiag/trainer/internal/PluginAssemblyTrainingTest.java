@@ -16,10 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.raddiag.api.model.SliceBackbone;
 import org.raddiag.api.train.TrainingListener;
 import org.raddiag.api.train.TrainingOutcome;
-import org.raddiag.backbone.resnet.internal.ResNet18Encoder;
+import org.raddiag.testsupport.Components;
 import org.raddiag.checkpoint.SafetensorsFile;
 import org.raddiag.model.assembly.PluginAssembler;
-import org.raddiag.trainer.testutil.Plugins;
 import org.raddiag.trainer.testutil.RecordingListener;
 import org.raddiag.trainer.testutil.SyntheticData;
 
@@ -39,7 +38,7 @@ class PluginAssemblyTrainingTest {
         RecordingListener l = new RecordingListener();
         TrainingOutcome r = DjlTraining.run(settings(Map.of("backbone", "vit", "vit.dim", "16", "vit.depth", "1",
                 "vit.heads", "2", "vit.dim_head", "8", "vit.patch", "8", "epochs", "2")), DATA, DATA.tensorizer(),
-                Plugins.assembler(), out, false, l);
+                PluginAssembler.fromServiceLoader(PluginAssembler.class.getClassLoader()), out, false, l);
         assertEquals(6, l.losses.size());
         assertTrue(l.losses.stream().allMatch(Double::isFinite), "losses " + l.losses);
         assertEquals("vit", r.architecture().get("backbone"));
@@ -51,7 +50,7 @@ class PluginAssemblyTrainingTest {
     @Test
     void missingBackboneNamesTheInstalledOnes(@TempDir Path out) {
         IOException e = assertThrows(IOException.class, () -> DjlTraining.run(settings(Map.of("backbone", "convnext")),
-                DATA, DATA.tensorizer(), Plugins.assembler(), out, false, null));
+                DATA, DATA.tensorizer(), PluginAssembler.fromServiceLoader(PluginAssembler.class.getClassLoader()), out, false, null));
         assertTrue(e.getMessage().contains("no backbone plugin 'convnext' is installed (installed: [resnet18, resnet34,"
                 + " resnet50, vit]"), e.getMessage());
     }
@@ -60,10 +59,10 @@ class PluginAssemblyTrainingTest {
     void removedBackboneStopsTheRunWithAResumableCheckpoint(@TempDir Path tmp) throws Exception {
         Map<String, String> s = settings(Map.of("maxSteps", "6"));
         RecordingListener full = new RecordingListener();
-        DjlTraining.run(s, DATA, DATA.tensorizer(), Plugins.assembler(), tmp.resolve("full"), false, full);
+        DjlTraining.run(s, DATA, DATA.tensorizer(), PluginAssembler.fromServiceLoader(PluginAssembler.class.getClassLoader()), tmp.resolve("full"), false, full);
 
-        PluginAssembler assembler = Plugins.assembler();
-        SliceBackbone resnet = new ResNet18Encoder();
+        PluginAssembler assembler = PluginAssembler.fromServiceLoader(PluginAssembler.class.getClassLoader());
+        SliceBackbone resnet = Components.backbone("resnet18");
         assembler.addBackbone("resnet18", resnet);
         RecordingListener before = new RecordingListener();
         TrainingListener stopper = new TrainingListener() {
@@ -90,7 +89,7 @@ class PluginAssemblyTrainingTest {
             assertEquals(List.of("ckpt-0000000004"), l.map(p -> p.getFileName().toString()).collect(Collectors.toList()));
         }
 
-        assembler.addBackbone("resnet18", new ResNet18Encoder()); // the plugin is back
+        assembler.addBackbone("resnet18", Components.backbone("resnet18")); // the plugin is back
         RecordingListener resumed = new RecordingListener();
         TrainingOutcome r = DjlTraining.run(s, DATA, DATA.tensorizer(), assembler, out, true, resumed);
         assertEquals(4.0, r.summary().get(DjlTraining.RESUMED_FROM));

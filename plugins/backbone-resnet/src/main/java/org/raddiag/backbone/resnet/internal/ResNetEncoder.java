@@ -2,7 +2,6 @@ package org.raddiag.backbone.resnet.internal;
 
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.SliceBackbone;
-import org.raddiag.model.blocks.ResNet2D;
 
 /**
  * A reference 2-D ResNet slice encoder of one depth: builds a fresh {@link ResNet2D} (3 input channels, the

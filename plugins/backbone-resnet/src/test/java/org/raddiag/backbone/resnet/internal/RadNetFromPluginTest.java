@@ -18,10 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.SliceBackbone;
-import org.raddiag.model.blocks.MlpHead;
 import org.raddiag.model.blocks.RadNet;
 import org.raddiag.model.blocks.RadNetConfig;
-import org.raddiag.model.blocks.ResNet2D;
 
 /** RadNet assembled from the plugin's block equals the model bundle's reference build with the same weights. */
 class RadNetFromPluginTest {
@@ -46,8 +44,8 @@ class RadNetFromPluginTest {
                 String.valueOf(hidden), "classes", "5", "fusion", "early"));
         RadNetConfig cfg = RadNetConfig.from(arch);
         RadNet plugin = RadNet.assemble(cfg, encoder.build(Block.class, arch), encoder.featureWidth(arch),
-                new MlpHead(hidden, hidden, 5));
-        RadNet reference = RadNet.assemble(cfg, new ResNet2D(18, 3), 512, new MlpHead(hidden, hidden, 5));
+                ReferenceNets.mlpBlock(hidden, 5));
+        RadNet reference = RadNet.assemble(cfg, new ResNet2D(18, 3), 512, ReferenceNets.mlpBlock(hidden, 5));
         Shape images = new Shape(1, 2, 1, 32, 32, 3);
         for (RadNet net : new RadNet[] {plugin, reference}) {
             net.initialize(manager, DataType.FLOAT32, images, new Shape(1, 2), new Shape(1, 2, 3));

@@ -15,7 +15,7 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
-import org.raddiag.model.blocks.MlpHead;
+import org.raddiag.model.blocks.Gelu;
 import org.raddiag.model.blocks.ReferenceBlock;
 
 /**
@@ -86,7 +86,7 @@ public final class Vit2D extends ReferenceBlock {
             x = x.add(feedForward.get(i).forward(ps, new NDList(x), training).head());
         }
         NDArray pooled = finalNorm.forward(ps, new NDList(x), training).head().get(new NDIndex(":, 0, :"));
-        NDArray hidden = MlpHead.gelu(head1.forward(ps, new NDList(pooled), training).head());
+        NDArray hidden = Gelu.exact(head1.forward(ps, new NDList(pooled), training).head());
         return head2.forward(ps, new NDList(hidden), training);
     }
 

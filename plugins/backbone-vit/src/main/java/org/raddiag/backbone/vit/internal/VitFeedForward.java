@@ -9,7 +9,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import org.raddiag.model.blocks.MlpHead;
+import org.raddiag.model.blocks.Gelu;
 import org.raddiag.model.blocks.ReferenceBlock;
 
 /**
@@ -37,7 +37,7 @@ final class VitFeedForward extends ReferenceBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDArray x = norm.forward(ps, inputs, training).head();
-        x = MlpHead.gelu(fc1.forward(ps, new NDList(x), training).head());
+        x = Gelu.exact(fc1.forward(ps, new NDList(x), training).head());
         x = Dropout.dropout(x, dropout, training).head();
         return Dropout.dropout(fc2.forward(ps, new NDList(x), training).head(), dropout, training);
     }

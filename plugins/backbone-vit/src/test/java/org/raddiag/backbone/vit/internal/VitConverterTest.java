@@ -20,12 +20,12 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.raddiag.api.model.ArchitectureConfig;
-import org.raddiag.model.blocks.MlpHead;
 import org.raddiag.model.blocks.RadNet;
 import org.raddiag.model.blocks.RadNetConfig;
 import org.raddiag.onnx.Weights;
-import org.raddiag.onnx.internal.Converters;
-import org.raddiag.onnx.internal.Exporter;
+import org.raddiag.onnx.BlockConverter;
+import org.raddiag.onnx.OnnxExporters;
+import org.raddiag.testsupport.Components;
 
 /** RadNet on the ViT backbone exported with this plugin's converter gives PyTorch's logits and attention in ORT. */
 class VitConverterTest {
@@ -56,7 +56,7 @@ class VitConverterTest {
         try (NDManager m = NDManager.newBaseManager()) {
             m.getEngine().setRandomSeed(3);
             RadNet net = RadNet.assemble(RadNetConfig.from(arch), e.build(Block.class, arch), e.featureWidth(arch),
-                    new MlpHead(8, 8, 4));
+                    Components.head("mlp").build(Block.class, arch));
             net.initialize(m, DataType.FLOAT32, new Shape(B, S, 1, SIZE, SIZE, D), new Shape(B, S), new Shape(B, S, D));
             for (Map.Entry<String, Parameter> p : net.referenceParameters().entrySet()) {
                 NDArray a = p.getValue().getArray();
@@ -77,7 +77,7 @@ class VitConverterTest {
             djlLogits = out.get(0).toFloatArray();
             djlAttention = out.get(3).toFloatArray();
         }
-        byte[] model = new Exporter(Converters.builtIn().add(new VitConverter())).export(arch, w.build());
+        byte[] model = OnnxExporters.standalone(Components.all(BlockConverter.class), java.util.List.of()).export(arch, w.build());
 
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {

@@ -16,7 +16,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
 import org.raddiag.api.model.ArchitectureConfig;
-import org.raddiag.model.blocks.MlpHead;
+import org.raddiag.testsupport.Components;
 import org.raddiag.model.blocks.RadNet;
 import org.raddiag.model.blocks.RadNetConfig;
 
@@ -49,7 +49,7 @@ class VitEncoderTest {
         try (NDManager m = NDManager.newBaseManager()) {
             m.getEngine().setRandomSeed(8);
             RadNet net = RadNet.assemble(RadNetConfig.from(SMALL), e.build(Block.class, SMALL), e.featureWidth(SMALL),
-                    new MlpHead(8, 8, 4));
+                    Components.head("mlp").build(Block.class, new ArchitectureConfig(java.util.Map.of("hidden", "8", "classes", "4"))));
             Shape images = new Shape(2, 2, 1, 16, 16, 3);
             net.initialize(m, DataType.FLOAT32, images, new Shape(2, 2), new Shape(2, 2, 3));
             assertTrue(net.referenceParameters().containsKey("projection.weight"));

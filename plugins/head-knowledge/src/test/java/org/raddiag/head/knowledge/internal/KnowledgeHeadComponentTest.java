@@ -28,9 +28,11 @@ import org.raddiag.checkpoint.StateDict;
 import org.raddiag.checkpoint.TensorData;
 import org.raddiag.model.blocks.RadNet;
 import org.raddiag.model.blocks.RadNetConfig;
-import org.raddiag.model.blocks.ResNet2D;
+import org.raddiag.testsupport.Components;
 
 class KnowledgeHeadComponentTest {
+    private static final ArchitectureConfig RESNET18 = new ArchitectureConfig(java.util.Map.of());
+
     private static final float[] EMB = KnowledgeHeadBlockTest.random(7, 3 * 5);
     @TempDir
     Path dir;
@@ -125,7 +127,7 @@ class KnowledgeHeadComponentTest {
         ArchitectureConfig a = arch(dir.resolve("labels.npy").toString());
         Block head = new KnowledgeHeadComponent().build(Block.class, a);
         try (NDManager m = NDManager.newBaseManager()) {
-            RadNet net = RadNet.assemble(RadNetConfig.from(a), new ResNet2D(18, 3), 512, head);
+            RadNet net = RadNet.assemble(RadNetConfig.from(a), Components.backbone("resnet18").build(Block.class, RESNET18), 512, head);
             Shape images = new Shape(2, 1, 1, 32, 32, 2);
             net.initialize(m, DataType.FLOAT32, images, new Shape(2, 1), new Shape(2, 1, 2));
             assertTrue(net.referenceParameters().containsKey("fc.fcke.weight"));

@@ -24,13 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.model.blocks.RadNet;
 import org.raddiag.model.blocks.RadNetConfig;
-import org.raddiag.model.blocks.ResNet2D;
+import org.raddiag.testsupport.Components;
 import org.raddiag.onnx.Weights;
-import org.raddiag.onnx.internal.Converters;
-import org.raddiag.onnx.internal.Exporter;
+import org.raddiag.onnx.BlockConverter;
+import org.raddiag.onnx.OnnxExporters;
 
 /** RadNet with the knowledge head, exported with this plugin's converter, gives PyTorch's probabilities in ORT. */
 class KnowledgeHeadConverterTest {
+    private static final ArchitectureConfig RESNET18 = new ArchitectureConfig(java.util.Map.of());
+
     private static final int B = 2;
     private static final int S = 2;
     private static final int D = 2;
@@ -64,7 +66,7 @@ class KnowledgeHeadConverterTest {
         try (NDManager m = NDManager.newBaseManager()) {
             m.getEngine().setRandomSeed(3);
             Block head = new KnowledgeHeadComponent().build(Block.class, arch);
-            RadNet net = RadNet.assemble(RadNetConfig.from(arch), new ResNet2D(18, 3), 512, head);
+            RadNet net = RadNet.assemble(RadNetConfig.from(arch), Components.backbone("resnet18").build(Block.class, RESNET18), 512, head);
             net.initialize(m, DataType.FLOAT32, new Shape(B, S, 1, SIZE, SIZE, D), new Shape(B, S), new Shape(B, S, D));
             for (Map.Entry<String, Parameter> p : net.referenceParameters().entrySet()) {
                 NDArray a = p.getValue().getArray();
@@ -78,7 +80,7 @@ class KnowledgeHeadConverterTest {
                     D)), m.create(mods, new Shape(B, S)), m.create(marksF, new Shape(B, S, D))), false).get(0)
                     .toFloatArray();
         }
-        byte[] model = new Exporter(Converters.builtIn().add(new KnowledgeHeadConverter())).export(arch, w.build());
+        byte[] model = OnnxExporters.standalone(Components.all(BlockConverter.class), java.util.List.of()).export(arch, w.build());
         float[] ort = run(model, images, mods, marks);
         double dp = 0;
         double scale = 1;

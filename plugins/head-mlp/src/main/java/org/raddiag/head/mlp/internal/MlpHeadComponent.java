@@ -3,7 +3,6 @@ package org.raddiag.head.mlp.internal;
 import org.osgi.service.component.annotations.Component;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ClassifierHead;
-import org.raddiag.model.blocks.MlpHead;
 
 /**
  * Head {@code mlp}: the reference classifier ({@link MlpHead}, {@code hidden -> hidden -> GELU -> classes}) sized by

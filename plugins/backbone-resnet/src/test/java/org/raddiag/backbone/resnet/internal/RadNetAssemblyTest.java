@@ -1,6 +1,9 @@
-package org.raddiag.model.blocks;
+package org.raddiag.backbone.resnet.internal;
 
-import org.raddiag.model.testutil.ReferenceNets;
+import org.raddiag.model.blocks.RadNet;
+import org.raddiag.model.blocks.RadNetConfig;
+import org.raddiag.model.blocks.ReferenceBlock;
+
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,7 +78,7 @@ class RadNetAssemblyTest {
     @Test
     void skippingEqualsRunningEverySliceAndSkipsTheBackbone() {
         Counting counting = new Counting(new ResNet2D(18, 3));
-        RadNet net = init(RadNet.assemble(TINY, counting, 512, new MlpHead(32, 32, 7)));
+        RadNet net = init(RadNet.assemble(TINY, counting, 512, ReferenceNets.mlpBlock(32, 7)));
         net.setInferenceChunk(1000);
         NDList in = inputs();
         NDList skipped = net.forward(ps, in, false);
@@ -96,7 +99,7 @@ class RadNetAssemblyTest {
     @Test
     void chunkedInferenceEqualsOnePassAndRunsTheBackboneInChunks() {
         Counting counting = new Counting(new ResNet2D(18, 3));
-        RadNet net = init(RadNet.assemble(TINY, counting, 512, new MlpHead(32, 32, 7)));
+        RadNet net = init(RadNet.assemble(TINY, counting, 512, ReferenceNets.mlpBlock(32, 7)));
         net.setSkipPadding(false);
         net.setInferenceChunk(1000);
         NDList in = inputs();
@@ -138,14 +141,14 @@ class RadNetAssemblyTest {
     @Test
     void assembledFromPartsEqualsTheReferenceBuild() {
         RadNet reference = init(ReferenceNets.radNet(TINY));
-        RadNet assembled = init(RadNet.assemble(TINY, new ResNet2D(18, 3), 512, new MlpHead(32, 32, 7)));
+        RadNet assembled = init(RadNet.assemble(TINY, new ResNet2D(18, 3), 512, ReferenceNets.mlpBlock(32, 7)));
         copyWeights(reference, assembled);
         assertNotNull(reference.referenceParameters().get("projection.weight"));
         NDList in = inputs();
         assertEquals(0f, maxDiff(reference.forward(ps, in, false).get(0), assembled.forward(ps, in, false).get(0)));
 
         RadNetConfig wide = new RadNetConfig(18, 4, 512, 7, 16, 1, 1, 4, 2, false);
-        RadNet noProjection = RadNet.assemble(wide, new ResNet2D(18, 3), 512, new MlpHead(512, 512, 7));
+        RadNet noProjection = RadNet.assemble(wide, new ResNet2D(18, 3), 512, ReferenceNets.mlpBlock(512, 7));
         noProjection.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 1, 32, 32, 4), new Shape(1, 1),
                 new Shape(1, 1, 4));
         assertNull(noProjection.referenceParameters().get("projection.weight"));

@@ -1,4 +1,4 @@
-package org.raddiag.onnx.internal;
+package org.raddiag.backbone.resnet.internal;
 
 import java.util.Map;
 import org.raddiag.onnx.BlockCall;

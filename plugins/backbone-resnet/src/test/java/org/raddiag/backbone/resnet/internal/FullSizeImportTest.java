@@ -1,4 +1,7 @@
-package org.raddiag.model.importer;
+package org.raddiag.backbone.resnet.internal;
+
+import org.raddiag.model.importer.ImportCommand;
+import org.raddiag.model.importer.Architectures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,14 +19,13 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import org.raddiag.model.testutil.ReferenceNets;
 import org.raddiag.api.model.ModelPackage;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.checkpoint.StateDict;
 import org.raddiag.checkpoint.TensorData;
 import org.raddiag.checkpoint.TorchCheckpointWriter;
 import org.raddiag.core.registry.FileModelRegistry;
-import org.raddiag.model.testutil.TestData;
+import org.raddiag.testsupport.TestData;
 
 /**
  * Slow ({@code -Draddiag.slow=true}): the published default checkpoint's full state dict (436 keys from

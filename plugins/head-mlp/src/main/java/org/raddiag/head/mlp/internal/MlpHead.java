@@ -1,4 +1,4 @@
-package org.raddiag.model.blocks;
+package org.raddiag.head.mlp.internal;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -8,6 +8,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.raddiag.model.blocks.Gelu;
+import org.raddiag.model.blocks.ReferenceBlock;
 
 /**
  * The reference classifier head {@code fc}: {@code Linear(in, hidden) -> GELU (exact erf form) -> Linear(hidden,
@@ -15,7 +17,6 @@ import ai.djl.util.PairList;
  * {@code (B, classes)}.
  */
 public final class MlpHead extends ReferenceBlock {
-    private static final float INV_SQRT2 = (float) (1 / Math.sqrt(2));
     private final int in;
     private final int hidden;
     private final int classes;
@@ -30,11 +31,6 @@ public final class MlpHead extends ReferenceBlock {
         second = addReferenceChild("2", Linear.builder().setUnits(classes).build());
     }
 
-    /** {@code 0.5 x (1 + erf(x / sqrt 2))}. */
-    public static NDArray gelu(NDArray x) {
-        return x.mul(0.5f).mul(x.mul(INV_SQRT2).erf().add(1f));
-    }
-
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
@@ -44,7 +40,7 @@ public final class MlpHead extends ReferenceBlock {
     /** Logits, then the activations before and after the GELU. */
     public NDList forwardWithTrace(ParameterStore ps, NDList inputs, boolean training) {
         NDArray pre = first.forward(ps, new NDList(inputs.head()), training).head();
-        NDArray post = gelu(pre);
+        NDArray post = Gelu.exact(pre);
         return new NDList(second.forward(ps, new NDList(post), training).head(), pre, post);
     }
 

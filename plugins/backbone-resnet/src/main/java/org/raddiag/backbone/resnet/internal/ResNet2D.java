@@ -1,4 +1,4 @@
-package org.raddiag.model.blocks;
+package org.raddiag.backbone.resnet.internal;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -13,7 +13,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
-import org.raddiag.model.blocks.internal.ResidualUnit;
+import org.raddiag.model.blocks.ReferenceBatchNorm2d;
+import org.raddiag.model.blocks.ReferenceBlock;
 
 /**
  * The 2-D slice encoder of the reference: a torchvision ResNet-18/34/50 trunk (v1.5 layout: the stride sits on the

@@ -1,4 +1,4 @@
-package org.raddiag.onnx.internal;
+package org.raddiag.backbone.resnet.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

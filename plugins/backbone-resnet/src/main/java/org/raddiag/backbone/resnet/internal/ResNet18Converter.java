@@ -1,4 +1,4 @@
-package org.raddiag.onnx.internal;
+package org.raddiag.backbone.resnet.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.raddiag.onnx.BlockConverter;

@@ -1,4 +1,4 @@
-package org.raddiag.model.blocks.internal;
+package org.raddiag.backbone.resnet.internal;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

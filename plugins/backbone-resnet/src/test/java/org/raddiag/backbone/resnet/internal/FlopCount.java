@@ -1,4 +1,4 @@
-package org.raddiag.onnx.internal;
+package org.raddiag.backbone.resnet.internal;
 
 /**
  * Analytic FLOP count of one RadNet forward (a multiply-add = 2 FLOPs; convolutions, Linear layers and attention

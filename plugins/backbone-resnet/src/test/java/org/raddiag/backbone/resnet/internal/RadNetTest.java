@@ -1,4 +1,11 @@
-package org.raddiag.model.blocks;
+package org.raddiag.backbone.resnet.internal;
+
+import org.raddiag.model.blocks.RadNet;
+import org.raddiag.model.blocks.RadNetConfig;
+import org.raddiag.model.blocks.ReferenceBlock;
+import org.raddiag.model.blocks.ReferenceKeys;
+import org.raddiag.model.blocks.StateDictLoader;
+import org.raddiag.model.blocks.LoadReport;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,9 +27,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.raddiag.model.testutil.ReferenceNets;
 import org.raddiag.api.model.ArchitectureConfig;
-import org.raddiag.model.testutil.TestData;
+import org.raddiag.testsupport.TestData;
 
 class RadNetTest {
     private NDManager manager;

@@ -1,4 +1,8 @@
-package org.raddiag.model.assembly;
+package org.raddiag.backbone.resnet.internal;
+
+import org.raddiag.model.assembly.AssembledNetwork;
+import org.raddiag.model.assembly.PluginAssembler;
+import org.raddiag.model.assembly.NetworkAssembler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ClassifierHead;
 import org.raddiag.model.importer.Architectures;
-import org.raddiag.model.testutil.ReferenceNets;
 
 /** The assembler builds what the architecture names, refuses what is not installed, and tracks its plugins. */
 class PluginAssemblerTest {

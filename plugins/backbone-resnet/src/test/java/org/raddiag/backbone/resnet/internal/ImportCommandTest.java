@@ -1,4 +1,7 @@
-package org.raddiag.model.importer;
+package org.raddiag.backbone.resnet.internal;
+
+import org.raddiag.model.importer.ImportCommand;
+import org.raddiag.model.importer.Architectures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,7 +22,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.raddiag.model.testutil.ReferenceNets;
 import org.raddiag.api.model.ModelPackage;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.checkpoint.SafetensorsFile;

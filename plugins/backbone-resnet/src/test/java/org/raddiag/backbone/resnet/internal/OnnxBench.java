@@ -1,4 +1,4 @@
-package org.raddiag.onnx.internal;
+package org.raddiag.backbone.resnet.internal;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -14,14 +14,16 @@ import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.raddiag.api.model.ArchitectureConfig;
-import org.raddiag.model.blocks.MlpHead;
 import org.raddiag.model.blocks.RadNet;
 import org.raddiag.model.blocks.RadNetConfig;
-import org.raddiag.model.blocks.ResNet2D;
+import org.raddiag.onnx.BlockConverter;
 import org.raddiag.onnx.OnnxExporter;
+import org.raddiag.onnx.OnnxExporters;
+import org.raddiag.testsupport.Components;
 
 /**
  * Benchmark helper (not a test): per-case latency of ONNX Runtime against DJL/PyTorch on the same random-weight
@@ -65,7 +67,7 @@ public final class OnnxBench {
         double flops = FlopCount.radNet(v.resnet, v.size, v.depth, v.slots, v.hidden, v.classes);
         try (NDManager m = NDManager.newBaseManager()) {
             RadNet net = RadNet.assemble(new RadNetConfig(v.resnet, v.depth, v.hidden, v.classes, 16, 1, 1, 4, 2, true),
-                    new ResNet2D(v.resnet, 3), v.resnet >= 50 ? 2048 : 512, new MlpHead(v.hidden, v.hidden, v.classes));
+                    new ResNet2D(v.resnet, 3), v.resnet >= 50 ? 2048 : 512, ReferenceNets.mlpBlock(v.hidden, v.classes));
             Shape img = new Shape(1, v.slots, 1, v.size, v.size, v.depth);
             net.initialize(m, DataType.FLOAT32, img, new Shape(1, v.slots), new Shape(1, v.slots, v.depth));
             float[] images = new float[(int) img.size()];
@@ -96,12 +98,12 @@ public final class OnnxBench {
             ArchitectureConfig arch = new ArchitectureConfig(Map.of(ArchitectureConfig.BACKBONE, "resnet" + v.resnet,
                     ArchitectureConfig.IMAGE_SIZE, "" + v.size, ArchitectureConfig.DEPTH, "" + v.depth,
                     ArchitectureConfig.HIDDEN, "" + v.hidden, ArchitectureConfig.CLASSES, "" + v.classes));
-            byte[] onnx = new Exporter(Converters.builtIn()).export(arch, DjlNets.weights(net, ""));
+            byte[] onnx = OnnxExporters.standalone(Components.all(BlockConverter.class), List.of()).export(arch, DjlNets.weights(net, ""));
             double exportS = (System.nanoTime() - e0) / 1e9;
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             double[] ort = new double[iterations];
             float[] ortLogits = null;
-            try (OrtSession.SessionOptions o = new SessionSettings(null, threads).options();
+            try (OrtSession.SessionOptions o = sessionOptions(threads);
                     OrtSession s = env.createSession(onnx, o);
                     OnnxTensor ti = OnnxTensor.createTensor(env, FloatBuffer.wrap(images), img.getShape());
                     OnnxTensor tm = OnnxTensor.createTensor(env, LongBuffer.wrap(mods), new long[] {1, v.slots});
@@ -129,7 +131,7 @@ public final class OnnxBench {
             System.out.printf("  ONNX Runtime median %.3f s/case  %.2f cases/s  %.1f GFLOP/s%n", om, 1 / om,
                     flops / om / 1e9);
             if (!ortOnly) {
-                System.out.printf("  max|logit ORT - DJL| = %.3g%n", OrtRun.maxAbsDiff(ortLogits, djlLogits));
+                System.out.printf("  max|logit ORT - DJL| = %.3g%n", maxAbsDiff(ortLogits, djlLogits));
             }
         }
     }
@@ -147,5 +149,19 @@ public final class OnnxBench {
         } catch (Exception e) {
             return "n/a";
         }
+    }
+
+    private static OrtSession.SessionOptions sessionOptions(int threads) throws ai.onnxruntime.OrtException {
+        OrtSession.SessionOptions o = new OrtSession.SessionOptions();
+        o.setIntraOpNumThreads(threads);
+        return o;
+    }
+
+    private static double maxAbsDiff(float[] a, float[] b) {
+        double m = 0;
+        for (int i = 0; i < a.length; i++) {
+            m = Math.max(m, Math.abs((double) a[i] - b[i]));
+        }
+        return m;
     }
 }

@@ -1,0 +1,33 @@
+package org.raddiag.onnx;
+
+import java.util.Collection;
+import org.raddiag.api.model.ModelComponent;
+import org.raddiag.onnx.internal.Converters;
+import org.raddiag.onnx.internal.Exporter;
+
+/**
+ * ONNX exporters outside OSGi (plain-Java embeddings, plugin tests): in the runtime the {@link OnnxExporter} service
+ * follows the converter and component services by itself; here the caller hands over the plugins' converters and
+ * components (for instance those found with {@link java.util.ServiceLoader} from their {@code META-INF/services}).
+ */
+public final class OnnxExporters {
+    private OnnxExporters() {
+    }
+
+    /**
+     * An exporter with this bundle's own converters (the shared blocks: depth attention, case fusion), then
+     * {@code converters} and the converters that {@code components} (backbones, fusions, heads) build for their own
+     * block type. When several claim one block type, the first one given wins.
+     */
+    public static OnnxExporter standalone(Collection<? extends BlockConverter> converters,
+            Collection<? extends ModelComponent> components) {
+        Converters c = Converters.builtIn();
+        for (BlockConverter b : converters) {
+            c.add(b);
+        }
+        for (ModelComponent m : components) {
+            c.addComponent(m);
+        }
+        return new Exporter(c);
+    }
+}
