@@ -2,7 +2,6 @@ package org.raddiag.text.minilm.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -11,8 +10,6 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.compute.ComputeBackend;
-import org.raddiag.api.text.Pooling;
-import org.raddiag.api.text.TextEmbeddings;
 import org.raddiag.api.text.TextEncoder;
 
 /**
@@ -23,51 +20,29 @@ import org.raddiag.api.text.TextEncoder;
  */
 @Component(configurationPid = LocalFolderEncoderComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = TextEncoder.class, property = ServiceProperties.KIND + "=" + TextEncoder.KIND)
-public final class LocalFolderEncoderComponent implements TextEncoder {
+public final class LocalFolderEncoderComponent extends OnnxEncoderService {
     static final String PID = "org.raddiag.text.local";
     static final int DEFAULT_MAX_TOKENS = 512;
-    private final OnnxTextEncoder encoder;
 
     @Activate
     public LocalFolderEncoderComponent(@Reference(name = "engine", target = "(raddiag.backend=onnxruntime)")
             ComputeBackend engine, Map<String, Object> properties) throws IOException {
+        super(load(properties));
+    }
+
+    private static OnnxTextEncoder load(Map<String, Object> properties) throws IOException {
         Object name = properties.get(TextEncoder.ENCODER);
         Object folder = properties.get("folder");
         if (name == null || name.toString().isBlank() || folder == null || folder.toString().isBlank()) {
             throw new IllegalArgumentException(PID + ": the configuration needs " + TextEncoder.ENCODER
                     + " (the encoder's name) and folder (with model.onnx and tokenizer.json), got " + properties);
         }
-        encoder = EncoderLoader.folder(name.toString().trim(), Path.of(folder.toString().trim()),
+        return EncoderLoader.folder(name.toString().trim(), Path.of(folder.toString().trim()),
                 EncoderLoader.settings(properties, DEFAULT_MAX_TOKENS));
     }
 
     @Deactivate
     void deactivate() {
-        encoder.close();
-    }
-
-    @Override
-    public String name() {
-        return encoder.name();
-    }
-
-    @Override
-    public int dimension() {
-        return encoder.dimension();
-    }
-
-    @Override
-    public int maxTokens() {
-        return encoder.maxTokens();
-    }
-
-    @Override
-    public Pooling pooling() {
-        return encoder.pooling();
-    }
-
-    @Override
-    public TextEmbeddings embed(List<String> texts) throws IOException {
-        return encoder.embed(texts);
+        close();
     }
 }

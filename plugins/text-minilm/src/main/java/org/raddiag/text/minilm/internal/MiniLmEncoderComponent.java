@@ -1,7 +1,6 @@
 package org.raddiag.text.minilm.internal;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -10,7 +9,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.compute.ComputeBackend;
 import org.raddiag.api.text.Pooling;
-import org.raddiag.api.text.TextEmbeddings;
 import org.raddiag.api.text.TextEncoder;
 
 /**
@@ -20,47 +18,25 @@ import org.raddiag.api.text.TextEncoder;
  */
 @Component(configurationPid = "org.raddiag.text.minilm", service = TextEncoder.class,
         property = {ServiceProperties.KIND + "=" + TextEncoder.KIND, TextEncoder.ENCODER + "=" + EncoderLoader.MINILM})
-public final class MiniLmEncoderComponent implements TextEncoder {
-    private final OnnxTextEncoder encoder;
+public final class MiniLmEncoderComponent extends OnnxEncoderService {
 
     /** The ONNX Runtime engine is referenced so that the encoder starts only once its natives work. */
     @Activate
     public MiniLmEncoderComponent(@Reference(name = "engine", target = "(raddiag.backend=onnxruntime)")
             ComputeBackend engine, Map<String, Object> properties) throws IOException {
+        super(load(properties));
+    }
+
+    private static OnnxTextEncoder load(Map<String, Object> properties) throws IOException {
         EncoderLoader.Settings s = EncoderLoader.settings(properties, EncoderLoader.MINILM_MAX_TOKENS);
         if (s.pooling() != Pooling.MEAN) {
             throw new IllegalArgumentException("org.raddiag.text.minilm: all-MiniLM-L6-v2 is trained for mean pooling");
         }
-        encoder = EncoderLoader.minilm(s);
+        return EncoderLoader.minilm(s);
     }
 
     @Deactivate
     void deactivate() {
-        encoder.close();
-    }
-
-    @Override
-    public String name() {
-        return encoder.name();
-    }
-
-    @Override
-    public int dimension() {
-        return encoder.dimension();
-    }
-
-    @Override
-    public int maxTokens() {
-        return encoder.maxTokens();
-    }
-
-    @Override
-    public Pooling pooling() {
-        return encoder.pooling();
-    }
-
-    @Override
-    public TextEmbeddings embed(List<String> texts) throws IOException {
-        return encoder.embed(texts);
+        close();
     }
 }
