@@ -10,7 +10,8 @@ import org.raddiag.support.home.RaddiagHome;
 /**
  * {@code --dataset NAME[:FOLDER]}: the dataset layout plugin called NAME ({@code rp3d}, {@code phantom}, ...) opens
  * FOLDER with the given options; without a folder, {@code work/NAME} under the home (the phantom layout generates
- * its dataset there).
+ * its dataset there). The phantom without options is the demo's dataset (what {@code --dataset phantom} always
+ * meant).
  */
 final class DatasetArg {
     private DatasetArg() {
@@ -25,6 +26,7 @@ final class DatasetArg {
         }
         Path folder = colon < 0 ? home.work().resolve(name)
                 : Paths.get(arg.substring(colon + 1)).toAbsolutePath().normalize();
-        return plugins.layout(name).open(folder, options);
+        return plugins.layout(name).open(folder, options.isEmpty() && name.equals("phantom") ? DemoSettings.dataset()
+                : options);
     }
 }

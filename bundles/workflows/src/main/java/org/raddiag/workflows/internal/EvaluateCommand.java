@@ -115,10 +115,8 @@ public final class EvaluateCommand extends SyntaxCommand {
                 err.println("evaluate: no runner for backend " + backend + " (available: " + runners.names() + ")");
                 return 1;
             }
-            String dataset = a.value("dataset");
-            Map<String, String> options = a.settings("dataset-option");
-            DatasetSource data = DatasetArg.open(dataset, options.isEmpty() && dataset.startsWith("phantom")
-                    ? DemoSettings.dataset() : options, plugins, RaddiagHome.current());
+            DatasetSource data = DatasetArg.open(a.value("dataset"), a.settings("dataset-option"), plugins,
+                    RaddiagHome.current());
             try (LoadedModel model = runner.load(pkg)) {
                 e = Workbench.evaluate(model, encoder, data, "RadDiag " + pkg.ref() + " on " + data.name(), outDir);
             }

@@ -68,10 +68,7 @@ public final class TrainCommand extends SyntaxCommand {
         Map<String, String> cliSettings = a.settings("set");
         Trainer trainer = plugins.trainer(a.value("trainer"));
         String dataset = a.required("dataset");
-        // the phantom without options is the demo's dataset (what `train --dataset phantom` always meant)
-        Map<String, String> datasetOptions = a.settings("dataset-option").isEmpty() && dataset.startsWith("phantom")
-                ? DemoSettings.dataset() : a.settings("dataset-option");
-        DatasetSource data = DatasetArg.open(dataset, datasetOptions, plugins, RaddiagHome.current());
+        DatasetSource data = DatasetArg.open(dataset, a.settings("dataset-option"), plugins, RaddiagHome.current());
         out.println("dataset " + data.name() + ": " + data.caseIds(Split.TRAIN).size() + " training, "
                 + data.caseIds(Split.VALIDATION).size() + " validation, " + data.caseIds(Split.TEST).size()
                 + " test cases, " + data.labels().size() + " labels");
