@@ -16,7 +16,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.support.cli.UsageException;
-import org.raddiag.api.compute.ComputeBackend;
 import org.raddiag.api.data.LabelSet;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelRef;
@@ -42,8 +41,8 @@ public final class ImportCommand implements Command {
     @Reference
     private ModelRegistry registry;
 
-    @Reference(target = "(" + ServiceProperties.BACKEND + "=pytorch)")
-    private ComputeBackend engine;
+    @Reference
+    private PyTorchReady pytorch;
 
     @Reference
     private NetworkAssembler assembler;
@@ -112,6 +111,9 @@ public final class ImportCommand implements Command {
         String format = CheckpointImporter.formatOf(source);
         StateDict sd = CheckpointImporter.read(source);
         long t1 = System.nanoTime();
+        if (pytorch != null) {
+            pytorch.await();
+        }
         CheckpointImporter.Result r = CheckpointImporter.load(sd, format, arch, a.strict(), assembler);
         long t2 = System.nanoTime();
         ImportReport rep = r.report();

@@ -18,7 +18,6 @@ import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
-import org.raddiag.api.compute.ComputeBackend;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
@@ -50,8 +49,8 @@ public final class InitModelCommand implements Command {
     @Reference
     private ModelRegistry registry;
 
-    @Reference(target = "(" + ServiceProperties.BACKEND + "=pytorch)")
-    private ComputeBackend engine;
+    @Reference
+    private PyTorchReady pytorch;
 
     @Reference
     private NetworkAssembler assembler;
@@ -82,6 +81,7 @@ public final class InitModelCommand implements Command {
         long seed = a.longValue("seed", 0);
         long t0 = System.nanoTime();
         StateDict weights;
+        pytorch.await();
         try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
             Engine.getEngine("PyTorch").setRandomSeed((int) seed);
             ReferenceBlock net = assembler.assemble(arch, NetworkAssembler.DEFAULT_WAIT_MILLIS).initialize(manager);

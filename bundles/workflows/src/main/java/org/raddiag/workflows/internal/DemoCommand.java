@@ -17,7 +17,6 @@ import org.raddiag.api.diagnosis.DiagnosisService;
 import org.raddiag.api.model.InputEncoder;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
-import org.raddiag.api.model.ModelRunner;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.DatasetSource.Split;
 import org.raddiag.api.train.TrainingOutcome;
@@ -50,8 +49,6 @@ public final class DemoCommand extends SyntaxCommand {
     private TrainingPlugins plugins;
     @Reference
     private InputEncoder encoder;
-    @Reference(target = "(" + ServiceProperties.BACKEND + "=pytorch)")
-    private ModelRunner runner;
     @Reference
     private ModelRegistry registry;
     @Reference
@@ -84,7 +81,7 @@ public final class DemoCommand extends SyntaxCommand {
         }
         boolean resume = Files.isDirectory(run.resolve("checkpoints"));
         out.println("== 2/5 training " + DemoSettings.training() + (resume ? " (resuming)" : ""));
-        Workbench bench = new Workbench(plugins.trainer(null), encoder, runner, registry);
+        Workbench bench = new Workbench(plugins.trainer(null), encoder, plugins.runner("pytorch"), registry);
         TrainingOutcome result = bench.train(DemoSettings.training(), data, run, resume, out);
         out.printf("   done: %.0f cases/s, best validation loss %.4f (epoch %.0f)%n",
                 result.summary().getOrDefault("casesPerSec", Double.NaN),

@@ -5,12 +5,8 @@ import java.nio.file.Path;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.data.LabelSet;
 import org.raddiag.api.model.InputEncoder;
@@ -22,7 +18,6 @@ import org.raddiag.api.model.ModelRunner;
 import org.raddiag.api.cli.Command;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.metrics.Predictions;
-import org.raddiag.support.osgi.NamedServices;
 import org.raddiag.support.home.RaddiagHome;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
@@ -64,17 +59,6 @@ public final class EvaluateCommand extends SyntaxCommand {
     private InputEncoder encoder;
     @Reference
     private ModelRegistry registry;
-    private final NamedServices<ModelRunner> runners = new NamedServices<>("model runner");
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addRunner(ModelRunner r, Map<String, Object> properties) {
-        runners.add(r.backend(), r, properties);
-    }
-
-    void removeRunner(ModelRunner r, Map<String, Object> properties) {
-        runners.remove(r.backend(), r, properties);
-    }
 
     /** {@code --scores S.npy --labels L.npy} computes metrics only: no engine. */
     @Override
@@ -109,12 +93,7 @@ public final class EvaluateCommand extends SyntaxCommand {
                 err.println("evaluate: no model " + a.value("model") + " (installed: " + registry.list() + ")");
                 return 1;
             }
-            String backend = a.value("backend");
-            ModelRunner runner = runners.get(backend);
-            if (runner == null) {
-                err.println("evaluate: no runner for backend " + backend + " (available: " + runners.names() + ")");
-                return 1;
-            }
+            ModelRunner runner = plugins.runner(a.value("backend"));
             DatasetSource data = DatasetArg.open(a.value("dataset"), a.settings("dataset-option"), plugins,
                     RaddiagHome.current());
             try (LoadedModel model = runner.load(pkg)) {

@@ -12,7 +12,6 @@ import org.raddiag.api.cli.Command;
 import org.raddiag.api.model.InputEncoder;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
-import org.raddiag.api.model.ModelRunner;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.DatasetSource.Split;
 import org.raddiag.api.train.Trainer;
@@ -57,8 +56,6 @@ public final class TrainCommand extends SyntaxCommand {
     private TrainingPlugins plugins;
     @Reference
     private InputEncoder encoder;
-    @Reference(target = "(" + ServiceProperties.BACKEND + "=pytorch)")
-    private ModelRunner runner;
     @Reference
     private ModelRegistry registry;
 
@@ -77,7 +74,7 @@ public final class TrainCommand extends SyntaxCommand {
             settings.putAll(DemoSettings.training());
         }
         settings.putAll(cliSettings);
-        Workbench bench = new Workbench(trainer, encoder, runner, registry);
+        Workbench bench = new Workbench(trainer, encoder, plugins.runner("pytorch"), registry);
         TrainingOutcome result = bench.train(settings, data, outDir, a.flag("resume"), out);
         out.println("training done: " + result.summary());
         if (a.flag("no-register")) {

@@ -7,20 +7,26 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import java.io.IOException;
+import org.osgi.service.component.annotations.Deactivate;
 import org.raddiag.api.ServiceProperties;
+import org.raddiag.api.model.ModelRunner;
 import org.raddiag.api.train.DatasetLayout;
 import org.raddiag.api.train.Trainer;
 import org.raddiag.support.osgi.NamedServices;
 
 /**
- * The trainer and dataset-layout plugins, as services only: the workflows import no plugin, so a second trainer or
- * dataset plugin needs no change here. Selected by the name in their service property, with the platform's one
- * rule among several of a name ({@link NamedServices}).
+ * The trainer and dataset-layout plugins and the model runners, as services only: the workflows import no plugin,
+ * so a second trainer or dataset plugin needs no change here. Selected by the name in their service property, with
+ * the platform's one rule among several of a name ({@link NamedServices}). The runners are bound dynamically, so
+ * the workflow commands register (and answer {@code --help}) before a native engine has started; a command that
+ * needs a runner waits for it ({@link #runner}).
  */
 @Component(service = TrainingPlugins.class)
 public final class TrainingPlugins {
     private final NamedServices<Trainer> trainers = new NamedServices<>("trainer plugin");
     private final NamedServices<DatasetLayout> layouts = new NamedServices<>("dataset layout plugin");
+    private final NamedServices<ModelRunner> runners = new NamedServices<>("model runner");
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -40,6 +46,30 @@ public final class TrainingPlugins {
 
     void removeLayout(DatasetLayout l, Map<String, Object> props) {
         layouts.remove(name(props, ServiceProperties.DATASET, l.name()), l, props);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addRunner(ModelRunner r, Map<String, Object> props) {
+        runners.add(r.backend(), r, props);
+    }
+
+    void removeRunner(ModelRunner r, Map<String, Object> props) {
+        runners.remove(r.backend(), r, props);
+    }
+
+    @Deactivate
+    void deactivate() {
+        runners.close();
+    }
+
+    /**
+     * The model runner of {@code backend}, waiting while its engine starts ({@link NamedServices#DEFAULT_WAIT_MILLIS}).
+     *
+     * @throws IOException naming the backends there are, when none came in time
+     */
+    ModelRunner runner(String backend) throws IOException {
+        return runners.require(backend);
     }
 
     /**

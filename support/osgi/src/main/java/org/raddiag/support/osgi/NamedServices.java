@@ -19,6 +19,12 @@ import java.util.TreeMap;
  * @param <T> the service type
  */
 public final class NamedServices<T> {
+    /**
+     * How long {@link #require(String)} waits for a service: {@code raddiag.service.wait.ms}, default 120 s, since a
+     * command may run while a native engine is still starting and its runner not yet registered.
+     */
+    public static final long DEFAULT_WAIT_MILLIS = Long.getLong("raddiag.service.wait.ms", 120_000);
+
     private final String kind;
     private final Object lock = new Object();
     private final List<Named<T>> entries = new ArrayList<>();
@@ -132,6 +138,11 @@ public final class NamedServices<T> {
                     + (reason != null ? reason : "waited " + (System.nanoTime() - start) / 1_000_000 + " ms") + ")");
         }
         return s;
+    }
+
+    /** {@link #require(String, long)} with the {@link #DEFAULT_WAIT_MILLIS default wait}. */
+    public T require(String name) throws IOException {
+        return require(name, System.nanoTime() + DEFAULT_WAIT_MILLIS * 1_000_000);
     }
 
     /** Wakes every waiting caller, which then gets no service: the owner is going away. */
