@@ -101,6 +101,28 @@ public class DistributionIT {
         assertTrue(verbose.toString(), verbose.out.contains("\"healthy\": true"));
     }
 
+    /** Every command answers {@code --help} at start level 2: usage on stdout, exit 0, no native engine started. */
+    @Test
+    public void everyCommandAnswersHelpWithoutStartingAnEngine() throws Exception {
+        Distribution d = Distribution.copy(tmp.newFolder("dist").toPath());
+        Distribution.Result list = d.run(false, "commands");
+        assertEquals(list.toString(), 0, list.status);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (String line : list.out.split("\n")) {
+            if (!line.isBlank()) {
+                names.add(line.trim().split("\\s+")[0]);
+            }
+        }
+        assertTrue("the workflow and import commands are listed: " + names,
+                names.containsAll(java.util.List.of("train", "demo", "import", "init-model", "evaluate", "diagnose")));
+        for (String name : names) {
+            Distribution.Result help = d.run(false, "--verbose", name, "--help");
+            assertEquals(help.toString(), 0, help.status);
+            assertTrue(help.toString(), help.out.startsWith("Usage: " + name));
+            assertTrue(name + " --help started a native engine: " + help.err, !help.err.contains("engine ready"));
+        }
+    }
+
     @Test
     public void pluginDroppedIntoDeployIsInstalledUpdatedAndRemovedLive() throws Exception {
         Distribution d = Distribution.copy(tmp.newFolder("dist").toPath());
