@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.raddiag.api.model.ModelClosedException;
+import org.raddiag.api.model.ModelBatch;
 import org.raddiag.api.model.ModelInput;
 import org.raddiag.api.model.ModelOutput;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * preprocessed, then {@linkplain #submit submits} its input. The first request to submit opens a batch and leads it:
  * it waits until the batch holds {@code maxCases} cases, or the lane is idle (no other request holds an unused
  * ticket and no pass of the lane is running), or {@code maxWaitNanos} have passed since it submitted, whichever comes
- * first; then it runs the stacked input ({@link InputStack}) on its own thread and hands every request its part of
+ * first; then it runs the stacked input ({@link ModelBatch}) on its own thread and hands every request its part of
  * the output. A request alone thus never waits, and none waits longer than the window; under load, requests that
  * arrive while a pass is running gather for the next one. Batches of one lane may run concurrently.
  *
@@ -91,7 +92,7 @@ public final class MicroBatcher {
             return count(1, forward.run(input));
         }
         try {
-            InputStack.validate(input);
+            ModelBatch.validate(input);
         } catch (IllegalArgumentException e) {
             ticket.close();
             throw e;
@@ -104,7 +105,7 @@ public final class MicroBatcher {
         try {
             ticket.releaseLocked();
             batch = lane.open;
-            if (batch != null && (!InputStack.compatible(batch.entries.get(0).input, input)
+            if (batch != null && (!ModelBatch.compatible(batch.entries.get(0).input, input)
                     || batch.cases + input.cases() > s.maxCases())) {
                 lane.closeLocked(batch);
                 batch = null;
@@ -178,7 +179,7 @@ public final class MicroBatcher {
             List<ModelOutput> outs;
             long t0 = System.nanoTime();
             try {
-                outs = InputStack.split(forward.run(InputStack.stack(inputs)), inputs);
+                outs = ModelBatch.split(forward.run(ModelBatch.stack(inputs)), inputs);
             } catch (ModelClosedException e) {
                 throw e;
             } catch (RuntimeException e) {

@@ -9,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.raddiag.testsupport.ModelInputs;
 import org.raddiag.api.model.ModelClosedException;
 import org.raddiag.api.model.ModelInput;
 import org.raddiag.api.model.ModelOutput;
@@ -73,7 +75,7 @@ class MicroBatcherTest {
 
     private static ModelInput input(int i) {
         // varied slots and depths, so stacking has to pad
-        return InputStackTest.input(i, 1 + i % 3, 1 + i % 2 % (1 + i % 3), 2 + i % 4, 1 + i % 2, 3, 3);
+        return ModelInputs.random(new Random(i), 1 + i % 3, 1 + i % 2 % (1 + i % 3), 2 + i % 4, 3);
     }
 
     private Future<ModelOutput> submitLater(MicroBatcher b, MicroBatcher.Ticket t, ModelInput in) {

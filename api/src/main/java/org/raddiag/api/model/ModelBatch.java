@@ -1,20 +1,20 @@
-package org.raddiag.core.diagnosis.internal;
+package org.raddiag.api.model;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.raddiag.api.data.FloatTensor;
-import org.raddiag.api.model.ModelInput;
-import org.raddiag.api.model.ModelOutput;
 
 /**
- * Stacks model inputs of the same image size into one input along the case axis, and splits the output back. Inputs
+ * The batched layout every {@link ModelRunner} accepts: model inputs of the same image size stacked into one input
+ * along the case axis, and the output split back. It is part of the API because the diagnosis service batches
+ * requests ({@code core}) and the runners ({@code model}, {@code onnx-export}) must agree on it. Inputs
  * with fewer slots or slices are padded as the reference pads a case: extra slots are empty (modality code 0, no
  * valid slice, key -1), extra slices are zero images with mask 0. Masked slices never reach a valid slice or the CLS
  * token (they are masked keys) and empty slots are masked in the fusion module, so in eval mode each case's result
  * does not depend on the padding or on the other cases.
  */
-public final class InputStack {
-    private InputStack() {
+public final class ModelBatch {
+    private ModelBatch() {
     }
 
     /** Whether {@code a} and {@code b} can share a forward pass (same height and width). */

@@ -1,4 +1,4 @@
-package org.raddiag.core.diagnosis.internal;
+package org.raddiag.api.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,11 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.raddiag.api.data.FloatTensor;
-import org.raddiag.api.model.ModelInput;
-import org.raddiag.api.model.ModelOutput;
 
 /** Stacking pads slots and slices as the reference pads a case; splitting gives every input its own part back. */
-class InputStackTest {
+class ModelBatchTest {
     /** One case of {@code slots} x (h x w) x {@code depth}, pixel value = tag + position, slots 0..filled-1 used. */
     static ModelInput input(float tag, int slots, int filled, int depth, int valid, int h, int w) {
         float[] px = new float[slots * h * w * depth];
@@ -37,7 +35,7 @@ class InputStackTest {
     void padsSlotsAndSlicesWithEmptyMaskedEntries() {
         ModelInput a = input(1, 2, 2, 3, 2, 2, 2);
         ModelInput b = input(2, 3, 1, 4, 4, 2, 2);
-        ModelInput s = InputStack.stack(List.of(a, b));
+        ModelInput s = ModelBatch.stack(List.of(a, b));
         assertEquals(2, s.cases());
         assertEquals(3, s.slots());
         assertEquals(4, s.depth());
@@ -60,14 +58,14 @@ class InputStackTest {
     void splitGivesEachInputItsOwnCasesSlotsAndSlices() {
         ModelInput a = input(1, 2, 2, 3, 3, 2, 2);
         ModelInput b = input(2, 3, 1, 4, 4, 2, 2);
-        ModelInput s = InputStack.stack(List.of(a, b));
+        ModelInput s = ModelBatch.stack(List.of(a, b));
         int classes = 2;
         float[] logits = {10, 11, 20, 21};
         float[] att = new float[2 * 3 * 4];
         for (int i = 0; i < att.length; i++) {
             att[i] = i;
         }
-        List<ModelOutput> parts = InputStack.split(new ModelOutput(logits, att, 2, classes, 3, 4), List.of(a, b));
+        List<ModelOutput> parts = ModelBatch.split(new ModelOutput(logits, att, 2, classes, 3, 4), List.of(a, b));
         assertArrayEquals(new float[] {10, 11}, parts.get(0).logits());
         assertArrayEquals(new float[] {20, 21}, parts.get(1).logits());
         assertEquals(2, parts.get(0).slots());
@@ -80,18 +78,18 @@ class InputStackTest {
     @Test
     void oneInputIsPassedThroughAndDifferentSizesAreRefused() {
         ModelInput a = input(1, 2, 2, 3, 3, 2, 2);
-        assertSame(a, InputStack.stack(List.of(a)));
-        assertThrows(IllegalArgumentException.class, () -> InputStack.stack(List.of(a, input(1, 2, 2, 3, 3, 4, 4))));
+        assertSame(a, ModelBatch.stack(List.of(a)));
+        assertThrows(IllegalArgumentException.class, () -> ModelBatch.stack(List.of(a, input(1, 2, 2, 3, 3, 4, 4))));
     }
 
     @Test
     void validationRefusesNonFinitePixelsAndNegativeCodes() {
         ModelInput a = input(1, 1, 1, 2, 2, 2, 2);
         a.images().data()[3] = Float.NaN;
-        assertThrows(IllegalArgumentException.class, () -> InputStack.validate(a));
+        assertThrows(IllegalArgumentException.class, () -> ModelBatch.validate(a));
         ModelInput b = input(1, 1, 1, 2, 2, 2, 2);
         b.modalityCodes()[0] = -1;
-        assertThrows(IllegalArgumentException.class, () -> InputStack.validate(b));
-        InputStack.validate(input(1, 1, 1, 2, 2, 2, 2));
+        assertThrows(IllegalArgumentException.class, () -> ModelBatch.validate(b));
+        ModelBatch.validate(input(1, 1, 1, 2, 2, 2, 2));
     }
 }
