@@ -47,7 +47,8 @@ import org.raddiag.api.train.DatasetLayout;
  * Every workflow builds the network from the plugins the architecture names: a tiny phantom training with
  * {@code --set backbone=vit} and with {@code --set backbone=resnet34} trains, registers, diagnoses, exports to ONNX
  * and gives the same probabilities on both backends; stopping the ResNet plugin bundle while {@code train} runs ends
- * that run with a clear message and a checkpoint it resumes from once the bundle is back.
+ * that run with a clear message and a checkpoint it resumes from once the bundle is back. The backbone template of
+ * {@code examples/backbone-tinycnn} hot-deploys and does all of that too, and is a clear error once uninstalled.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -120,6 +121,35 @@ public class ArchitecturePluginsIT {
         assertEquals("the run resumes once the plugin is back", 0,
                 InFramework.run(context, "train", concat(args, "--resume")));
         assertTrue(read(out.resolve("metrics.jsonl")).contains("\"type\":\"epoch\""));
+    }
+
+    @Test
+    public void c_backboneTemplateHotDeploysTrainsDiagnosesAndExports() throws Exception {
+        Path data = phantom();
+        long core = InFramework.bundle(context, "raddiag-core").getLastModified();
+        Bundle plugin = context.installBundle("example-tinycnn", Files.newInputStream(
+                RuntimeOptions.probePlugins().resolve("raddiag-example-backbone-tinycnn.jar")));
+        try {
+            plugin.start();
+            trainDiagnoseExport(data, "tinycnn", "--set", "tinycnn.width=16");
+        } finally {
+            plugin.uninstall();
+            InFramework.refresh(context, plugin);
+        }
+        Path out = HOME.resolve("runs/tinycnn-gone-" + System.nanoTime());
+        String gone;
+        try {
+            InFramework.Outcome o = InFramework.call(context, "train", concat(new String[] {"--dataset",
+                "rp3d:" + data, "--out", out.toString(), "--no-register", "--set", "backbone=tinycnn"}, SMALL));
+            assertTrue("train without the plugin must fail: " + o, o.status() != 0);
+            gone = o.output();
+        } catch (Exception e) {
+            gone = String.valueOf(e.getMessage());
+        }
+        assertTrue("the error names the missing backbone and the installed ones: " + gone,
+                gone.contains("tinycnn") && gone.contains("resnet34"));
+        assertEquals("core was not restarted or refreshed", core,
+                InFramework.bundle(context, "raddiag-core").getLastModified());
     }
 
     private void trainDiagnoseExport(Path data, String backbone, String... extra) throws Exception {
