@@ -4,6 +4,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /** A small HTTP client for the REST tests: JSON GET/POST and multipart uploads. */
 final class Http {
@@ -97,5 +103,39 @@ final class Http {
     private static Reply send(HttpRequest.Builder b) throws IOException, InterruptedException {
         HttpResponse<String> r = CLIENT.send(b.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
         return new Reply(r.statusCode(), r.body());
+    }
+
+    /** Sends raw bytes and returns the status line. */
+    static String raw(int port, String request) throws Exception {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(30_000);
+            OutputStream o = s.getOutputStream();
+            try {
+                o.write(request.getBytes(StandardCharsets.ISO_8859_1));
+                o.flush();
+            } catch (java.io.IOException e) {
+                // the server may close early on huge headers; its answer is still readable
+            }
+            InputStream in = s.getInputStream();
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int c;
+            while ((c = in.read()) >= 0 && c != '\n') {
+                line.write(c);
+            }
+            return line.toString(StandardCharsets.ISO_8859_1).trim();
+        }
+    }
+
+    /** A zip archive of {@code entries} (name to bytes), in their order. */
+    static byte[] zip(Map<String, byte[]> entries) throws Exception {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(b)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                z.putNextEntry(new ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+        return b.toByteArray();
     }
 }

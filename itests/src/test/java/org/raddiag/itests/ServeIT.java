@@ -6,11 +6,6 @@ import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,12 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -123,7 +112,7 @@ public class ServeIT {
         assertEquals(404, http.getBytes(scan.get("sliceUrl").getAsString().replace("{k}", "999")).statusCode());
         assertEquals(200, http.get("/api/v1/diagnoses/" + d.get("id").getAsString()).status);
 
-        Http.Reply z = http.post("/api/v1/diagnoses?top=0", "application/zip", zip(Map.of("case1/a.npy", Files.readAllBytes(scanA),
+        Http.Reply z = http.post("/api/v1/diagnoses?top=0", "application/zip", Http.zip(Map.of("case1/a.npy", Files.readAllBytes(scanA),
                 "case1/b.npy", Files.readAllBytes(scanB))), null);
         assertEquals(z.toString(), 200, z.status);
         assertEquals("default model (deploy/org.raddiag.rest.cfg)", "tiny", z.json.get("model").getAsString());
@@ -139,22 +128,22 @@ public class ServeIT {
         assertStatus(400, http.post("/api/v1/diagnoses", "multipart/form-data", full, null));
         assertStatus(415, http.post("/api/v1/diagnoses", "text/plain", "hello".getBytes(StandardCharsets.UTF_8), null));
         assertStatus(400, http.post("/api/v1/diagnoses", "application/zip", "not a zip".getBytes(StandardCharsets.UTF_8), null));
-        assertStatus(400, http.post("/api/v1/diagnoses", "application/zip", zip(Map.of("../../escape.npy", new byte[10])), null));
+        assertStatus(400, http.post("/api/v1/diagnoses", "application/zip", Http.zip(Map.of("../../escape.npy", new byte[10])), null));
         assertTrue("zip slip wrote nothing outside", Files.notExists(dist.dist.getParent().resolve("escape.npy")));
         assertStatus(400, http.diagnose(Map.of("../../x.npy", scanA), Map.of()));
         assertStatus(400, http.diagnose(Map.of("/etc/passwd", scanA), Map.of()));
-        assertStatus(413, http.post("/api/v1/diagnoses", "application/zip", zip(Map.of("zeros.npy", new byte[40 << 20])), null));
+        assertStatus(413, http.post("/api/v1/diagnoses", "application/zip", Http.zip(Map.of("zeros.npy", new byte[40 << 20])), null));
         assertStatus(422, http.diagnose(Map.of("junk.npy", tmp.newFile("junk.npy").toPath()), Map.of()));
         assertStatus(404, http.diagnose(Map.of("a.npy", scanA), Map.of("model", "no-such-model")));
         assertStatus(400, http.diagnose(Map.of("a.npy", scanA), Map.of("top", "many")));
         assertStatus(404, http.get("/api/v1/nothing-here"));
         assertStatus(405, http.get("/api/v1/diagnoses"));
         // raw requests the HTTP client would not send
-        assertTrue(raw("GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Huge: " + "a".repeat(64 * 1024) + "\r\n\r\n").matches("HTTP/1.1 4\\d\\d.*"));
-        assertTrue(raw("POST /api/v1/diagnoses HTTP/1.1\r\nHost: x\r\nContent-Type: application/zip\r\n"
+        assertTrue(Http.raw(serve.port(), "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Huge: " + "a".repeat(64 * 1024) + "\r\n\r\n").matches("HTTP/1.1 4\\d\\d.*"));
+        assertTrue(Http.raw(serve.port(), "POST /api/v1/diagnoses HTTP/1.1\r\nHost: x\r\nContent-Type: application/zip\r\n"
                 + "Content-Length: 99999999999\r\nConnection: close\r\n\r\nPK").startsWith("HTTP/1.1 413"));
-        assertTrue(raw("BREW /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n").matches("HTTP/1.1 4\\d\\d.*"));
-        assertTrue(raw("GARBAGE\r\n\r\n").matches("HTTP/1.1 4\\d\\d.*"));
+        assertTrue(Http.raw(serve.port(), "BREW /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n").matches("HTTP/1.1 4\\d\\d.*"));
+        assertTrue(Http.raw(serve.port(), "GARBAGE\r\n\r\n").matches("HTTP/1.1 4\\d\\d.*"));
         assertEquals(200, http.get("/api/v1/health").status);
         assertEquals(200, http.diagnose(Map.of("a.npy", scanA), Map.of()).status);
     }
@@ -175,7 +164,7 @@ public class ServeIT {
     public void concurrentClientsGetCorrectAnswersWhileBackendAndModelAreSwitched() throws Exception {
         Map<String, Double> expected = expectedProbabilities("pytorch", "onnxruntime");
         int switches = 0;
-        try (Clients clients = new Clients(expected)) {
+        try (DiagnosisClients clients = new DiagnosisClients(http, scanA, expected)) {
             for (int i = 0; i < Soak.times(24); i++) {
                 Http.Reply r = i % 2 == 0
                         ? http.admin("/api/v1/admin/backend", "{\"backend\":\"" + (i % 4 == 0 ? "onnxruntime" : "pytorch") + "\"}", TOKEN)
@@ -208,7 +197,7 @@ public class ServeIT {
         long backbone = bundleId("raddiag-backbone-resnet");
         int swaps = 0;
         long t0 = System.nanoTime();
-        try (Clients clients = new Clients(expected)) {
+        try (DiagnosisClients clients = new DiagnosisClients(http, scanA, expected)) {
             for (int i = 0; i < Soak.times(20); i++) {
                 int okBefore = clients.ok.get();
                 assertEquals(200, http.admin("/api/v1/admin/bundles/" + backbone + "/uninstall", "", TOKEN).status);
@@ -244,66 +233,12 @@ public class ServeIT {
             for (String be : backends) {
                 Http.Reply r = http.diagnose(Map.of("a.npy", scanA), Map.of("model", m, "backend", be, "top", "0"));
                 assertEquals(r.toString(), 200, r.status);
-                expected.put(m + "/" + be, firstProbability(r.json));
+                expected.put(m + "/" + be, DiagnosisClients.firstProbability(r.json));
             }
         }
         assertTrue("the two models must differ to tell them apart: " + expected,
                 Math.abs(expected.get("tiny/" + backends[0]) - expected.get("tiny2/" + backends[0])) > 1e-3);
         return expected;
-    }
-
-    /**
-     * Four clients posting the demo scan with the default model and backend until stopped; a response fails unless
-     * it is a 200 whose probabilities are those of the model and backend it names.
-     */
-    private static final class Clients implements AutoCloseable {
-        final AtomicBoolean running = new AtomicBoolean(true);
-        final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        final AtomicInteger ok = new AtomicInteger();
-        final AtomicLong longestMillis = new AtomicLong();
-        final List<Thread> threads = new ArrayList<>();
-
-        Clients(Map<String, Double> expected) {
-            for (int c = 0; c < 4; c++) {
-                Thread t = new Thread(() -> {
-                    while (running.get()) {
-                        long t0 = System.nanoTime();
-                        try {
-                            Http.Reply r = http.diagnose(Map.of("a.npy", scanA), Map.of("top", "0"));
-                            longestMillis.accumulateAndGet((System.nanoTime() - t0) / 1_000_000, Math::max);
-                            if (r.status != 200) {
-                                failures.add(r.toString());
-                                continue;
-                            }
-                            String key = r.json.get("model").getAsString() + "/" + r.json.get("backend").getAsString();
-                            Double want = expected.get(key);
-                            double got = firstProbability(r.json);
-                            if (want == null || Math.abs(want - got) > 1e-4) {
-                                failures.add("response names " + key + " but its probability " + got + " is not that model's " + want);
-                            } else {
-                                ok.incrementAndGet();
-                            }
-                        } catch (Exception e) {
-                            failures.add(e.toString());
-                        }
-                    }
-                });
-                t.start();
-                threads.add(t);
-            }
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            for (Thread t : threads) {
-                t.join(120_000);
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            stop();
-        }
     }
 
     private static long bundleId(String name) throws Exception {
@@ -324,15 +259,6 @@ public class ServeIT {
         throw new AssertionError("no bundle " + name + " in " + plugins);
     }
 
-    private static double firstProbability(JsonObject d) {
-        for (JsonElement f : d.getAsJsonArray("findings")) {
-            if (f.getAsJsonObject().get("index").getAsInt() == 0) {
-                return f.getAsJsonObject().get("probability").getAsDouble();
-            }
-        }
-        throw new AssertionError("no finding 0 in " + d);
-    }
-
     private static void assertStatus(int status, Http.Reply r) {
         assertEquals(r.toString(), status, r.status);
         assertNotNull("JSON error body: " + r, r.json);
@@ -344,38 +270,5 @@ public class ServeIT {
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
                 .build();
         return Http.CLIENT.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    /** Sends raw bytes and returns the status line. */
-    private static String raw(String request) throws Exception {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), serve.port())) {
-            s.setSoTimeout(30_000);
-            OutputStream o = s.getOutputStream();
-            try {
-                o.write(request.getBytes(StandardCharsets.ISO_8859_1));
-                o.flush();
-            } catch (java.io.IOException e) {
-                // the server may close early on huge headers; its answer is still readable
-            }
-            InputStream in = s.getInputStream();
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            int c;
-            while ((c = in.read()) >= 0 && c != '\n') {
-                line.write(c);
-            }
-            return line.toString(StandardCharsets.ISO_8859_1).trim();
-        }
-    }
-
-    static byte[] zip(Map<String, byte[]> entries) throws Exception {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(b)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                z.putNextEntry(new ZipEntry(e.getKey()));
-                z.write(e.getValue());
-                z.closeEntry();
-            }
-        }
-        return b.toByteArray();
     }
 }
