@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.raddiag.api.text.Pooling;
+import org.raddiag.api.text.TextEncoder;
 import org.raddiag.checkpoint.SafetensorsFile;
 import org.raddiag.checkpoint.StateDict;
 import org.raddiag.support.home.RaddiagHome;
@@ -25,12 +26,12 @@ public record KnowledgeModel(String name, Path folder, String base, int maxToken
     /** The trained adapter; written last, so its presence marks a finished model. */
     static final String ADAPTER = "adapter.safetensors";
     /** Metadata key of the adapter file with the base encoder's name. */
-    static final String META_BASE = "raddiag.encoder.base";
+    static final String META_BASE = TextEncoder.BASE;
     /** Metadata keys with the base encoder's token limit and pooling (known before the base is started). */
     static final String META_MAX_TOKENS = "raddiag.encoder.maxTokens";
     static final String META_POOLING = "raddiag.encoder.pooling";
     /** What a knowledge model's encoder name starts with. */
-    static final String PREFIX = "knowledge:";
+    static final String PREFIX = TextEncoder.KNOWLEDGE_PREFIX;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     /** The folder of the home holding knowledge models. */

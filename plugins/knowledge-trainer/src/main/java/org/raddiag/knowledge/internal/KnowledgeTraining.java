@@ -24,7 +24,9 @@ import org.raddiag.checkpoint.TensorData;
  * Trains an {@link Adapter} on frozen embeddings with the {@link ContrastiveLoss} on DJL (PyTorch). Each epoch
  * shuffles the training disorders (seeded by the seed and the epoch, so a resumed epoch is the same epoch) and
  * pairs every anchor with a random other training disorder of its code (itself when its code has no other); the
- * soft-positive weights of the batch's anchor-partner pairs are the targets. After each epoch the adapter, Adam's
+ * soft-positive weights of the batch's anchor-partner pairs are the targets. The frozen embeddings get a little
+ * Gaussian noise in training (an augmentation: without it the adapter learns the training names and retrieval of
+ * held-out names gets worse). After each epoch the adapter, Adam's
  * state and the loss history are written atomically to one checkpoint file, from which an interrupted run resumes
  * with the same result as an uninterrupted one.
  */
@@ -112,7 +114,8 @@ public final class KnowledgeTraining {
                     }
                     float[] weights = SoftPositives.matrix(k, anchors, partners);
                     Map<String, float[]> grads = new HashMap<>();
-                    sum += step(manager, adapter, params, rows(base, anchors), rows(base, partners), weights, b,
+                    sum += step(manager, adapter, params, rows(base, anchors, spec.noise(), rng),
+                            rows(base, partners, spec.noise(), rng), weights, b,
                             spec.temperature(), grads);
                     steps++;
                     adam.update(spec.lr(), params, grads, decay);
@@ -173,11 +176,17 @@ public final class KnowledgeTraining {
         return p == anchor ? sameCode.get(sameCode.size() - 1) : p;
     }
 
-    private static float[] rows(float[][] base, int[] idx) {
+    /** The embeddings of {@code idx} as one row-major array, each value plus Gaussian noise of sd {@code noise}. */
+    private static float[] rows(float[][] base, int[] idx, float noise, Random rng) {
         int d = base[0].length;
         float[] flat = new float[idx.length * d];
         for (int i = 0; i < idx.length; i++) {
             System.arraycopy(base[idx[i]], 0, flat, i * d, d);
+        }
+        if (noise > 0) {
+            for (int i = 0; i < flat.length; i++) {
+                flat[i] += (float) rng.nextGaussian() * noise;
+            }
         }
         return flat;
     }

@@ -51,7 +51,7 @@ class KnowledgeTrainingTest {
     }
 
     private static KnowledgeSpec spec(int epochs) {
-        return new KnowledgeSpec("synthetic", epochs, 11, 0.2, 0, 64, 3e-3, 1e-4, 64, 0.1f);
+        return new KnowledgeSpec("synthetic", epochs, 11, 0.2, 0, 64, 3e-3, 1e-4, 64, 0.1f, 0.01f);
     }
 
     @Test
