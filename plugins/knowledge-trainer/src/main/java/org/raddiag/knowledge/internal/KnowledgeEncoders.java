@@ -3,10 +3,9 @@ package org.raddiag.knowledge.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.osgi.framework.BundleContext;
@@ -22,6 +21,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.text.TextEncoder;
 import org.raddiag.support.home.RaddiagHome;
+import org.raddiag.support.osgi.NamedServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +38,7 @@ public final class KnowledgeEncoders {
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeEncoders.class);
 
     private final BundleContext context;
-    private final List<ServiceReference<TextEncoder>> bases = new ArrayList<>();
+    private final NamedServices<ServiceReference<TextEncoder>> bases = new NamedServices<>("text encoder");
     private final Map<String, KnowledgeModel> models = new TreeMap<>();
     private final Map<String, Published> published = new TreeMap<>();
 
@@ -111,18 +111,19 @@ public final class KnowledgeEncoders {
     @Reference(service = TextEncoder.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             target = "(!(" + KNOWLEDGE + "=*))")
-    synchronized void bindBase(ServiceReference<TextEncoder> ref) {
-        bases.add(ref);
-        refresh();
+    void bindBase(ServiceReference<TextEncoder> ref) {
+        bases.add(String.valueOf(ref.getProperty(TextEncoder.ENCODER)), ref, properties(ref));
+        refreshNow();
     }
 
-    synchronized void unbindBase(ServiceReference<TextEncoder> ref) {
-        bases.remove(ref);
-        refresh();
+    void unbindBase(ServiceReference<TextEncoder> ref) {
+        bases.remove(String.valueOf(ref.getProperty(TextEncoder.ENCODER)), ref, properties(ref));
+        refreshNow();
     }
 
     @Deactivate
     synchronized void deactivate() {
+        bases.close();
         published.values().forEach(Published::close);
         published.clear();
     }
@@ -137,22 +138,26 @@ public final class KnowledgeEncoders {
         refresh();
     }
 
-    /** The names of the registered base encoders, for error messages. */
-    synchronized List<String> baseNames() {
-        return bases.stream().map(r -> String.valueOf(r.getProperty(TextEncoder.ENCODER))).sorted().distinct()
-                .toList();
+    /**
+     * The base encoder named {@code name} (the one in use by the project's rule among same-named services), waiting
+     * up to {@code waitMs} for it.
+     *
+     * @throws IOException naming the encoder and the installed ones when none came in time
+     */
+    ServiceReference<TextEncoder> base(String name, long waitMs) throws IOException {
+        return bases.require(name, System.nanoTime() + waitMs * 1_000_000);
     }
 
-    /** The highest-ranked base encoder named {@code name}, or null. */
-    synchronized ServiceReference<TextEncoder> base(String name) {
-        ServiceReference<TextEncoder> best = null;
-        for (ServiceReference<TextEncoder> r : bases) {
-            if (name.equals(String.valueOf(r.getProperty(TextEncoder.ENCODER)))
-                    && (best == null || r.compareTo(best) > 0)) {
-                best = r;
-            }
+    private static Map<String, Object> properties(ServiceReference<?> ref) {
+        Map<String, Object> p = new HashMap<>();
+        for (String key : ref.getPropertyKeys()) {
+            p.put(key, ref.getProperty(key));
         }
-        return best;
+        return p;
+    }
+
+    private synchronized void refreshNow() {
+        refresh();
     }
 
     /** Brings the registrations in line with the models and the base encoders present. */
@@ -160,13 +165,13 @@ public final class KnowledgeEncoders {
         for (Iterator<Map.Entry<String, Published>> it = published.entrySet().iterator(); it.hasNext();) {
             Map.Entry<String, Published> e = it.next();
             KnowledgeModel m = models.get(e.getKey());
-            if (m == null || !e.getValue().base.equals(base(m.base()))) {
+            if (m == null || !e.getValue().base.equals(bases.get(m.base()))) {
                 e.getValue().close();
                 it.remove();
             }
         }
         for (KnowledgeModel m : models.values()) {
-            ServiceReference<TextEncoder> b = base(m.base());
+            ServiceReference<TextEncoder> b = bases.get(m.base());
             if (b != null && !published.containsKey(m.name())) {
                 published.put(m.name(), new Published(m, b));
             }

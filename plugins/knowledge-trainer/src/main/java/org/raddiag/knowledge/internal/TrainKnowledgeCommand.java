@@ -100,10 +100,11 @@ public final class TrainKnowledgeCommand implements Command {
             err.println(NAME + ": " + e.getMessage());
             return CommandSyntax.EXIT_FAILURE;
         }
-        ServiceReference<TextEncoder> ref = awaitBase(encoderName);
-        if (ref == null) {
-            err.println(NAME + ": no text encoder '" + encoderName + "' is installed (installed: "
-                    + encoders.baseNames() + ")");
+        ServiceReference<TextEncoder> ref;
+        try {
+            ref = encoders.base(encoderName, ENCODER_WAIT_MS);
+        } catch (IOException e) {
+            err.println(NAME + ": " + e.getMessage());
             return CommandSyntax.EXIT_FAILURE;
         }
         ServiceObjects<TextEncoder> so = context.getServiceObjects(ref);
@@ -156,14 +157,5 @@ public final class TrainKnowledgeCommand implements Command {
                     + "' must be letters, digits, '.', '_' or '-'");
         }
         return dir;
-    }
-
-    private ServiceReference<TextEncoder> awaitBase(String name) throws InterruptedException {
-        long deadline = System.nanoTime() + ENCODER_WAIT_MS * 1_000_000;
-        ServiceReference<TextEncoder> ref;
-        while ((ref = encoders.base(name)) == null && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        return ref;
     }
 }
