@@ -2,7 +2,6 @@ package org.raddiag.itests;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.InputStream;
@@ -26,7 +25,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
@@ -169,19 +167,11 @@ public class TextEncodersIT {
     }
 
     private TextEncoder encoder(String name) throws Exception {
-        Await.until("text encoder " + name, 120_000, () -> !refs(name).isEmpty());
-        TextEncoder e = context.getService(refs(name).iterator().next());
-        assertNotNull("text encoder " + name + " did not start", e);
-        return e;
+        return TextEncoderServices.await(context, name);
     }
 
     private Collection<ServiceReference<TextEncoder>> refs(String name) {
-        try {
-            return context.getServiceReferences(TextEncoder.class,
-                    "(&(raddiag.kind=" + TextEncoder.KIND + ")(" + TextEncoder.ENCODER + "=" + name + "))");
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return TextEncoderServices.refs(context, name);
     }
 
     private static void copy(URL from, Path to) throws Exception {

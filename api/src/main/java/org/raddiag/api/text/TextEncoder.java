@@ -14,6 +14,13 @@ public interface TextEncoder {
     String KIND = "text-encoder";
     /** Service property with the encoder's name, e.g. {@code all-minilm-l6-v2}. */
     String ENCODER = "raddiag.encoder";
+    /**
+     * What the name of a knowledge-trained encoder starts with: {@code knowledge:MODEL} is the model {@code MODEL}
+     * of {@code train-knowledge} (its base encoder plus a trained adapter), usable wherever an encoder is named.
+     */
+    String KNOWLEDGE_PREFIX = "knowledge:";
+    /** Service property of a knowledge-trained encoder: the {@link #ENCODER} name of the encoder it adapts. */
+    String BASE = "raddiag.encoder.base";
 
     /** Name, as in {@link #ENCODER}. */
     String name();

@@ -32,9 +32,11 @@ import org.raddiag.support.files.DurableFiles;
 import org.raddiag.support.numpy.NpyWriter;
 
 /**
- * {@code embed-labels --labels FILE --encoder NAME --out FILE.npy [--json]}: the label embeddings the knowledge head
- * reads, a float32 {@code (classes, dim)} .npy whose row i is class i. Any installed text encoder is reached as a
- * service by name; it is only started (its model loaded) when this command uses it.
+ * {@code embed-labels --labels FILE --encoder NAME [--knowledge MODEL] --out FILE.npy [--json]}: the label embeddings
+ * the knowledge head reads, a float32 {@code (classes, dim)} .npy whose row i is class i. Any installed text encoder
+ * is reached as a service by name; it is only started (its model loaded) when this command uses it.
+ * {@code --knowledge MODEL} is the same as {@code --encoder knowledge:MODEL} (a model of {@code train-knowledge});
+ * given with {@code --encoder}, that must be the model's base encoder.
  */
 @Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=" + EmbedLabelsCommand.NAME})
@@ -46,7 +48,9 @@ public final class EmbedLabelsCommand implements Command {
             "Writes the text embeddings of class names (one row per class, L2-normalised) as a float32 .npy for the"
             + " knowledge head.")
             .required("labels", "FILE", "class names: one per line, or a JSON {name: index} label dictionary")
-            .required("encoder", "NAME", "text encoder, e.g. " + EncoderLoader.MINILM)
+            .option("encoder", "NAME", "text encoder, e.g. " + EncoderLoader.MINILM + " (or the base of --knowledge)")
+            .option("knowledge", "MODEL", "a knowledge-trained encoder (train-knowledge), i.e. --encoder "
+                    + TextEncoder.KNOWLEDGE_PREFIX + "MODEL")
             .required("out", "FILE", "the .npy file to write (replaced atomically)")
             .flag("json", "machine-readable output")
             .build();
@@ -73,7 +77,11 @@ public final class EmbedLabelsCommand implements Command {
 
     private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         Path labels = Path.of(a.required("labels"));
-        String encoderName = a.required("encoder");
+        String encoderName = a.has("knowledge") ? TextEncoder.KNOWLEDGE_PREFIX + a.value("knowledge")
+                : a.value("encoder");
+        if (encoderName == null) {
+            throw new UsageException("give --encoder NAME or --knowledge MODEL");
+        }
         Path target = Path.of(a.required("out")).toAbsolutePath().normalize();
         if (!target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
             throw new UsageException("--out must name a .npy file, not " + target);
@@ -91,6 +99,12 @@ public final class EmbedLabelsCommand implements Command {
         ComponentServiceObjects<TextEncoder> cso = await(encoderName);
         if (cso == null) {
             err.println(NAME + ": no text encoder '" + encoderName + "' is installed (installed: " + installed() + ")");
+            return CommandSyntax.EXIT_FAILURE;
+        }
+        if (a.has("knowledge") && a.has("encoder")
+                && !a.value("encoder").equals(cso.getServiceReference().getProperty(TextEncoder.BASE))) {
+            err.println(NAME + ": knowledge model " + a.value("knowledge") + " adapts encoder '"
+                    + cso.getServiceReference().getProperty(TextEncoder.BASE) + "', not --encoder " + a.value("encoder"));
             return CommandSyntax.EXIT_FAILURE;
         }
         TextEncoder encoder = cso.getService();
