@@ -3,5 +3,5 @@
  * of the knowledge-enhanced head. Providers are plugins; consumers select them by {@code raddiag.encoder}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.raddiag.api.text;

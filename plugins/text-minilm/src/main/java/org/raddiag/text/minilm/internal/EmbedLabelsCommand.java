@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
+import org.raddiag.api.text.KnowledgeLabels;
 import org.raddiag.api.text.TextEmbeddings;
 import org.raddiag.api.text.TextEncoder;
 import org.raddiag.support.cli.CommandSyntax;
@@ -50,6 +51,9 @@ public final class EmbedLabelsCommand implements Command {
             .required("out", "FILE", "the .npy file to write (replaced atomically)")
             .flag("json", "machine-readable output")
             .build();
+
+    @Reference
+    private KnowledgeLabels knowledge;
 
     @Reference(service = TextEncoder.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
@@ -83,7 +87,7 @@ public final class EmbedLabelsCommand implements Command {
         }
         List<String> names;
         try {
-            names = LabelsFile.read(labels);
+            names = knowledge.readLabels(labels);
         } catch (IOException e) {
             err.println(NAME + ": " + e.getMessage());
             return CommandSyntax.EXIT_FAILURE;
