@@ -40,6 +40,7 @@ final class LabelEmbeddingWriter {
             }
             System.arraycopy(emb.vectors()[i], 0, flat, i * dim, dim);
         }
+        DurableFiles.createDirectories(file.toAbsolutePath().getParent());
         DurableFiles.write(file, NpyWriter.float32(flat, new long[] {labels.size(), dim}, false));
         String sha = Checksums.sha256(file);
         new EmbeddingRecord(name, dim, encoder.pooling().key(), labels, sha).write(file);
