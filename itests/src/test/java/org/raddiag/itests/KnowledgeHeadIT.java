@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import javax.inject.Inject;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
@@ -25,10 +24,8 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.raddiag.api.data.Case;
 import org.raddiag.api.data.Diagnosis;
-import org.raddiag.api.data.Finding;
 import org.raddiag.api.data.Modality;
 import org.raddiag.api.data.Sample;
 import org.raddiag.api.diagnosis.DiagnosisException;
@@ -39,7 +36,6 @@ import org.raddiag.api.model.ModelPackage;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.api.text.KnowledgeLabels;
-import org.raddiag.api.train.DatasetLayout;
 
 /**
  * The knowledge head end to end in the real framework: {@code train --set head=knowledge --set text_encoder=MiniLM
@@ -87,10 +83,10 @@ public class KnowledgeHeadIT {
         assertEquals("the withheld labels are not the model's", 10, pkg.labels().size());
         assertTrue(pkg.labels().indexOf("Pleural effusion").isEmpty());
 
-        Map<String, Double> pt = probabilities(diagnose(NAME, "pytorch", List.of()));
-        Map<String, Double> ort = probabilities(diagnose(NAME, "onnxruntime", List.of()));
+        Map<String, Double> pt = Findings.probabilities(diagnose(NAME, "pytorch", List.of()));
+        Map<String, Double> ort = Findings.probabilities(diagnose(NAME, "onnxruntime", List.of()));
         assertEquals(pt.keySet(), ort.keySet());
-        double diff = maxDiff(pt, ort);
+        double diff = Findings.maxDifference(pt, ort);
         System.out.printf("knowledge head: max |pytorch - onnxruntime| probability %.3g%n", diff);
         assertTrue("backends disagree by " + diff, diff <= 1e-4);
         Path onnx = out.resolve(NAME + ".onnx");
@@ -101,19 +97,21 @@ public class KnowledgeHeadIT {
     @Test
     public void b_zeroShotLabelsAreScoredThroughTheRecordedEncoder() throws Exception {
         ModelPackage pkg = registry().find(ModelRef.parse(NAME)).orElseThrow();
-        Map<String, Double> own = probabilities(diagnose(NAME, "pytorch", List.of()));
+        Map<String, Double> own = Findings.probabilities(diagnose(NAME, "pytorch", List.of()));
         // the model's own label names as zero-shot texts rebuild its class matrix exactly: the same scores
-        Map<String, Double> again = probabilities(diagnose(NAME, "pytorch", pkg.labels().labels()));
+        Map<String, Double> again = Findings.probabilities(diagnose(NAME, "pytorch", pkg.labels().labels()));
         assertEquals(own.keySet(), again.keySet());
-        assertTrue("own labels as texts: " + maxDiff(own, again), maxDiff(own, again) <= 1e-5);
+        double same = Findings.maxDifference(own, again);
+        assertTrue("own labels as texts: " + same, same <= 1e-5);
 
         List<String> unseen = List.of("Pleural effusion", "Cardiomegaly", "enlarged heart");
         Diagnosis pt = diagnose(NAME, "pytorch", unseen);
         assertEquals(unseen.size(), pt.findings().size());
-        Map<String, Double> zp = probabilities(pt);
+        Map<String, Double> zp = Findings.probabilities(pt);
         assertEquals(new java.util.TreeSet<>(unseen), zp.keySet());
-        Map<String, Double> zo = probabilities(diagnose(NAME, "onnxruntime", unseen));
-        assertTrue("zero-shot backends disagree by " + maxDiff(zp, zo), maxDiff(zp, zo) <= 1e-4);
+        Map<String, Double> zo = Findings.probabilities(diagnose(NAME, "onnxruntime", unseen));
+        double zeroShotDiff = Findings.maxDifference(zp, zo);
+        assertTrue("zero-shot backends disagree by " + zeroShotDiff, zeroShotDiff <= 1e-4);
         assertNotEquals(zp.get("Pleural effusion"), zp.get("Cardiomegaly"));
 
         Path caseDir = HOME.resolve("phantom");
@@ -193,35 +191,8 @@ public class KnowledgeHeadIT {
     }
 
     private Path phantom() throws Exception {
-        Path folder = HOME.resolve("phantom");
-        Await.until("phantom dataset layout", 60_000, () -> layout() != null);
-        context.getService(layout()).open(folder, Map.of("seed", "11", "labels", "12,4,4", "cases", "24,8,16"));
-        return folder;
-    }
-
-    private ServiceReference<DatasetLayout> layout() {
-        try {
-            return context.getServiceReferences(DatasetLayout.class, "(raddiag.dataset=phantom)").stream().findFirst()
-                    .orElse(null);
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private static Map<String, Double> probabilities(Diagnosis d) {
-        Map<String, Double> m = new TreeMap<>();
-        for (Finding f : d.findings()) {
-            m.put(f.label(), f.probability());
-        }
-        return m;
-    }
-
-    private static double maxDiff(Map<String, Double> a, Map<String, Double> b) {
-        double diff = 0;
-        for (String k : a.keySet()) {
-            diff = Math.max(diff, Math.abs(a.get(k) - b.get(k)));
-        }
-        return diff;
+        return PhantomDatasets.generate(context, HOME.resolve("phantom"), Map.of("seed", "11", "labels", "12,4,4",
+                "cases", "24,8,16"));
     }
 
     private static String[] concat(String[] a, String... b) {

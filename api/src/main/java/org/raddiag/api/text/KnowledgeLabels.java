@@ -37,9 +37,19 @@ public interface KnowledgeLabels {
 
     /**
      * Embeds {@code labels} (row i = label i) with the encoder called {@code encoder} and writes them durably as a
-     * float32 {@code .npy} at {@code file}, with a record of what made it ({@code file} + {@code .json}). When both
-     * exist already and the record names the same encoder and labels (a resumed run), the file is checked against
-     * its recorded SHA-256 and reused, not recomputed.
+     * float32 {@code .npy} at {@code file} (replacing it), with a record of what made it ({@code file} +
+     * {@code .json}).
+     *
+     * @throws IllegalArgumentException when no such encoder is installed (naming the installed ones) or a label is
+     *                                  blank or repeated
+     * @throws IOException              when the encoder fails or the file cannot be written
+     */
+    LabelEmbeddingFile write(String encoder, List<String> labels, Path file) throws IOException;
+
+    /**
+     * {@link #write}, except that when {@code file} and its record exist already and the record names the same
+     * encoder and labels (a resumed run), the file is checked against its recorded SHA-256 and reused, not
+     * recomputed.
      *
      * @throws IllegalArgumentException when no such encoder is installed (naming the installed ones), a label is
      *                                  blank, or the existing file was made for other labels or by another encoder

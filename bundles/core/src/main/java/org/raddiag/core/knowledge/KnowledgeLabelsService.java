@@ -78,6 +78,12 @@ public final class KnowledgeLabelsService implements KnowledgeLabels {
         if (existing != null) {
             return LabelEmbeddingWriter.reuse(existing, encoder, labels, file);
         }
+        return write(encoder, labels, file);
+    }
+
+    @Override
+    public LabelEmbeddingFile write(String encoder, List<String> labels, Path file) throws IOException {
+        LabelEmbeddingWriter.checkTexts(labels, "label");
         ComponentServiceObjects<TextEncoder> cso = await(encoder);
         TextEncoder e = cso.getService();
         if (e == null) {

@@ -46,6 +46,11 @@ class KnowledgeSetupTest {
         }
 
         @Override
+        public LabelEmbeddingFile write(String encoder, List<String> labels, Path file) {
+            return embed(encoder, labels, file);
+        }
+
+        @Override
         public ModelPackage zeroShot(ModelPackage model, List<String> texts) {
             throw new UnsupportedOperationException();
         }
