@@ -3,8 +3,6 @@ package org.raddiag.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.composite;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,16 +49,14 @@ import org.raddiag.api.model.ModelRef;
 public class ArchitecturePluginsIT {
     private static final Path HOME = Paths.get("target", "itest-home-" + ArchitecturePluginsIT.class.getSimpleName())
             .toAbsolutePath();
-    private static final String[] SMALL = {"--set", "epochs=1", "--set", "image_size=32", "--set", "depth=4", "--set",
-        "slots=2", "--set", "hidden=32", "--set", "batchSize=4", "--set", "lr=1e-3"};
+    private static final String[] SMALL = PhantomDatasets.SMALL_TRAINING;
 
     @Inject
     private BundleContext context;
 
     @Configuration
     public Option[] config() throws Exception {
-        Files.createDirectories(HOME);
-        return new Option[] {composite(RuntimeOptions.runtime()), systemProperty("raddiag.home").value(HOME.toString())};
+        return RuntimeOptions.runtime(HOME);
     }
 
     @Test

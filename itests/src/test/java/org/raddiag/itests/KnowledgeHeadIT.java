@@ -3,8 +3,6 @@ package org.raddiag.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.composite;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -52,8 +50,7 @@ public class KnowledgeHeadIT {
             .toAbsolutePath();
     private static final String MINILM = "all-minilm-l6-v2";
     private static final String WITHHELD = "Pleural effusion;Cardiomegaly";
-    private static final String[] SMALL = {"--set", "epochs=1", "--set", "image_size=32", "--set", "depth=4", "--set",
-        "slots=2", "--set", "hidden=32", "--set", "batchSize=4", "--set", "lr=1e-3", "--set", "backbone=resnet18"};
+    private static final String[] SMALL = concat(PhantomDatasets.SMALL_TRAINING, "--set", "backbone=resnet18");
     private static final String NAME = "knowledge-it";
 
     @Inject
@@ -61,8 +58,7 @@ public class KnowledgeHeadIT {
 
     @Configuration
     public Option[] config() throws Exception {
-        Files.createDirectories(HOME);
-        return new Option[] {composite(RuntimeOptions.runtime()), systemProperty("raddiag.home").value(HOME.toString())};
+        return RuntimeOptions.runtime(HOME);
     }
 
     @Test
