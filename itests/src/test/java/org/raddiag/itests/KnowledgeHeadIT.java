@@ -51,7 +51,8 @@ public class KnowledgeHeadIT {
     private static final String MINILM = "all-minilm-l6-v2";
     private static final String WITHHELD = "Pleural effusion;Cardiomegaly";
     private static final String[] SMALL = concat(PhantomDatasets.SMALL_TRAINING, "--set", "backbone=resnet18");
-    private static final String NAME = "knowledge-it";
+    /** A model name and run folder of this execution (the home under target/ survives between builds). */
+    private static final String NAME = "knowledge-it-" + System.nanoTime();
 
     @Inject
     private BundleContext context;
@@ -64,7 +65,7 @@ public class KnowledgeHeadIT {
     @Test
     public void a_trainWithATextEncoderMakesASelfContainedPackageThatBothBackendsRunAlike() throws Exception {
         Path data = phantom();
-        Path out = HOME.resolve("runs/knowledge");
+        Path out = HOME.resolve("runs/" + NAME);
         assertEquals(0, InFramework.run(context, "train", trainArgs(data, out, "--name", NAME + ":1.0.0")));
 
         ModelPackage pkg = registry().find(ModelRef.parse(NAME)).orElseThrow();
@@ -152,7 +153,7 @@ public class KnowledgeHeadIT {
 
     @Test
     public void d_aResumedRunReusesItsLabelEmbeddings() throws Exception {
-        Path out = HOME.resolve("runs/knowledge");
+        Path out = HOME.resolve("runs/" + NAME);
         Path file = out.resolve("label-embeddings.npy");
         long before = Files.getLastModifiedTime(file).toMillis();
         byte[] bytes = Files.readAllBytes(file);

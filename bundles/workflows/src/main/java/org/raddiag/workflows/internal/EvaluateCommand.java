@@ -71,6 +71,7 @@ public final class EvaluateCommand extends SyntaxCommand {
     private ModelRegistry registry;
     @Reference
     private KnowledgeLabels knowledge;
+    private static final long RUNNER_WAIT_NANOS = 120_000_000_000L;
     private final NamedServices<ModelRunner> runners = new NamedServices<>("model runner");
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -117,7 +118,8 @@ public final class EvaluateCommand extends SyntaxCommand {
                 return 1;
             }
             String backend = a.value("backend");
-            ModelRunner runner = runners.get(backend);
+            // the engines may still be starting (a one-shot command starts them): wait a little for the runner
+            ModelRunner runner = runners.await(backend, System.nanoTime() + RUNNER_WAIT_NANOS);
             if (runner == null) {
                 err.println("evaluate: no runner for backend " + backend + " (available: " + runners.names() + ")");
                 return 1;

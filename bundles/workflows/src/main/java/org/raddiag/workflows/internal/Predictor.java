@@ -19,9 +19,10 @@ final class Predictor {
     private Predictor() {
     }
 
+    /** The model's logits, with the cases' labels over the model's label set (by name). */
     static Predictions predict(LoadedModel model, InputEncoder encoder, DatasetSource data, DatasetSource.Split split)
             throws IOException {
-        return predict(model, encoder, data, split, data.labels(), null);
+        return predict(model, encoder, data, split, model.model().labels(), null);
     }
 
     /**

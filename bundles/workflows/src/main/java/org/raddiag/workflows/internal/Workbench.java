@@ -81,13 +81,17 @@ final class Workbench {
         return new Outcome(ref, eval);
     }
 
-    /** The test split's evaluation, with thresholds fitted on the validation split when there is one. */
+    /**
+     * The test split's evaluation over the model's labels (matched by name to the cases' labels, so a model trained
+     * with labels withheld is evaluated on the labels it has), with thresholds fitted on the validation split when
+     * there is one.
+     */
     static Evaluation evaluate(LoadedModel model, InputEncoder encoder, DatasetSource data, String title, Path reportDir)
             throws IOException {
         Predictions valid = data.caseIds(Split.VALIDATION).isEmpty() ? null
                 : Predictor.predict(model, encoder, data, Split.VALIDATION);
         Predictions test = Predictor.predict(model, encoder, data, Split.TEST);
-        return Evaluation.run(test, valid, data.labels(), title, reportDir);
+        return Evaluation.run(test, valid, model.model().labels(), title, reportDir);
     }
 
     /** {@code name} with its version, or the next free patch version when that one is installed already. */
