@@ -44,6 +44,13 @@ final class RuntimeOptions {
         return Paths.get(System.getProperty("raddiag.probe.plugins"), "raddiag-itest-probe-plugin-" + variant + ".jar");
     }
 
+    /** {@link #runtime()} with the RadDiag home {@code home} (created), for tests that keep files between methods. */
+    static Option[] runtime(Path home) throws IOException {
+        Files.createDirectories(home);
+        return new Option[] {org.ops4j.pax.exam.CoreOptions.composite(runtime()),
+            systemProperty("raddiag.home").value(home.toString())};
+    }
+
     /** A new empty RadDiag home (user data folder) under {@code target/itest-homes/}. */
     static Path freshHome() {
         try {

@@ -21,6 +21,7 @@ import org.raddiag.api.diagnosis.DiagnosisService;
 import org.raddiag.api.io.ReadException;
 import org.raddiag.api.io.ReadOptions;
 import org.raddiag.api.model.ModelRef;
+import org.raddiag.api.text.KnowledgeLabels;
 import org.raddiag.core.cases.CaseLocator;
 import org.raddiag.core.cases.LoadedCase;
 import org.raddiag.core.cases.NpyKeySlices;
@@ -32,8 +33,9 @@ import org.raddiag.support.cli.SyntaxCommand;
 import org.raddiag.support.cli.UsageException;
 
 /**
- * {@code diagnose CASE --model NAME[:VERSION] [--backend B] [--json] [--all] [--top K] [--case ID]}: ranked findings
- * with probabilities and thresholds, and per-scan slice attention. Files of the case that cannot be read are
+ * {@code diagnose CASE --model NAME[:VERSION] [--backend B] [--json] [--all] [--top K] [--case ID]
+ * [--labels TEXTS|FILE]}: ranked findings with probabilities and thresholds, and per-scan slice attention; with
+ * {@code --labels}, zero-shot findings for those label texts. Files of the case that cannot be read are
  * reported and the case is diagnosed from the others. Exit 1 when some case could not be diagnosed.
  */
 @Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
@@ -49,6 +51,9 @@ public final class DiagnoseCommand extends SyntaxCommand {
             .option("top", "K", "findings to list", "10")
             .option("case", "ID", "only this case of an RP3D case file")
             .option("level", "LEVEL", "label level of an RP3D case file: articles or icd10s", Rp3dCaseFile.ARTICLES)
+            .option("labels", "TEXTS|FILE", "zero-shot: score these label texts instead of the model's labels, through"
+                    + " its knowledge head and text encoder; \"text;text;...\" or a labels file (one per line, or"
+                    + " JSON {name: index})")
             .positional("CASE", "file, series folder, case folder, zip or RP3D case file")
             .build();
 
@@ -61,6 +66,9 @@ public final class DiagnoseCommand extends SyntaxCommand {
 
     @Reference
     private DiagnosisService diagnosis;
+
+    @Reference
+    private KnowledgeLabels knowledge;
 
     @Override
     protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
@@ -77,7 +85,8 @@ public final class DiagnoseCommand extends SyntaxCommand {
         Path path = a.positionalPath(0, "CASE").toAbsolutePath().normalize();
         CaseLocator locator = new CaseLocator(readers.plainScanFiles(ReadOptions.defaults()),
                 new NpyKeySlices(), level);
-        DiagnosisRequest request = new DiagnosisRequest(ModelRef.parse(model), backend, all ? 0 : top);
+        List<String> labels = a.has("labels") ? labels(a.value("labels")) : List.of();
+        DiagnosisRequest request = new DiagnosisRequest(ModelRef.parse(model), backend, all ? 0 : top, labels);
         List<Map<String, Object>> results = new ArrayList<>();
         int failed = 0;
         for (LoadedCase c : locator.locate(path, caseId)) {
@@ -109,6 +118,22 @@ public final class DiagnoseCommand extends SyntaxCommand {
                     .toJson(Map.of("results", results)));
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    /** {@code --labels}: the labels file it names, else texts separated by {@code ;}. */
+    private List<String> labels(String value) throws java.io.IOException {
+        Path file = Paths.get(value);
+        if (!value.contains(";") && java.nio.file.Files.isRegularFile(file)) {
+            return knowledge.readLabels(file);
+        }
+        List<String> texts = new ArrayList<>();
+        for (String t : value.split(";", -1)) {
+            if (t.isBlank()) {
+                throw new UsageException("--labels: empty label text in '" + value + "' (texts separated by ;)");
+            }
+            texts.add(t.strip());
+        }
+        return texts;
     }
 
     private static void print(Diagnosis d, LoadedCase c, PrintStream out, int top) {

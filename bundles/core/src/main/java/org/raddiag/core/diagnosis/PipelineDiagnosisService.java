@@ -31,6 +31,7 @@ import org.raddiag.api.model.ModelPackage;
 import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.api.model.ModelRunner;
 import org.raddiag.api.model.SliceBackbone;
+import org.raddiag.api.text.KnowledgeLabels;
 import org.raddiag.api.data.FloatTensor;
 import org.raddiag.core.diagnosis.internal.BatchSettings;
 import org.raddiag.core.diagnosis.internal.MicroBatcher;
@@ -49,6 +50,8 @@ import org.slf4j.LoggerFactory;
  * component plugins dynamically: when a backbone or head plugin is replaced, the models built from it are rebuilt
  * on the next request, and requests already running finish on the old model. Concurrent diagnoses of the same
  * model on a batching backend share forward passes ({@link MicroBatcher}); reading and preprocessing stay per request.
+ * A request with zero-shot label texts diagnoses the model's {@link KnowledgeLabels#zeroShot zero-shot view} (loaded
+ * and cached like a model of its own, one per text list).
  */
 @Component(service = DiagnosisService.class, configurationPid = "org.raddiag.diagnosis")
 @Designate(ocd = DiagnosisConfig.class)
@@ -66,6 +69,10 @@ public final class PipelineDiagnosisService implements DiagnosisService {
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile ModelRegistry registry;
+
+    /** Zero-shot requests: the model seen with the requested label texts, through its text encoder. */
+    @Reference
+    private KnowledgeLabels knowledge;
 
     @Activate
     void activate(BundleContext context, DiagnosisConfig config) {
@@ -150,6 +157,13 @@ public final class PipelineDiagnosisService implements DiagnosisService {
         Optional<ModelPackage> found = reg.find(request.model());
         ModelPackage pkg = found.orElseThrow(() -> new DiagnosisException("no model " + request.model()
                 + " in the registry (installed: " + reg.list() + ")"));
+        if (!request.labels().isEmpty()) {
+            try {
+                pkg = knowledge.zeroShot(pkg, request.labels());
+            } catch (IOException | IllegalArgumentException e) {
+                throw new DiagnosisException("zero-shot labels: " + e.getMessage(), e);
+            }
+        }
         String backend = request.backend() != null ? request.backend() : defaultBackend;
         ModelRunner runner;
         try {

@@ -150,7 +150,7 @@ public final class FileModelRegistry implements ModelRegistry {
             Path pkg = staging.resolve("package");
             PackageSpec spec = new PackageSpec(draft.ref().name(), draft.ref().version(), draft.architecture(),
                     PackageSpec.inputOf(draft.architecture()), draft.labels(), draft.thresholds(), draft.provenance());
-            ModelPackageWriter.writeFolder(pkg, spec, SafetensorsFile.read(draft.weights()));
+            ModelPackageWriter.writeFolder(pkg, spec, SafetensorsFile.read(draft.weights()), draft.files());
             return install(pkg);
         } catch (IllegalArgumentException e) {
             throw new IOException("model " + draft.ref() + ": " + e.getMessage(), e);

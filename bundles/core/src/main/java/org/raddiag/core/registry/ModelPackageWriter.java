@@ -22,8 +22,23 @@ public final class ModelPackageWriter {
 
     /** Writes {@code spec} with {@code weights} as the package folder {@code target}. */
     public static VerifiedPackage writeFolder(Path target, PackageSpec spec, StateDict weights) throws IOException {
+        return writeFolder(target, spec, weights, Map.of());
+    }
+
+    /**
+     * {@link #writeFolder(Path, PackageSpec, StateDict)} with further files that components read relative to the
+     * package (name in the package -> file to copy), e.g. the knowledge head's label embeddings.
+     */
+    public static VerifiedPackage writeFolder(Path target, PackageSpec spec, StateDict weights, Map<String, Path> files)
+            throws IOException {
         DurableFiles.publishFolder(target, tmp -> {
             write(tmp, spec, weights);
+            for (Map.Entry<String, Path> f : files.entrySet()) {
+                if (PackageManifest.isStandardFile(f.getKey())) {
+                    throw new IllegalArgumentException("package file " + f.getKey() + " is written by the registry");
+                }
+                Files.copy(f.getValue(), tmp.resolve(f.getKey()));
+            }
             ModelPackageReader.read(tmp);
         });
         return ModelPackageReader.read(target);

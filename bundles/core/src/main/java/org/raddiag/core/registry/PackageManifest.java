@@ -18,6 +18,11 @@ public record PackageManifest(int formatVersion, String name, String version, Ma
     public static final String LABELS = "labels.txt";
     public static final String THRESHOLDS = "thresholds.txt";
 
+    /** Whether {@code name} is one of the files the registry itself writes into every package. */
+    public static boolean isStandardFile(String name) {
+        return name.equals(MANIFEST) || name.equals(WEIGHTS) || name.equals(LABELS) || name.equals(THRESHOLDS);
+    }
+
     public PackageManifest {
         architecture = java.util.Collections.unmodifiableMap(new TreeMap<>(architecture));
         provenance = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(provenance));

@@ -29,6 +29,28 @@ class FileModelRegistryTest {
     }
 
     @Test
+    void createCarriesTheDraftsFurtherFilesAndRefusesTheRegistrysOwnNames() throws IOException {
+        FileModelRegistry reg = new FileModelRegistry(tmp.resolve("models"));
+        PackageSpec spec = Packages.spec("knowledge", "1.0.0");
+        Path weights = tmp.resolve("w.safetensors");
+        org.raddiag.checkpoint.SafetensorsFile.write(weights, Packages.weights(), java.util.Map.of());
+        Path emb = Files.writeString(tmp.resolve("emb.npy"), "label embeddings");
+        ModelRef ref = reg.create(new org.raddiag.api.model.ModelDraft(new ModelRef("knowledge", "1.0.0"),
+                spec.architecture(), spec.labels(), spec.thresholds(), spec.provenance(), weights,
+                java.util.Map.of("label-embeddings.npy", emb)));
+        Path installed = reg.find(ref).orElseThrow().weights().resolveSibling("label-embeddings.npy");
+        assertEquals("label embeddings", Files.readString(installed));
+
+        IOException e = assertThrows(IOException.class, () -> reg.create(new org.raddiag.api.model.ModelDraft(
+                new ModelRef("knowledge", "1.0.1"), spec.architecture(), spec.labels(), spec.thresholds(),
+                spec.provenance(), weights, java.util.Map.of("labels.txt", emb))));
+        assertTrue(e.getMessage().contains("labels.txt is written by the registry"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new org.raddiag.api.model.ModelDraft(
+                new ModelRef("knowledge", "1.0.2"), spec.architecture(), spec.labels(), spec.thresholds(),
+                spec.provenance(), weights, java.util.Map.of("../escape.npy", emb)));
+    }
+
+    @Test
     void newestVersionBySemverIncludingPreReleases() throws IOException {
         FileModelRegistry reg = new FileModelRegistry(tmp.resolve("models"));
         for (String v : new String[] {"1.10.0", "1.9.0", "1.10.0-rc.1", "1.2.0"}) {

@@ -16,6 +16,7 @@ import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.api.model.ModelRunner;
 import org.raddiag.api.cli.Command;
+import org.raddiag.api.text.KnowledgeLabels;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.metrics.Predictions;
 import org.raddiag.support.home.RaddiagHome;
@@ -28,7 +29,8 @@ import org.raddiag.support.cli.UsageException;
  * {@code evaluate --model NAME --dataset NAME[:FOLDER] [--backend B] --out DIR} or
  * {@code evaluate --scores S.npy --labels L.npy [--head H --medium M] --out DIR}: the reference metrics per class
  * and per head/medium/tail split, plus thresholds fixed on the validation split and bootstrap intervals, written as
- * {@code report.json} and a self-contained {@code report.html}.
+ * {@code report.json} and a self-contained {@code report.html}. With {@code --zero-shot MAPPING} (and --model,
+ * --dataset): the zero-shot metrics of {@link ZeroShotEvaluation} instead.
  */
 @Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=evaluate"})
@@ -45,6 +47,9 @@ public final class EvaluateCommand extends SyntaxCommand {
             .option("labels", "L.npy", "their labels (cases x classes, 0/1)")
             .option("head", "H", "head classes of --scores (default: all)")
             .option("medium", "M", "medium classes of --scores", "0")
+            .option("zero-shot", "MAPPING", "with --model (a knowledge-head model) and --dataset: zero-shot metrics of"
+                    + " the dataset labels MAPPING names, a JSON {\"dataset label\": \"text given to the model\"}"
+                    + " (or a list of texts); ACC/TPR/FPR at the F1max threshold, written as zero-shot.json")
             .option("out", "DIR", "report folder", "evaluation")
             .flag("json", "print report.json instead of the summary")
             .build();
@@ -59,6 +64,8 @@ public final class EvaluateCommand extends SyntaxCommand {
     private InputEncoder encoder;
     @Reference
     private ModelRegistry registry;
+    @Reference
+    private KnowledgeLabels knowledge;
 
     /** {@code --scores S.npy --labels L.npy} computes metrics only: no engine. */
     @Override
@@ -96,6 +103,9 @@ public final class EvaluateCommand extends SyntaxCommand {
             ModelRunner runner = plugins.runner(a.value("backend"));
             DatasetSource data = DatasetArg.open(a.value("dataset"), a.settings("dataset-option"), plugins,
                     RaddiagHome.current());
+            if (a.has("zero-shot")) {
+                return zeroShot(a.path("zero-shot"), pkg, runner, data, outDir, a.flag("json"), out);
+            }
             try (LoadedModel model = runner.load(pkg)) {
                 e = Workbench.evaluate(model, encoder, data, "RadDiag " + pkg.ref() + " on " + data.name(), outDir);
             }
@@ -108,6 +118,29 @@ public final class EvaluateCommand extends SyntaxCommand {
         }
         out.println(e.summary());
         out.println("report: " + outDir.resolve("report.html") + " and report.json");
+        return 0;
+    }
+
+    /** {@code --zero-shot MAPPING}: the mapped labels' texts scored through the model's text encoder. */
+    private int zeroShot(Path mappingFile, ModelPackage pkg, ModelRunner runner, DatasetSource data, Path outDir,
+            boolean json, PrintStream out) throws Exception {
+        Map<String, List<String>> mapping = ZeroShotEvaluation.readMapping(mappingFile);
+        LabelSet truth = ZeroShotEvaluation.truthLabels(mapping, data.labels(), mappingFile);
+        ModelPackage zs = knowledge.zeroShot(pkg, ZeroShotEvaluation.texts(mapping));
+        ZeroShot scores = new ZeroShot(zs.labels(), mapping);
+        Predictions p;
+        try (LoadedModel model = runner.load(zs)) {
+            p = Predictor.predict(model, encoder, data, DatasetSource.Split.TEST, truth, scores);
+        }
+        ZeroShotEvaluation z = ZeroShotEvaluation.of(p, truth);
+        z.write(outDir, pkg.ref().toString(), mapping);
+        if (json) {
+            out.println(Files.readString(outDir.resolve(ZeroShotEvaluation.FILE)));
+            return 0;
+        }
+        out.println("model " + pkg.ref() + " on the test split of " + data.name() + " (" + p.cases() + " cases)");
+        out.println(z.summary());
+        out.println("report: " + outDir.resolve(ZeroShotEvaluation.FILE));
         return 0;
     }
 }

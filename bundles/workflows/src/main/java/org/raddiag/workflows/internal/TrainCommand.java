@@ -12,6 +12,7 @@ import org.raddiag.api.cli.Command;
 import org.raddiag.api.model.InputEncoder;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
+import org.raddiag.api.text.KnowledgeLabels;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.DatasetSource.Split;
 import org.raddiag.api.train.Trainer;
@@ -26,7 +27,8 @@ import org.raddiag.support.cli.SyntaxCommand;
  * [--set key=value]... [--dataset-option key=value]...}: trains with the trainer plugin called NAME (default: the
  * only one installed) on the dataset that the layout plugin called NAME opens, with atomic checkpoints in
  * {@code DIR} (resumable after a kill), evaluates the best weights on the test split, and registers them as a model
- * package with thresholds fitted on the validation split.
+ * package with thresholds fitted on the validation split. The settings {@code text_encoder} and {@code withhold} are
+ * the workflow's own ({@link KnowledgeSetup}).
  */
 @Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=train"})
@@ -43,7 +45,8 @@ public final class TrainCommand extends SyntaxCommand {
             .flag("demo-arch", "start from the demo's settings")
             .flag("no-register", "train only: no evaluation, no registration")
             .repeatable("set", "KEY=VALUE", "a training setting (see the README: epochs, batchSize, lr, backbone,"
-                    + " image_size, depth, slots, hidden, ...)")
+                    + " image_size, depth, slots, hidden, head, text_encoder (label embeddings of head=knowledge),"
+                    + " withhold (labels left out: LABEL;LABEL), ...)")
             .repeatable("dataset-option", "KEY=VALUE", "an option of the dataset layout plugin (phantom: seed, cases,"
                     + " labels, size, slices, noise, lesionScale, ...)")
             .build();
@@ -58,6 +61,8 @@ public final class TrainCommand extends SyntaxCommand {
     private InputEncoder encoder;
     @Reference
     private ModelRegistry registry;
+    @Reference
+    private KnowledgeLabels knowledge;
 
     @Override
     protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
@@ -65,24 +70,28 @@ public final class TrainCommand extends SyntaxCommand {
         Map<String, String> cliSettings = a.settings("set");
         Trainer trainer = plugins.trainer(a.value("trainer"));
         String dataset = a.required("dataset");
-        DatasetSource data = DatasetArg.open(dataset, a.settings("dataset-option"), plugins, RaddiagHome.current());
-        out.println("dataset " + data.name() + ": " + data.caseIds(Split.TRAIN).size() + " training, "
-                + data.caseIds(Split.VALIDATION).size() + " validation, " + data.caseIds(Split.TEST).size()
-                + " test cases, " + data.labels().size() + " labels");
+        DatasetSource all = DatasetArg.open(dataset, a.settings("dataset-option"), plugins, RaddiagHome.current());
         Map<String, String> settings = new LinkedHashMap<>();
         if (a.flag("demo-arch")) {
             settings.putAll(DemoSettings.training());
         }
         settings.putAll(cliSettings);
+        KnowledgeSetup setup = KnowledgeSetup.prepare(settings, all, outDir, knowledge, out);
+        DatasetSource data = setup.data();
+        out.println("dataset " + data.name() + ": " + data.caseIds(Split.TRAIN).size() + " training, "
+                + data.caseIds(Split.VALIDATION).size() + " validation, " + data.caseIds(Split.TEST).size()
+                + " test cases, " + data.labels().size() + " labels");
         Workbench bench = new Workbench(trainer, encoder, plugins.runner("pytorch"), registry);
-        TrainingOutcome result = bench.train(settings, data, outDir, a.flag("resume"), out);
+        TrainingOutcome result = bench.train(setup.settings(), data, outDir, a.flag("resume"), out);
         out.println("training done: " + result.summary());
         if (a.flag("no-register")) {
             return 0;
         }
         ModelRef name = ModelRef.parse(a.value("name"));
-        Workbench.Outcome o = bench.evaluateAndRegister(result, data, name, outDir.resolve("report"),
-                Map.of("training_settings", settings.toString()));
+        Map<String, String> provenance = new LinkedHashMap<>(setup.provenance());
+        provenance.put("training_settings", settings.toString());
+        Workbench.Outcome o = bench.evaluateAndRegister(result, data, name, outDir.resolve("report"), provenance,
+                setup.packaged(result.architecture()), setup.files());
         out.println("test split (reference metrics):");
         out.println(o.evaluation().summary());
         out.println("report: " + outDir.resolve("report/report.html"));

@@ -46,6 +46,15 @@ final class Workbench {
      */
     Outcome evaluateAndRegister(TrainingOutcome result, DatasetSource data, ModelRef name, Path reportDir,
             Map<String, String> provenance) throws IOException {
+        return evaluateAndRegister(result, data, name, reportDir, provenance, result.architecture(), Map.of());
+    }
+
+    /**
+     * {@link #evaluateAndRegister(TrainingOutcome, DatasetSource, ModelRef, Path, Map)} registering {@code packaged}
+     * as the architecture (e.g. with files named relative to the package) and with further package {@code files}.
+     */
+    Outcome evaluateAndRegister(TrainingOutcome result, DatasetSource data, ModelRef name, Path reportDir,
+            Map<String, String> provenance, ArchitectureConfig packaged, Map<String, Path> files) throws IOException {
         Path weights = result.bestWeights().orElseThrow(() -> new IOException("training finished no epoch, so there "
                 + "is no model to evaluate"));
         ArchitectureConfig arch = result.architecture();
@@ -67,17 +76,22 @@ final class Workbench {
         p.put("created", Instant.now().toString());
         p.put("thresholds", eval.thresholds() != null ? "F1max on the validation split" : "0.5 (no validation split)");
         eval.macroAuc().forEach((k, v) -> p.put("test_macro_auc_" + k, String.format("%.4f", v)));
-        ModelRef ref = registry.create(new ModelDraft(freeVersion(name), arch, data.labels(), thresholds, p, weights));
+        ModelRef ref = registry.create(new ModelDraft(freeVersion(name), packaged, data.labels(), thresholds, p, weights,
+                files));
         return new Outcome(ref, eval);
     }
 
-    /** The test split's evaluation, with thresholds fitted on the validation split when there is one. */
+    /**
+     * The test split's evaluation over the model's labels (matched by name to the cases' labels, so a model trained
+     * with labels withheld is evaluated on the labels it has), with thresholds fitted on the validation split when
+     * there is one.
+     */
     static Evaluation evaluate(LoadedModel model, InputEncoder encoder, DatasetSource data, String title, Path reportDir)
             throws IOException {
         Predictions valid = data.caseIds(Split.VALIDATION).isEmpty() ? null
                 : Predictor.predict(model, encoder, data, Split.VALIDATION);
         Predictions test = Predictor.predict(model, encoder, data, Split.TEST);
-        return Evaluation.run(test, valid, data.labels(), title, reportDir);
+        return Evaluation.run(test, valid, model.model().labels(), title, reportDir);
     }
 
     /** {@code name} with its version, or the next free patch version when that one is installed already. */

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -96,7 +97,12 @@ public final class KnowledgeHeadBlock extends ReferenceBlock {
         return fcke.getParameters().get(name);
     }
 
+    /**
+     * Keeps {@code a} for the block's life: attached to its own manager and taken out of any {@link NDScope} it was
+     * made in (training steps run in a scope that would otherwise close the table after the first step).
+     */
     private NDArray keep(NDArray a) {
+        NDScope.unregister(a);
         a.attach(owner);
         return a;
     }

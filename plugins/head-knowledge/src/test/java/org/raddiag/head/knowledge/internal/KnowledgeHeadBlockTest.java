@@ -9,6 +9,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -138,6 +139,19 @@ class KnowledgeHeadBlockTest {
                     es += e[c * E + k];
                 }
                 assertEquals(xs * es, gw[h * E + k], 1e-4);
+            }
+        }
+    }
+
+    @Test
+    void forwardsInsideScopesKeepTheTablesForTheNextStep() {
+        // the trainer runs every step in an NDScope that closes what was made in it
+        for (int step = 0; step < 3; step++) {
+            for (boolean training : new boolean[] {true, false}) {
+                try (NDScope scope = new NDScope()) {
+                    scope.suppressNotUsedWarning();
+                    assertArrayEquals(expected(), logits(training), 1e-5f, "step " + step + ", training " + training);
+                }
             }
         }
     }

@@ -72,6 +72,22 @@ class KnowledgeHeadComponentTest {
     }
 
     @Test
+    void aRecordedSha256MustMatchTheFile() throws IOException {
+        Path file = dir.resolve("labels.npy");
+        writeNpy(file, EMB, 3, 5);
+        String sha = org.raddiag.checkpoint.Checksums.sha256(file);
+        KnowledgeHeadComponent c = new KnowledgeHeadComponent();
+        assertEquals(6, logits(c.build(Block.class, arch(file.toString(), KnowledgeHeadComponent.SHA256, sha)), 1)
+                .length);
+        float[] changed = EMB.clone();
+        changed[0] += 1;
+        writeNpy(file, changed, 3, 5);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> c.build(Block.class, arch(file.toString(), KnowledgeHeadComponent.SHA256, sha)));
+        assertTrue(e.getMessage().contains("do not match the SHA-256"), e.getMessage());
+    }
+
+    @Test
     void readsNpyAndSafetensorsRelativeToThePackage() throws IOException {
         KnowledgeHeadComponent c = new KnowledgeHeadComponent();
         assertEquals("knowledge", c.name());

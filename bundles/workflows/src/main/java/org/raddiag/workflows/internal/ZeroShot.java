@@ -1,4 +1,4 @@
-package org.raddiag.trainer.internal;
+package org.raddiag.workflows.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.raddiag.api.data.LabelSet;
+import org.raddiag.metrics.Predictions;
 
 /**
- * Zero-shot scoring of an external label set through a mapping to the model's labels: the probability of an
- * external label is the maximum of the probabilities of the model labels it maps to. Mapped names missing from the
- * model's label set are rejected when the mapping is built, so typos do not silently score 0.
+ * Zero-shot scoring of an external label set through a mapping to the model's labels, as the reference's zero-shot
+ * protocol maps each external class to model classes: the probability of an external label is the maximum of the
+ * probabilities of the model labels it maps to. For {@code evaluate --zero-shot} the model's labels are the texts
+ * given to a knowledge-head model. Mapped names missing from the model's label set are rejected when the mapping is
+ * built, so typos do not silently score 0.
  */
-public final class ZeroShot {
+final class ZeroShot {
     private final List<String> external;
     private final int[][] targets;
 
@@ -20,7 +23,7 @@ public final class ZeroShot {
      * @param modelLabels the model's label set
      * @param mapping external label -> model label names (each list non-empty), in the external set's order
      */
-    public ZeroShot(LabelSet modelLabels, Map<String, List<String>> mapping) {
+    ZeroShot(LabelSet modelLabels, Map<String, List<String>> mapping) {
         external = new ArrayList<>(mapping.keySet());
         targets = new int[external.size()][];
         for (int i = 0; i < external.size(); i++) {
@@ -41,12 +44,12 @@ public final class ZeroShot {
     }
 
     /** External labels in score order. */
-    public List<String> labels() {
+    List<String> labels() {
         return List.copyOf(external);
     }
 
     /** External-label probabilities from the model's per-label probabilities (sigmoid of the logits). */
-    public float[] score(float[] modelProbabilities) {
+    float[] score(float[] modelProbabilities) {
         float[] out = new float[targets.length];
         for (int i = 0; i < targets.length; i++) {
             float m = Float.NEGATIVE_INFINITY;
@@ -58,17 +61,17 @@ public final class ZeroShot {
         return out;
     }
 
-    /** {@link #score} from logits. */
-    public float[] scoreLogits(float[] logits) {
+    /** {@link #score} from logits (the reference's sigmoid, {@link Predictions#sigmoid}). */
+    float[] scoreLogits(float[] logits) {
         float[] p = new float[logits.length];
         for (int i = 0; i < logits.length; i++) {
-            p[i] = (float) (1 / (1 + Math.exp(-logits[i])));
+            p[i] = Predictions.sigmoid(logits[i]);
         }
         return score(p);
     }
 
     /** Scores keyed by external label. */
-    public Map<String, Float> scoreByLabel(float[] modelProbabilities) {
+    Map<String, Float> scoreByLabel(float[] modelProbabilities) {
         float[] s = score(modelProbabilities);
         Map<String, Float> m = new LinkedHashMap<>();
         for (int i = 0; i < s.length; i++) {

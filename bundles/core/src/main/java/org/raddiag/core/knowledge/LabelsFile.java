@@ -1,4 +1,4 @@
-package org.raddiag.text.minilm.internal;
+package org.raddiag.core.knowledge;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

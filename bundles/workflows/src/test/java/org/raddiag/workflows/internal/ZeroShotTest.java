@@ -1,4 +1,4 @@
-package org.raddiag.trainer.internal;
+package org.raddiag.workflows.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.raddiag.text.minilm.internal;
+package org.raddiag.core.knowledge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
