@@ -101,8 +101,13 @@ public final class SparkDiagnoseCommand extends SyntaxCommand {
                         .persist(StorageLevel.MEMORY_AND_DISK());
                 try {
                     output.write(results);
-                    findings += results.filter(results.col("table").equalTo(ResultRows.FINDINGS)).count();
-                    errors += results.filter(results.col("table").equalTo(ResultRows.ERRORS)).count();
+                    for (Row r : results.groupBy("table").count().collectAsList()) {
+                        if (ResultRows.FINDINGS.equals(r.getString(0))) {
+                            findings += r.getLong(1);
+                        } else {
+                            errors += r.getLong(1);
+                        }
+                    }
                 } finally {
                     results.unpersist();
                 }

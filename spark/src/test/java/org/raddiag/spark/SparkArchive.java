@@ -60,6 +60,17 @@ final class SparkArchive {
         return dir;
     }
 
+    /** {@code n} case folders with one seeded {@code size}^2 x {@code slices} CT volume each (the benchmark's). */
+    static Path volumes(Path dir, int n, int size, int slices) throws IOException {
+        Random random = new Random(17);
+        for (int i = 0; i < n; i++) {
+            Path c = Files.createDirectories(dir.resolve(String.format("c%05d", i)));
+            volume(c.resolve("vol.npy"), random, size, slices);
+            caseJson(c, "case-" + i, "CT");
+        }
+        return dir;
+    }
+
     private static void volume(Path file, Random random, int size, int slices) throws IOException {
         float[] v = new float[size * size * slices];
         for (int i = 0; i < v.length; i++) {
