@@ -96,8 +96,9 @@ final class BatchOutput {
         Path staging = new Path(new Path(root, STAGING), id);
         Dataset<Row> findings = results.filter(results.col("table").equalTo(ResultRows.FINDINGS))
                 .selectExpr(ResultRows.FINDING_COLUMNS);
+        // errors are few: one file per table and batch instead of one (mostly empty) per partition
         Dataset<Row> errors = results.filter(results.col("table").equalTo(ResultRows.ERRORS))
-                .selectExpr(ResultRows.ERROR_COLUMNS);
+                .selectExpr(ResultRows.ERROR_COLUMNS).coalesce(1);
         findings.write().mode(SaveMode.ErrorIfExists).parquet(new Path(staging, PARTS.get(0)).toString());
         findings.write().mode(SaveMode.ErrorIfExists).json(new Path(staging, PARTS.get(1)).toString());
         errors.write().mode(SaveMode.ErrorIfExists).parquet(new Path(staging, PARTS.get(2)).toString());
