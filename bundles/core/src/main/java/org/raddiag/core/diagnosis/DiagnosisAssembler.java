@@ -9,17 +9,32 @@ import org.raddiag.api.data.Diagnosis;
 import org.raddiag.api.data.Finding;
 import org.raddiag.api.data.LabelSet;
 import org.raddiag.api.data.SliceAttention;
+import org.raddiag.api.data.FloatTensor;
+import org.raddiag.api.model.ModelInput;
 import org.raddiag.api.model.ModelOutput;
 import org.raddiag.api.model.ModelPackage;
 import org.raddiag.core.preprocess.CaseTensors;
 
-/** Turns one case's model output into a {@link Diagnosis}: sigmoid probabilities ranked, thresholds, attention. */
-final class DiagnosisAssembler {
+/**
+ * Turns one case's tensors into the model input and its model output into a {@link Diagnosis}: sigmoid probabilities
+ * ranked, thresholds, attention. Public so that a plain-Java embedding outside OSGi diagnoses with the same code.
+ */
+public final class DiagnosisAssembler {
     private DiagnosisAssembler() {
     }
 
-    static Diagnosis assemble(String caseId, ModelPackage pkg, String backend, CaseTensors tensors, ModelOutput out,
-            int topK, Map<String, Double> timings) {
+    /** The one-case model input (batch of 1) of {@code t}. */
+    public static ModelInput input(CaseTensors t) {
+        long[] s = t.images().shape();
+        long[] batched = new long[s.length + 1];
+        batched[0] = 1;
+        System.arraycopy(s, 0, batched, 1, s.length);
+        return new ModelInput(new FloatTensor(t.images().data(), batched), t.mods(), t.marks(), t.keys());
+    }
+
+    /** The diagnosis of case {@code caseId} from its model output; {@code topK} 0 keeps every class. */
+    public static Diagnosis assemble(String caseId, ModelPackage pkg, String backend, CaseTensors tensors,
+            ModelOutput out, int topK, Map<String, Double> timings) {
         LabelSet labels = pkg.labels();
         double[] thresholds = pkg.thresholds();
         int classes = out.classes();

@@ -188,7 +188,7 @@ public final class PipelineDiagnosisService implements DiagnosisService {
             long t1 = System.nanoTime();
             tensors = new CaseTensorizer(TensorizerSettings.of(pkg.architecture())).tensorize(c, pkg.labels());
             timings.put("preprocess", ms(t1));
-            ModelInput input = input(tensors);
+            ModelInput input = DiagnosisAssembler.input(tensors);
             // A model can be evicted (its backbone was swapped) between fetching and running it; it is then closed
             // and the call is retried once on the model rebuilt from what is installed now.
             for (int attempt = 0; out == null; attempt++) {
@@ -225,14 +225,6 @@ public final class PipelineDiagnosisService implements DiagnosisService {
     /** How many models are loaded now (for status and tests). */
     int loadedModels() {
         return cache.size();
-    }
-
-    private static ModelInput input(CaseTensors t) {
-        long[] s = t.images().shape();
-        long[] batched = new long[s.length + 1];
-        batched[0] = 1;
-        System.arraycopy(s, 0, batched, 1, s.length);
-        return new ModelInput(new FloatTensor(t.images().data(), batched), t.mods(), t.marks(), t.keys());
     }
 
     private static double ms(long since) {

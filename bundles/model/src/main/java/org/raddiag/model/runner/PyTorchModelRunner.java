@@ -43,6 +43,19 @@ public final class PyTorchModelRunner implements ModelRunner {
     @Reference
     private NetworkAssembler assembler;
 
+    /** For Declarative Services, which injects the engine and the assembler. */
+    public PyTorchModelRunner() {
+    }
+
+    /**
+     * A runner outside OSGi (a plain-Java embedding): networks come from {@code assembler} (e.g.
+     * {@code PluginAssembler.fromServiceLoader}); DJL's PyTorch engine loads its natives on first use, once per JVM.
+     */
+    public PyTorchModelRunner(NetworkAssembler assembler) {
+        this.assembler = assembler;
+        this.componentWaitMillis = 0;
+    }
+
     @Activate
     @Modified
     void configure(PyTorchRunnerConfig config) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.raddiag.api.compute.BackendInfo;
 import org.raddiag.api.compute.ComputeBackend;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.LoadedModel;
@@ -34,10 +33,18 @@ public final class OrtModelRunner implements ModelRunner {
     public OrtModelRunner(
             @Reference(name = "engine", target = "(raddiag.backend=onnxruntime)") ComputeBackend engine,
             @Reference(name = "exporter") OnnxExporter exporter) {
+        this(engine, exporter, SessionSettings.from(engine.info().device(), engine.info().threads()));
+    }
+
+    /** Outside OSGi (see {@code OnnxExporters.runner}): no engine service; sessions on {@code device} with {@code threads}. */
+    public OrtModelRunner(OnnxExporter exporter, String device, int threads) {
+        this(null, exporter, SessionSettings.from(device, threads));
+    }
+
+    private OrtModelRunner(ComputeBackend engine, OnnxExporter exporter, SessionSettings settings) {
         this.engine = engine;
         this.exporter = exporter;
-        BackendInfo info = engine.info();
-        this.settings = SessionSettings.from(info.device(), info.threads());
+        this.settings = settings;
         LOG.info("ONNX Runtime model runner: {}", settings.describe());
     }
 
