@@ -2,6 +2,7 @@ package org.raddiag.launcher;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 
@@ -40,7 +41,7 @@ final class Startup {
 
     /** Waits until every bundle but the engines is started (at most 2 minutes). */
     void awaitPlugins() throws InterruptedException {
-        plugins.await(TIMEOUT_S, TimeUnit.SECONDS);
+        await(plugins);
     }
 
     /** Asks for the final start level (the engines) once; returns at once. */
@@ -60,7 +61,21 @@ final class Startup {
     /** Starts the engines if not yet asked and waits until every bundle is started (at most 2 minutes). */
     void awaitAll() throws InterruptedException {
         startEngines();
-        all.await(TIMEOUT_S, TimeUnit.SECONDS);
+        await(all);
+    }
+
+    /**
+     * Waits for {@code latch} (at most 2 minutes), and no longer than the framework runs: a {@code stop 0} typed in
+     * the shell while the engines are still starting ends the wait, so the runtime stops at once.
+     */
+    private void await(CountDownLatch latch) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+        while (!latch.await(200, TimeUnit.MILLISECONDS)) {
+            int state = framework.getState();
+            if ((state & (Bundle.STARTING | Bundle.ACTIVE)) == 0 || System.nanoTime() > deadline) {
+                return;
+            }
+        }
     }
 
     boolean allStarted() {
