@@ -1,6 +1,7 @@
-package org.raddiag.onnx.internal;
+package org.raddiag.onnx.testing;
 
 import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -11,13 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Test helper: runs a serialized model once on the CPU with one thread and returns every output as floats. */
-final class OrtRun implements AutoCloseable {
+/**
+ * Test helper shared through this module's test jar: runs a serialized model once on the CPU with one thread and
+ * returns every output as floats.
+ */
+public final class OrtRun implements AutoCloseable {
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession session;
     private final Map<String, OnnxTensor> inputs = new LinkedHashMap<>();
 
-    OrtRun(byte[] model) throws OrtException {
+    public OrtRun(byte[] model) throws OrtException {
         try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
             o.setIntraOpNumThreads(1);
             o.setInterOpNumThreads(1);
@@ -25,24 +29,30 @@ final class OrtRun implements AutoCloseable {
         }
     }
 
-    OrtRun floats(String name, float[] data, long... shape) throws OrtException {
+    public OrtRun floats(String name, float[] data, long... shape) throws OrtException {
         inputs.put(name, OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape));
         return this;
     }
 
-    OrtRun longs(String name, long[] data, long... shape) throws OrtException {
+    public OrtRun longs(String name, long[] data, long... shape) throws OrtException {
         inputs.put(name, OnnxTensor.createTensor(env, LongBuffer.wrap(data), shape));
         return this;
     }
 
-    List<float[]> run() throws OrtException {
-        List<float[]> out = new ArrayList<>();
+    /** Every output in the model's output order. */
+    public List<float[]> run() throws OrtException {
+        return new ArrayList<>(runNamed().values());
+    }
+
+    /** Every output by name, in the model's output order. */
+    public Map<String, float[]> runNamed() throws OrtException {
+        Map<String, float[]> out = new LinkedHashMap<>();
         try (OrtSession.Result r = session.run(inputs)) {
-            for (int i = 0; i < r.size(); i++) {
-                FloatBuffer b = ((OnnxTensor) r.get(i)).getFloatBuffer();
+            for (Map.Entry<String, OnnxValue> e : r) {
+                FloatBuffer b = ((OnnxTensor) e.getValue()).getFloatBuffer();
                 float[] a = new float[b.remaining()];
                 b.get(a);
-                out.add(a);
+                out.put(e.getKey(), a);
             }
         }
         return out;
@@ -56,7 +66,17 @@ final class OrtRun implements AutoCloseable {
         session.close();
     }
 
-    static double maxAbsDiff(float[] a, float[] b) {
+    /** The largest absolute value (0 for an empty array). */
+    public static double maxAbs(float[] a) {
+        double m = 0;
+        for (float v : a) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+
+    /** The largest absolute difference; infinite where one is NaN, an error where the lengths differ. */
+    public static double maxAbsDiff(float[] a, float[] b) {
         if (a.length != b.length) {
             throw new AssertionError("lengths differ: " + a.length + " vs " + b.length);
         }
