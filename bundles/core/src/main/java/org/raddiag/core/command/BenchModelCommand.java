@@ -69,11 +69,8 @@ public final class BenchModelCommand extends SyntaxCommand {
         boolean json = a.flag("json");
         String model = a.required("model");
         String backend = a.value("backend");
-        int repeat = a.intValue("repeat");
+        int repeat = a.count("repeat");
         String scansOpt = a.value("scans");
-        if (repeat < 1) {
-            throw new UsageException("--repeat takes a count of at least 1, not " + repeat);
-        }
         List<Integer> scanCounts = new ArrayList<>();
         for (String s : scansOpt.split(",")) {
             try {

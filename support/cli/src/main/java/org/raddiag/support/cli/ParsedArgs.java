@@ -91,6 +91,18 @@ public final class ParsedArgs {
         return parseInt(name, required(name));
     }
 
+    /**
+     * {@code --name} as a count (a whole number of at least 1: repeats, top K): the value given, else the default;
+     * {@link UsageException} naming the option when it is missing, not a number or below 1.
+     */
+    public int count(String name) {
+        int n = intValue(name);
+        if (n < 1) {
+            throw new UsageException("--" + name + " takes a count of at least 1, not " + n);
+        }
+        return n;
+    }
+
     /** {@code --name} as a long: the value given, else the default, else {@code fallback}. */
     public long longValue(String name, long fallback) {
         String v = value(name);

@@ -160,6 +160,19 @@ class CommandSyntaxTest {
     }
 
     @Test
+    void aCountIsAWholeNumberOfAtLeastOne() {
+        assertEquals(3, DIAGNOSE.parse(List.of("c", "--model", "m", "--top", "3")).count("top"));
+        assertEquals(10, DIAGNOSE.parse(List.of("c", "--model", "m")).count("top"));
+        for (String bad : List.of("0", "-2")) {
+            ParsedArgs a = DIAGNOSE.parse(List.of("c", "--model", "m", "--top", bad));
+            UsageException e = assertThrows(UsageException.class, () -> a.count("top"));
+            assertEquals("--top takes a count of at least 1, not " + bad, e.getMessage());
+        }
+        ParsedArgs ten = DIAGNOSE.parse(List.of("c", "--model", "m", "--top", "ten"));
+        assertThrows(UsageException.class, () -> ten.count("top"));
+    }
+
+    @Test
     void pathsAreTypedAndAnEmptyPathIsRefused() {
         assertEquals(Path.of("/tmp/x"), DIAGNOSE.parse(List.of("c", "--model", "m", "--out", "/tmp/x")).path("out"));
         ParsedArgs a = DIAGNOSE.parse(List.of("c", "--model", "m", "--out="));
