@@ -66,6 +66,20 @@ public final class OrtRun implements AutoCloseable {
         session.close();
     }
 
+    /**
+     * Runs an exported RadNet once: {@code images} of {@code imageShape} (B, S, C, H, W, D), {@code mods} (B, S) and
+     * {@code marks} (B, S, D); every output by name ({@code logits}, {@code slice_attention}).
+     */
+    public static Map<String, float[]> radNet(byte[] model, float[] images, long[] imageShape, long[] mods,
+            long[] marks) throws OrtException {
+        long b = imageShape[0];
+        long s = imageShape[1];
+        try (OrtRun run = new OrtRun(model)) {
+            return run.floats("images", images, imageShape).longs("mods", mods, b, s)
+                    .longs("marks", marks, b, s, imageShape[5]).runNamed();
+        }
+    }
+
     /** The largest absolute value (0 for an empty array). */
     public static double maxAbs(float[] a) {
         double m = 0;

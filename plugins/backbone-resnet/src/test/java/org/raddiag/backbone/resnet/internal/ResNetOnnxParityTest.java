@@ -73,11 +73,7 @@ class ResNetOnnxParityTest {
             model = OnnxExporters.standalone(Components.all(BlockConverter.class), Components.components())
                     .export(arch, DjlNets.weights(net, ""));
         }
-        Map<String, float[]> res;
-        try (OrtRun run = new OrtRun(model)) {
-            res = run.floats("images", images, B, S, 1, SIZE, SIZE, D).longs("mods", MODS, B, S)
-                    .longs("marks", MARKS, B, S, D).runNamed();
-        }
+        Map<String, float[]> res = OrtRun.radNet(model, images, new long[] {B, S, 1, SIZE, SIZE, D}, MODS, MARKS);
         float[] logits = res.get("logits");
         float[] attention = res.get("slice_attention");
         double scale = Math.max(1, maxAbs(djlLogits));

@@ -77,11 +77,7 @@ class VitConverterTest {
         }
         byte[] model = OnnxExporters.standalone(Components.all(BlockConverter.class), java.util.List.of()).export(arch, w.build());
 
-        Map<String, float[]> res;
-        try (OrtRun run = new OrtRun(model)) {
-            res = run.floats("images", images, B, S, 1, SIZE, SIZE, D).longs("mods", mods, B, S)
-                    .longs("marks", marks, B, S, D).runNamed();
-        }
+        Map<String, float[]> res = OrtRun.radNet(model, images, new long[] {B, S, 1, SIZE, SIZE, D}, mods, marks);
         float[] logits = res.get("logits");
         float[] attention = res.get("slice_attention");
         double dl = maxAbsDiff(djlLogits, logits);

@@ -105,10 +105,7 @@ class KnowledgeHeadConverterTest {
     }
 
     private static float[] run(byte[] model, float[] images, long[] mods, long[] marks) throws Exception {
-        try (OrtRun run = new OrtRun(model)) {
-            return run.floats("images", images, B, S, 1, SIZE, SIZE, D).longs("mods", mods, B, S)
-                    .longs("marks", marks, B, S, D).runNamed().get("logits");
-        }
+        return OrtRun.radNet(model, images, new long[] {B, S, 1, SIZE, SIZE, D}, mods, marks).get("logits");
     }
 
     private static double sigmoid(double x) {
