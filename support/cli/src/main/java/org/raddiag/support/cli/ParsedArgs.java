@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.raddiag.api.model.ModelRef;
 import org.raddiag.support.cli.internal.OptionDecl;
 
 /**
@@ -101,6 +102,25 @@ public final class ParsedArgs {
             throw new UsageException("--" + name + " takes a count of at least 1, not " + n);
         }
         return n;
+    }
+
+    /**
+     * {@code --name NAME[:VERSION]} as a model reference (a version-less one means the newest installed);
+     * {@link UsageException} naming the option when it is missing or malformed.
+     */
+    public ModelRef modelRef(String name) {
+        String v = required(name);
+        try {
+            return ModelRef.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + name + ": " + e.getMessage());
+        }
+    }
+
+    /** {@link #modelRef(String)} with {@code defaultVersion} where none is given (a package being created). */
+    public ModelRef modelRef(String name, String defaultVersion) {
+        ModelRef r = modelRef(name);
+        return r.version() != null ? r : new ModelRef(r.name(), defaultVersion);
     }
 
     /** {@code --name} as a long: the value given, else the default, else {@code fallback}. */

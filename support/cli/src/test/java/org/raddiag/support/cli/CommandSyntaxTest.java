@@ -160,6 +160,19 @@ class CommandSyntaxTest {
     }
 
     @Test
+    void aModelReferenceIsParsedOrRefusedNamingTheOption() {
+        ParsedArgs a = DIAGNOSE.parse(List.of("c", "--model", "demo:1.2.0"));
+        assertEquals("demo", a.modelRef("model").name());
+        assertEquals("1.2.0", a.modelRef("model", "1.0.0").version());
+        ParsedArgs bare = DIAGNOSE.parse(List.of("c", "--model", "demo"));
+        assertNull(bare.modelRef("model").version());
+        assertEquals("1.0.0", bare.modelRef("model", "1.0.0").version());
+        ParsedArgs bad = DIAGNOSE.parse(List.of("c", "--model", ":1.0"));
+        UsageException e = assertThrows(UsageException.class, () -> bad.modelRef("model"));
+        assertTrue(e.getMessage().startsWith("--model: "), e.getMessage());
+    }
+
+    @Test
     void aCountIsAWholeNumberOfAtLeastOne() {
         assertEquals(3, DIAGNOSE.parse(List.of("c", "--model", "m", "--top", "3")).count("top"));
         assertEquals(10, DIAGNOSE.parse(List.of("c", "--model", "m")).count("top"));
