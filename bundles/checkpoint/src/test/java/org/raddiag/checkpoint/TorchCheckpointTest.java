@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.raddiag.checkpoint.testutil.PickleBuilder;
 import org.raddiag.testsupport.TestData;
@@ -115,26 +117,19 @@ class TorchCheckpointTest {
         assertEquals(0, sd.get("n").rank());
     }
 
-    @Test
-    void storageLargerThanEntryIsRefusedBeforeAllocation() throws IOException {
+    /** A one-tensor checkpoint whose 16-byte storage entry cannot hold what the tensor claims. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"storage larger than its entry, 100000000, 0, 100000000, zip entry holds 16",
+        "view beyond its storage, 4, 2, 3, beyond its storage"})
+    void aTensorItsStorageCannotHoldIsRefusedBeforeAllocation(String what, int numel, int offset, int size,
+            String expected) throws IOException {
         PickleBuilder p = new PickleBuilder().proto(2).global("collections", "OrderedDict").emptyTuple().reduce();
-        p.unicode("w").tensor("FloatStorage", "0", 100_000_000, 0, new int[] {100_000_000}, new int[] {1});
+        p.unicode("w").tensor("FloatStorage", "0", numel, offset, new int[] {size}, new int[] {1});
         p.op('s').stop();
-        Path file = tmp.resolve("huge.bin");
-        PickleBuilder.writeArchive(file, "huge", p.bytes(), Map.of("0", new byte[16]));
+        Path file = tmp.resolve("w.bin");
+        PickleBuilder.writeArchive(file, "w", p.bytes(), Map.of("0", new byte[16]));
         CheckpointException e = assertThrows(CheckpointException.class, () -> TorchCheckpoint.read(file));
-        assertTrue(e.getMessage().contains("zip entry holds 16"), e.getMessage());
-    }
-
-    @Test
-    void viewBeyondStorageIsRefused() throws IOException {
-        PickleBuilder p = new PickleBuilder().proto(2).global("collections", "OrderedDict").emptyTuple().reduce();
-        p.unicode("w").tensor("FloatStorage", "0", 4, 2, new int[] {3}, new int[] {1});
-        p.op('s').stop();
-        Path file = tmp.resolve("oob.bin");
-        PickleBuilder.writeArchive(file, "oob", p.bytes(), Map.of("0", new byte[16]));
-        CheckpointException e = assertThrows(CheckpointException.class, () -> TorchCheckpoint.read(file));
-        assertTrue(e.getMessage().contains("beyond its storage"), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
     @Test

@@ -27,7 +27,6 @@ import org.raddiag.core.preprocess.TensorizerSettings;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
 import org.raddiag.support.cli.SyntaxCommand;
-import org.raddiag.support.cli.UsageException;
 
 /**
  * {@code bench-io PATH... [--repeat N] [--json]}: how fast files become model input. For each path (a DICOM
@@ -57,11 +56,8 @@ public final class BenchIoCommand extends SyntaxCommand {
     @Override
     protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         boolean json = a.flag("json");
-        int repeat = a.intValue("repeat");
+        int repeat = a.count("repeat");
         List<String> paths = a.positionals();
-        if (repeat < 1) {
-            throw new UsageException("--repeat takes a count of at least 1, not " + repeat);
-        }
         CaseTensorizer tensorizer = new CaseTensorizer(TensorizerSettings.of(ArchitectureConfig.referenceDefault()));
         CaseLocator locator = new CaseLocator(readers.plainScanFiles(ReadOptions.defaults()), null, "articles");
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -67,13 +67,10 @@ public final class BenchModelCommand extends SyntaxCommand {
     @Override
     protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         boolean json = a.flag("json");
-        String model = a.required("model");
+        ModelRef model = a.modelRef("model");
         String backend = a.value("backend");
-        int repeat = a.intValue("repeat");
+        int repeat = a.count("repeat");
         String scansOpt = a.value("scans");
-        if (repeat < 1) {
-            throw new UsageException("--repeat takes a count of at least 1, not " + repeat);
-        }
         List<Integer> scanCounts = new ArrayList<>();
         for (String s : scansOpt.split(",")) {
             try {
@@ -82,7 +79,7 @@ public final class BenchModelCommand extends SyntaxCommand {
                 throw new UsageException("--scans takes whole numbers separated by commas, not '" + scansOpt + "'");
             }
         }
-        ModelPackage pkg = registry.find(ModelRef.parse(model)).orElse(null);
+        ModelPackage pkg = registry.find(model).orElse(null);
         if (pkg == null) {
             err.println("bench-model: no model " + model + " (installed: " + registry.list() + ")");
             return 1;

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.raddiag.checkpoint.SafetensorsFile;
 import org.raddiag.checkpoint.StateDict;
 
@@ -59,10 +61,46 @@ class ModelPackageTest {
         assertArrayEquals(new double[] {0.1, 0.2, 0.3, 0.4, 0.9}, ModelPackageReader.read(dir).thresholds());
     }
 
-    @Test
-    void flippedWeightByteIsAChecksumErrorNamingThePackage() throws IOException {
+    /** One way to damage a written package, and what the refusal must say ({@code {dir}}: the package folder). */
+    private record Damage(String name, Edit edit, String... expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Edit {
+        void apply(Path dir) throws IOException;
+    }
+
+    static Stream<Damage> damages() {
+        return Stream.of(
+                new Damage("flipped weight byte", ModelPackageTest::flipAWeightByte, "demo:1.0.0", "checksum mismatch"),
+                new Damage("label count", dir -> Files.writeString(dir.resolve("labels.txt"), "Normal\nA\nB\nC\n",
+                        StandardCharsets.UTF_8), "demo:1.0.0", "4 labels but the architecture has 5 classes"),
+                new Damage("threshold count", dir -> Files.writeString(dir.resolve("thresholds.txt"), "0.5\n0.5\n",
+                        StandardCharsets.UTF_8), "2 thresholds but the architecture has 5 classes"),
+                new Damage("missing weights.sha256", manifest("\"sha256\": \"[0-9a-f]+\"", "\"x\": 1"),
+                        "missing field 'weights.sha256'", "{dir}"),
+                new Damage("missing input.depth", manifest("\"depth\": 4,", ""), "missing field 'input.depth'"),
+                new Damage("input spec against architecture", manifest("\"depth\": 4,", "\"depth\": 8,"),
+                        "input.depth is 8 but architecture.depth is 4"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("damages")
+    void aDamagedPackageIsRefusedNamingWhatIsWrong(Damage damage) throws IOException {
         Path dir = tmp.resolve("pkg");
         ModelPackageWriter.writeFolder(dir, Packages.spec("demo", "1.0.0"), Packages.weights());
+        damage.edit().apply(dir);
+        IOException e = assertThrows(IOException.class, () -> ModelPackageReader.read(dir));
+        for (String want : damage.expected()) {
+            assertTrue(e.getMessage().contains(want.replace("{dir}", dir.toString())), e.getMessage());
+        }
+    }
+
+    private static void flipAWeightByte(Path dir) throws IOException {
         try (RandomAccessFile f = new RandomAccessFile(dir.resolve("weights.safetensors").toFile(), "rw")) {
             long at = f.length() - 3;
             f.seek(at);
@@ -70,53 +108,17 @@ class ModelPackageTest {
             f.seek(at);
             f.write(b ^ 0x01);
         }
-        IOException e = assertThrows(IOException.class, () -> ModelPackageReader.read(dir));
-        assertTrue(e.getMessage().contains("demo:1.0.0"), e.getMessage());
-        assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
     }
 
-    @Test
-    void labelCountMismatchIsRefused() throws IOException {
-        Path dir = tmp.resolve("pkg");
-        ModelPackageWriter.writeFolder(dir, Packages.spec("demo", "1.0.0"), Packages.weights());
-        Files.writeString(dir.resolve("labels.txt"), "Normal\nA\nB\nC\n", StandardCharsets.UTF_8);
-        IOException e = assertThrows(IOException.class, () -> ModelPackageReader.read(dir));
-        assertTrue(e.getMessage().contains("demo:1.0.0"), e.getMessage());
-        assertTrue(e.getMessage().contains("4 labels but the architecture has 5 classes"), e.getMessage());
-    }
-
-    @Test
-    void thresholdCountMismatchIsRefused() throws IOException {
-        Path dir = tmp.resolve("pkg");
-        ModelPackageWriter.writeFolder(dir, Packages.spec("demo", "1.0.0"), Packages.weights());
-        Files.writeString(dir.resolve("thresholds.txt"), "0.5\n0.5\n", StandardCharsets.UTF_8);
-        IOException e = assertThrows(IOException.class, () -> ModelPackageReader.read(dir));
-        assertTrue(e.getMessage().contains("2 thresholds but the architecture has 5 classes"), e.getMessage());
-    }
-
-    @Test
-    void missingManifestFieldIsNamed() throws IOException {
-        Path dir = tmp.resolve("pkg");
-        ModelPackageWriter.writeFolder(dir, Packages.spec("demo", "1.0.0"), Packages.weights());
-        String json = Files.readString(dir.resolve("model.json"));
-        Files.writeString(dir.resolve("model.json"), json.replaceFirst("\"sha256\": \"[0-9a-f]+\"", "\"x\": 1"));
-        IOException e = assertThrows(IOException.class, () -> ModelPackageReader.read(dir));
-        assertTrue(e.getMessage().contains("missing field 'weights.sha256'"), e.getMessage());
-        assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
-
-        Files.writeString(dir.resolve("model.json"), json.replace("\"depth\": 4,", ""));
-        e = assertThrows(IOException.class, () -> ModelPackageReader.read(dir));
-        assertTrue(e.getMessage().contains("missing field 'input.depth'"), e.getMessage());
-    }
-
-    @Test
-    void inputSpecMustAgreeWithArchitecture() throws IOException {
-        Path dir = tmp.resolve("pkg");
-        ModelPackageWriter.writeFolder(dir, Packages.spec("demo", "1.0.0"), Packages.weights());
-        String json = Files.readString(dir.resolve("model.json"));
-        Files.writeString(dir.resolve("model.json"), json.replace("\"depth\": 4,", "\"depth\": 8,"));
-        IOException e = assertThrows(IOException.class, () -> ModelPackageReader.read(dir));
-        assertTrue(e.getMessage().contains("input.depth is 8 but architecture.depth is 4"), e.getMessage());
+    /** Replaces the first match of {@code regex} in model.json. */
+    private static Edit manifest(String regex, String replacement) {
+        return dir -> {
+            Path json = dir.resolve("model.json");
+            String before = Files.readString(json);
+            String after = before.replaceFirst(regex, replacement);
+            assertTrue(!after.equals(before), "the manifest has no " + regex);
+            Files.writeString(json, after);
+        };
     }
 
     @Test

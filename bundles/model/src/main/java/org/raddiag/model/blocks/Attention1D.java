@@ -2,14 +2,11 @@ package org.raddiag.model.blocks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
-import ai.djl.util.PairList;
 
 /**
  * Depth pooling of the reference ({@code resAttention.py: Attention1D}): sequence {@code [cls_token, x_0..x_{D-1}]
@@ -22,21 +19,17 @@ import ai.djl.util.PairList;
  * heads, CLS query row {@code (N, D+1)} (masked columns exactly 0), and the pre-softmax scores likewise
  * {@code (N, D+1)} (masked columns exactly -1e9). Column 0 is CLS.
  */
-public final class Attention1D extends ReferenceBlock {
-    private final int hidden;
+public final class Attention1D extends ClsEncoderBlock {
     private final int maxDepth;
-    private final Parameter clsToken;
     private final Parameter posEmb;
-    private final ReferenceTransformerEncoder encoder;
 
     public Attention1D(int hidden, int maxDepth, int heads, int numLayers, int feedForward) {
-        this.hidden = hidden;
+        super(hidden, 3);
         this.maxDepth = maxDepth;
-        clsToken = addReferenceParameter("cls_token", Parameter.Type.WEIGHT, new NormalInitializer(1f), 1, 1, hidden);
+        addClsToken();
         posEmb = addReferenceParameter("pos_emb", Parameter.Type.WEIGHT, new NormalInitializer(1f), maxDepth + 1,
                 hidden);
-        encoder = addReferenceChild("transformer_encoder",
-                new ReferenceTransformerEncoder(hidden, heads, feedForward, numLayers));
+        addEncoder(heads, numLayers, feedForward);
     }
 
     /** The RadNet configuration: 1 head, 1 layer, feed-forward width = hidden. */
@@ -44,16 +37,11 @@ public final class Attention1D extends ReferenceBlock {
         return new Attention1D(hidden, depth, 1, 1, hidden);
     }
 
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-            PairList<String, Object> params) {
-        return forwardWithTrace(ps, inputs, training).subNDList(0, 3);
-    }
-
     /**
      * The three outputs followed by intermediates: encoder input {@code (N, D+1, hid)}, encoder output, the last
      * layer's full probabilities and scores {@code (N, h, D+1, D+1)}, then each layer's output before the final norm.
      */
+    @Override
     public NDList forwardWithTrace(ParameterStore ps, NDList inputs, boolean training) {
         NDArray x = inputs.get(0);
         long n = x.getShape().get(0);
@@ -61,27 +49,17 @@ public final class Attention1D extends ReferenceBlock {
         if (depth > maxDepth) {
             throw new IllegalArgumentException("got " + depth + " slices, the block was built for " + maxDepth);
         }
-        NDManager m = x.getManager();
-        NDArray cls = ps.getValue(clsToken, x.getDevice(), training).broadcast(n, 1, hidden);
         NDArray pos = ps.getValue(posEmb, x.getDevice(), training).get(new NDIndex("0:{}", depth + 1));
-        NDArray seq = cls.concat(x, 1).add(pos);
-        NDArray marks = inputs.size() > 1 ? inputs.get(1).reshape(n, depth).neq(0) : m.ones(new Shape(n, depth))
-                .neq(0);
-        NDArray mask = m.ones(new Shape(n, 1)).neq(0).concat(marks, 1);
-        NDList enc = encoder.forward(ps, new NDList(seq, mask), training);
+        NDArray seq = withCls(ps, x, training).add(pos);
+        NDArray marks = inputs.size() > 1 ? inputs.get(1).reshape(n, depth).neq(0)
+                : x.getManager().ones(new Shape(n, depth)).neq(0);
+        NDList enc = encode(ps, seq, keyMask(marks), training);
         NDArray encoded = enc.get(0);
         NDList out = new NDList(encoded.get(new NDIndex(":, 0, :")),
                 enc.get(1).mean(new int[] {1}).get(new NDIndex(":, 0, :")),
                 enc.get(2).mean(new int[] {1}).get(new NDIndex(":, 0, :")), seq, encoded, enc.get(1), enc.get(2));
         out.addAll(enc.subNDList(3));
         return out;
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape x = inputShapes[0];
-        Shape seq = new Shape(x.get(0), x.get(1) + 1, hidden);
-        encoder.initialize(manager, dataType, seq, new Shape(x.get(0), x.get(1) + 1));
     }
 
     @Override

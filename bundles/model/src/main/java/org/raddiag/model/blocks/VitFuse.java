@@ -2,14 +2,11 @@ package org.raddiag.model.blocks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
-import ai.djl.util.PairList;
 
 /**
  * Case-level fusion of the reference ({@code vitFuse.py}): sequence {@code [cls_token, feats + mod_embed[mods]]},
@@ -23,21 +20,17 @@ import ai.djl.util.PairList;
  * <p>Input: {@code feats (B, S, hid)} and {@code mods (B, S)} or {@code (B, S, 1)} (int64). Output:
  * {@code (B, hid)}.
  */
-public final class VitFuse extends ReferenceBlock {
+public final class VitFuse extends ClsEncoderBlock {
     private final int modalities;
-    private final int hidden;
     private final Parameter modEmbed;
-    private final Parameter clsToken;
-    private final ReferenceTransformerEncoder encoder;
 
     public VitFuse(int modalities, int hidden, int heads, int numLayers, int feedForward) {
+        super(hidden, 1);
         this.modalities = modalities;
-        this.hidden = hidden;
         modEmbed = addReferenceParameter("mod_embed", Parameter.Type.WEIGHT, new NormalInitializer(1f), modalities,
                 hidden);
-        clsToken = addReferenceParameter("cls_token", Parameter.Type.WEIGHT, new NormalInitializer(1f), 1, 1, hidden);
-        encoder = addReferenceChild("transformer_encoder",
-                new ReferenceTransformerEncoder(hidden, heads, feedForward, numLayers));
+        addClsToken();
+        addEncoder(heads, numLayers, feedForward);
     }
 
     /** The RadNet configuration: 16 codes, 4 heads, 2 layers, feed-forward width = hidden. */
@@ -45,39 +38,25 @@ public final class VitFuse extends ReferenceBlock {
         return new VitFuse(16, hidden, 4, 2, hidden);
     }
 
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-            PairList<String, Object> params) {
-        return forwardWithTrace(ps, inputs, training).subNDList(0, 1);
-    }
-
     /**
      * The output followed by: encoder input {@code (B, S+1, hid)}, key mask {@code (B, S+1)} (boolean), encoder
      * output, the last layer's probabilities and scores {@code (B, h, S+1, S+1)}, then each layer's output.
      */
+    @Override
     public NDList forwardWithTrace(ParameterStore ps, NDList inputs, boolean training) {
         NDArray feats = inputs.get(0);
         long b = feats.getShape().get(0);
         long s = feats.getShape().get(1);
         NDArray mods = inputs.get(1).reshape(b, s);
-        NDManager m = feats.getManager();
         NDArray table = ps.getValue(modEmbed, feats.getDevice(), training);
         NDArray embedded = mods.oneHot(modalities).toType(table.getDataType(), false).matMul(table);
-        NDArray cls = ps.getValue(clsToken, feats.getDevice(), training).broadcast(b, 1, hidden);
-        NDArray seq = cls.concat(feats.add(embedded), 1);
-        NDArray mask = m.ones(new Shape(b, 1)).neq(0).concat(mods.neq(0), 1);
-        NDList enc = encoder.forward(ps, new NDList(seq, mask), training);
+        NDArray seq = withCls(ps, feats.add(embedded), training);
+        NDArray mask = keyMask(mods.neq(0));
+        NDList enc = encode(ps, seq, mask, training);
         NDList out = new NDList(enc.get(0).get(new NDIndex(":, 0, :")), seq, mask, enc.get(0), enc.get(1),
                 enc.get(2));
         out.addAll(enc.subNDList(3));
         return out;
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape x = inputShapes[0];
-        encoder.initialize(manager, dataType, new Shape(x.get(0), x.get(1) + 1, hidden),
-                new Shape(x.get(0), x.get(1) + 1));
     }
 
     @Override

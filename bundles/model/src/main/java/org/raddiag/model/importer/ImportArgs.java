@@ -1,11 +1,12 @@
 package org.raddiag.model.importer;
 
+import org.raddiag.api.model.ModelRef;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
 import org.raddiag.support.cli.UsageException;
 
 /** The arguments of {@code import}, read from its {@link #SYNTAX}. */
-record ImportArgs(String source, String arch, String name, String labels, int[] bins, boolean strict) {
+record ImportArgs(String source, String arch, ModelRef name, String labels, int[] bins, boolean strict) {
     static final CommandSyntax SYNTAX = CommandSyntax.command("import",
             "A PyTorch pytorch_model.bin (restricted unpickler) or .safetensors checkpoint as a verified model"
             + " package; strict key and shape checks.")
@@ -18,7 +19,7 @@ record ImportArgs(String source, String arch, String name, String labels, int[] 
             .build();
 
     static ImportArgs of(ParsedArgs a) {
-        return new ImportArgs(a.positional(0), a.required("arch"), a.required("name"), a.value("labels"),
+        return new ImportArgs(a.positional(0), a.required("arch"), a.modelRef("name", "1.0.0"), a.value("labels"),
                 bins(a), !a.flag("non-strict"));
     }
 

@@ -16,6 +16,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.support.cli.UsageException;
+import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.SyntaxCommand;
 import org.raddiag.api.data.LabelSet;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelRef;
@@ -29,14 +31,15 @@ import org.raddiag.model.assembly.NetworkAssembler;
  * PyTorch checkpoint into the model registry (see {@link CheckpointImporter}). Strict by default: a missing or
  * unexpected key exits 1 with the lists; a shape mismatch always does. Without {@code --labels} the
  * {@code reference-*} architectures use {@code data/rp3d-demo/disorder_label_dict.json} shipped in the distribution folder ({@code raddiag.dist}). Thresholds
- * are 0.5 per class (recorded in the provenance). Available once the PyTorch engine is ready.
+ * are 0.5 per class (recorded in the provenance). Registered before the engines start (so --help needs none); it waits for the PyTorch engine when it builds the network.
  */
-@Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
+@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=import"})
-public final class ImportCommand implements Command {
+public final class ImportCommand extends SyntaxCommand {
     /** Where the reference disorder labels are, relative to the distribution (and the home), for tests and tools. */
     public static final String RP3D_LABELS = "data/rp3d-demo/disorder_label_dict.json";
     private static final double DEFAULT_THRESHOLD = 0.5;
+    private static final String SUMMARY = "import a PyTorch checkpoint as a model package";
 
     @Reference
     private ModelRegistry registry;
@@ -51,41 +54,23 @@ public final class ImportCommand implements Command {
 
     /** For DS: the distribution folder from {@code raddiag.dist}. */
     public ImportCommand() {
+        super(ImportArgs.SYNTAX, SUMMARY);
         this.dist = RaddiagHome.distribution().orElse(null);
     }
 
     /** Outside OSGi (tests): {@code dist}, the distribution folder, may be null. */
     public ImportCommand(ModelRegistry registry, NetworkAssembler assembler, Path dist) {
+        super(ImportArgs.SYNTAX, SUMMARY);
         this.registry = registry;
         this.assembler = assembler;
         this.dist = dist;
     }
 
     @Override
-    public String name() {
-        return "import";
-    }
-
-    @Override
-    public String summary() {
-        return "import a PyTorch checkpoint as a model package  " + ImportArgs.SYNTAX.synopsis();
-    }
-
-    @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        return ImportArgs.SYNTAX.run(arguments, out, err, parsed -> run(ImportArgs.of(parsed), out, err));
-    }
-
-    private int run(ImportArgs a, PrintStream out, PrintStream err) {
-        ModelRef ref;
+    protected int run(ParsedArgs parsed, PrintStream out, PrintStream err) {
+        ImportArgs a = ImportArgs.of(parsed);
         try {
-            ref = ModelRef.parse(a.name());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--name: " + e.getMessage());
-        }
-        String version = ref.version() == null ? "1.0.0" : ref.version();
-        try {
-            return runImport(a, new ModelRef(ref.name(), version), out, err);
+            return runImport(a, a.name(), out, err);
         } catch (IOException | IllegalArgumentException e) {
             err.println("import: " + e.getMessage());
             return 1;

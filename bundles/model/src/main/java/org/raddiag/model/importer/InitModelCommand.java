@@ -18,6 +18,7 @@ import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.SyntaxCommand;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
@@ -33,9 +34,9 @@ import org.raddiag.support.home.RaddiagHome;
  * start of training. Labels default to the RP3D disorders for {@code reference-*} architectures and to
  * {@code finding-<i>} otherwise.
  */
-@Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
+@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
         ServiceProperties.COMMAND + "=init-model"})
-public final class InitModelCommand implements Command {
+public final class InitModelCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("init-model",
             "A model package with seeded random weights (benchmarks, start of training).")
             .required("arch", "ARCH", "architecture: reference-default, reference-late, demo-small or a JSON file")
@@ -55,25 +56,14 @@ public final class InitModelCommand implements Command {
     @Reference
     private NetworkAssembler assembler;
 
-    @Override
-    public String name() {
-        return "init-model";
+    public InitModelCommand() {
+        super(SYNTAX, "a model package with seeded random weights");
     }
 
     @Override
-    public String summary() {
-        return "a model package with seeded random weights  " + SYNTAX.synopsis();
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        return SYNTAX.run(args, out, err, a -> run(a, out));
-    }
-
-    private int run(ParsedArgs a, PrintStream out) throws Exception {
+    protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         String archName = a.required("arch");
-        ModelRef ref = ModelRef.parse(a.required("name"));
-        ref = new ModelRef(ref.name(), ref.version() == null ? "1.0.0" : ref.version());
+        ModelRef ref = a.modelRef("name", "1.0.0");
         ArchitectureConfig arch = Architectures.resolve(archName);
         int classes = arch.getInt(ArchitectureConfig.CLASSES);
         List<String> labels = labels(a.value("labels"), arch, classes);

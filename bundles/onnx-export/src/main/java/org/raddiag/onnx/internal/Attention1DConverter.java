@@ -27,19 +27,14 @@ public final class Attention1DConverter implements BlockConverter {
         Weights w = call.weights();
         String p = call.component();
         long[] pos = w.shape("pos_emb");
-        int hidden = (int) pos[1];
-        int heads = Integer.parseInt(call.config().get(HEADS, "1"));
-        String seq = Nn.prependCls(g, w, "cls_token", call.input(0), hidden, p + ".seq");
+        String seq = Nn.prependCls(g, w, "cls_token", call.input(0), pos[1], p + ".seq");
         String posEmb = g.floats(p + ".pos_emb", w.floats("pos_emb"), pos);
         String len = g.op("Slice", p + ".len", Nn.NONE, g.op("Shape", p + ".seqShape", Nn.NONE, seq),
                 Nn.ints(g, p + ".one", 1), Nn.ints(g, p + ".two", 2));
         String posRows = g.op("Slice", p + ".posRows", Nn.NONE, posEmb, Nn.ints(g, p + ".zero", 0), len,
                 Nn.ints(g, p + ".axis0", 0));
         seq = g.op("Add", p + ".input", Nn.NONE, seq, posRows);
-        String masked = Nn.maskedWithCls(g, call.input(1), p + ".masked");
-        TransformerGraph.Encoded enc = TransformerGraph.encode(g, w.under("transformer_encoder."), seq, masked,
-                hidden, heads, p + ".encoder");
-        Nn.rename(g, Nn.row(g, enc.sequence(), 0, p + ".cls"), call.output(0));
+        TransformerGraph.Encoded enc = TransformerGraph.encodeCls(g, call, seq, call.input(1), HEADS, 1);
         String meanProbs = g.op("ReduceMean", p + ".meanProbs", Map.of("axes", new long[] {1}, "keepdims", 0),
                 enc.probs());
         Nn.rename(g, Nn.row(g, meanProbs, 0, p + ".clsRow"), call.output(1));

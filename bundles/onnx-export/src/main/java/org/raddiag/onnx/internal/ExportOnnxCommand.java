@@ -3,7 +3,6 @@ package org.raddiag.onnx.internal;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -15,11 +14,11 @@ import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.onnx.OnnxExporter;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
-import org.raddiag.support.cli.UsageException;
+import org.raddiag.support.cli.SyntaxCommand;
 
 /** {@code export-onnx --model NAME[:VERSION] OUT.onnx}: writes the model as ONNX, atomically. */
-@Component(property = {"raddiag.kind=command", "raddiag.command=export-onnx"})
-public final class ExportOnnxCommand implements Command {
+@Component(service = Command.class, property = {"raddiag.kind=command", "raddiag.command=export-onnx"})
+public final class ExportOnnxCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("export-onnx",
             "An installed model as ONNX (opset 17; batch, scan slots and slices dynamic), written atomically.")
             .required("model", "NAME[:VERSION]", "installed model package")
@@ -31,34 +30,14 @@ public final class ExportOnnxCommand implements Command {
     @Activate
     public ExportOnnxCommand(@Reference(name = "registry") ModelRegistry registry,
             @Reference(name = "exporter") OnnxExporter exporter) {
+        super(SYNTAX, "write a model as ONNX (opset 17; batch, slots, slices dynamic)");
         this.registry = registry;
         this.exporter = exporter;
     }
 
     @Override
-    public String name() {
-        return "export-onnx";
-    }
-
-    @Override
-    public String summary() {
-        return "write a model as ONNX (opset 17; batch, slots, slices dynamic)  " + SYNTAX.synopsis();
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        return SYNTAX.run(args, out, err, a -> run(a, out, err));
-    }
-
-    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
-        ModelRef ref;
-        try {
-            ref = ModelRef.parse(a.required("model"));
-        } catch (UsageException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--model: " + e.getMessage());
-        }
+    protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
+        ModelRef ref = a.modelRef("model");
         Optional<ModelPackage> pkg = registry.find(ref);
         if (pkg.isEmpty()) {
             err.println("model " + ref + " is not installed (installed: " + registry.list() + ")");

@@ -8,67 +8,37 @@ import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.raddiag.api.model.LoadedModel;
 import org.raddiag.api.model.ModelInput;
 import org.raddiag.api.model.ModelOutput;
 import org.raddiag.api.model.ModelPackage;
 import org.raddiag.onnx.OnnxExporter;
+import org.raddiag.support.engine.GatedLoadedModel;
 
 /**
  * A RadNet ONNX session. {@link #predict} runs case by case without empty slots and trailing padded slices
  * ({@link CompactCase}); skipped slices get attention 0, as masked ones do. Closing waits for running calls.
  */
-final class OrtLoadedModel implements LoadedModel {
-    private final ModelPackage model;
-    private final Set<String> components;
+final class OrtLoadedModel extends GatedLoadedModel {
     private final OrtEnvironment env;
     private final OrtSession session;
     private final int classes;
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private boolean closed;
 
     /** Takes ownership of {@code session}. */
     OrtLoadedModel(ModelPackage model, Set<String> components, OrtEnvironment env, OrtSession session, int classes) {
-        this.model = model;
-        this.components = Set.copyOf(components);
+        super(model, OrtModelRunner.BACKEND, components);
         this.env = env;
         this.session = session;
         this.classes = classes;
     }
 
     @Override
-    public ModelPackage model() {
-        return model;
-    }
-
-    @Override
-    public String backend() {
-        return OrtModelRunner.BACKEND;
-    }
-
-    @Override
-    public Set<String> components() {
-        return components;
-    }
-
-    @Override
-    public ModelOutput predict(ModelInput in) {
-        lock.readLock().lock();
-        try {
-            if (closed) {
-                throw new org.raddiag.api.model.ModelClosedException("model " + model.ref() + " on onnxruntime is closed");
-            }
-            float[] logits = new float[in.cases() * classes];
-            float[] attention = new float[in.cases() * in.slots() * in.depth()];
-            for (int b = 0; b < in.cases(); b++) {
-                runCase(in, b, logits, attention);
-            }
-            return new ModelOutput(logits, attention, in.cases(), classes, in.slots(), in.depth());
-        } finally {
-            lock.readLock().unlock();
+    protected ModelOutput forward(ModelInput in) {
+        float[] logits = new float[in.cases() * classes];
+        float[] attention = new float[in.cases() * in.slots() * in.depth()];
+        for (int b = 0; b < in.cases(); b++) {
+            runCase(in, b, logits, attention);
         }
+        return new ModelOutput(logits, attention, in.cases(), classes, in.slots(), in.depth());
     }
 
     private void runCase(ModelInput in, int b, float[] logits, float[] attention) {
@@ -86,23 +56,17 @@ final class OrtLoadedModel implements LoadedModel {
                 a.get(attention, (b * in.slots() + c.slots[i]) * in.depth(), c.depth);
             }
         } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime failed on case " + b + " of model " + model.ref() + ": "
+            throw new IllegalStateException("ONNX Runtime failed on case " + b + " of model " + model().ref() + ": "
                     + e.getMessage(), e);
         }
     }
 
     @Override
-    public void close() {
-        lock.writeLock().lock();
+    protected void release() {
         try {
-            if (!closed) {
-                closed = true;
-                session.close();
-            }
+            session.close();
         } catch (OrtException e) {
             throw new IllegalStateException("closing the ONNX Runtime session failed: " + e.getMessage(), e);
-        } finally {
-            lock.writeLock().unlock();
         }
     }
 }

@@ -3,6 +3,7 @@ package org.raddiag.onnx.internal;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.raddiag.onnx.BlockCall;
 import org.raddiag.onnx.Nn;
 import org.raddiag.onnx.OnnxGraphBuilder;
 import org.raddiag.onnx.Weights;
@@ -35,6 +36,31 @@ final class TransformerGraph {
             throw new IllegalArgumentException("no 'encoder.layers.<i>.' weights found");
         }
         return n;
+    }
+
+    /**
+     * The depth pooling and early fusion blocks' encoder: {@code seq} {@code (N, 1 + L, d)} with CLS in row 0, keys
+     * masked where {@code codes} {@code (N, L)} is 0 (CLS never), the encoder under {@code transformer_encoder.},
+     * the CLS row written as the call's output 0. Width {@code d} from the CLS token, heads from the architecture key
+     * {@code headsKey} (else {@code defaultHeads}).
+     */
+    static Encoded encodeCls(OnnxGraphBuilder g, BlockCall call, String seq, String codes, String headsKey,
+            int defaultHeads) {
+        String p = call.component();
+        long[] cls = call.weights().shape("cls_token");
+        int width = (int) cls[cls.length - 1];
+        String heads = call.config().get(headsKey, Integer.toString(defaultHeads));
+        int h;
+        try {
+            h = Integer.parseInt(heads.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(p + ": architecture key " + headsKey + " takes a whole number, not '"
+                    + heads + "'");
+        }
+        String masked = Nn.maskedWithCls(g, codes, p + ".masked");
+        Encoded enc = encode(g, call.weights().under("transformer_encoder."), seq, masked, width, h, p + ".encoder");
+        Nn.rename(g, Nn.row(g, enc.sequence(), 0, p + ".cls"), call.output(0));
+        return enc;
     }
 
     /**

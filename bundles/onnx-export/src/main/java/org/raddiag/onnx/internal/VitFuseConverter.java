@@ -27,16 +27,11 @@ public final class VitFuseConverter implements BlockConverter {
         Weights w = call.weights();
         String p = call.component();
         long[] table = w.shape("mod_embed");
-        int hidden = (int) table[1];
-        int heads = Integer.parseInt(call.config().get(HEADS, "4"));
         String embed = g.floats(p + ".mod_embed", w.floats("mod_embed"), table);
         String mods = call.input(1);
         String looked = g.op("Gather", p + ".modEmbed", Map.of("axis", 0), embed, mods);
         String feats = g.op("Add", p + ".feats", Nn.NONE, call.input(0), looked);
-        String seq = Nn.prependCls(g, w, "cls_token", feats, hidden, p + ".seq");
-        String masked = Nn.maskedWithCls(g, mods, p + ".masked");
-        TransformerGraph.Encoded enc = TransformerGraph.encode(g, w.under("transformer_encoder."), seq, masked,
-                hidden, heads, p + ".encoder");
-        Nn.rename(g, Nn.row(g, enc.sequence(), 0, p + ".cls"), call.output(0));
+        String seq = Nn.prependCls(g, w, "cls_token", feats, table[1], p + ".seq");
+        TransformerGraph.encodeCls(g, call, seq, mods, HEADS, 4);
     }
 }

@@ -1,5 +1,6 @@
 package org.raddiag.onnx.internal;
 
+import org.raddiag.onnx.testing.OrtRun;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
@@ -58,17 +59,9 @@ class DjlParityTest {
             double dl = OrtRun.maxAbsDiff(got.get(0), n.logits);
             double da = OrtRun.maxAbsDiff(got.get(1), n.attention);
             System.out.println("RadNet (test backbone and head) hidden " + hidden + ": max|logit onnx - djl| = " + dl
-                    + " (max |logit| " + maxAbs(n.logits) + "), max|slice attention diff| = " + da);
+                    + " (max |logit| " + OrtRun.maxAbs(n.logits) + "), max|slice attention diff| = " + da);
             assertTrue(dl < 1e-4, "logit diff " + dl);
             assertTrue(da < 1e-5, "attention diff " + da);
         }
-    }
-
-    static double maxAbs(float[] a) {
-        double m = 0;
-        for (float v : a) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
     }
 }

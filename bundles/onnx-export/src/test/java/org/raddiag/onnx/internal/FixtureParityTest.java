@@ -1,5 +1,6 @@
 package org.raddiag.onnx.internal;
 
+import org.raddiag.onnx.testing.OrtRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,13 +19,25 @@ class FixtureParityTest {
         return StateDictWeights.read(TestPaths.reference(fixture).resolve("weights.safetensors"));
     }
 
+    /** The attention1d fixture block alone: inputs x, marks; outputs pooled, cls_attention. */
+    private static byte[] attention1dModel() throws Exception {
+        return SingleBlock.model(new Attention1DConverter(), NO_SETTINGS, weights("attention1d_small"),
+                List.of(new SingleBlock.In("x", SingleBlock.FLOAT, 3), new SingleBlock.In("marks", SingleBlock.INT64, 2)),
+                List.of("pooled", "cls_attention"), List.of(2, 2)).toByteArray();
+    }
+
+    /** The vitfuse fixture block alone with {@code settings}: inputs feats, mods; output fused. */
+    private static byte[] vitFuseModel(ArchitectureConfig settings) throws Exception {
+        return SingleBlock.model(new VitFuseConverter(), settings, weights("vitfuse_small"),
+                List.of(new SingleBlock.In("feats", SingleBlock.FLOAT, 3), new SingleBlock.In("mods", SingleBlock.INT64, 2)),
+                List.of("fused"), List.of(2)).toByteArray();
+    }
+
     @Test
     void attention1d() throws Exception {
         Npy.Array x = Npy.read("attention1d_small", "input_x");
         Npy.Array marks = Npy.read("attention1d_small", "input_marks");
-        byte[] model = SingleBlock.model(new Attention1DConverter(), NO_SETTINGS, weights("attention1d_small"),
-                List.of(new SingleBlock.In("x", SingleBlock.FLOAT, 3), new SingleBlock.In("marks", SingleBlock.INT64, 2)),
-                List.of("pooled", "cls_attention"), List.of(2, 2)).toByteArray();
+        byte[] model = attention1dModel();
         try (OrtRun r = new OrtRun(model)) {
             List<float[]> out = r.floats("x", x.floats(), x.shape()).longs("marks", marks.longs(), marks.shape()).run();
             double pooled = OrtRun.maxAbsDiff(out.get(0), Npy.read("attention1d_small", "output_pooled").floats());
@@ -45,9 +58,7 @@ class FixtureParityTest {
         Npy.Array x = Npy.read("attention1d_small", "input_x");
         float[] row = new float[5 * 64];
         System.arraycopy(x.floats(), 8 * 64, row, 0, row.length);
-        byte[] model = SingleBlock.model(new Attention1DConverter(), NO_SETTINGS, weights("attention1d_small"),
-                List.of(new SingleBlock.In("x", SingleBlock.FLOAT, 3), new SingleBlock.In("marks", SingleBlock.INT64, 2)),
-                List.of("pooled", "cls_attention"), List.of(2, 2)).toByteArray();
+        byte[] model = attention1dModel();
         try (OrtRun r = new OrtRun(model)) {
             float[] pooled = r.floats("x", row, 1, 5, 64).longs("marks", new long[] {1, 1, 1, 1, 1}, 1, 5).run().get(0);
             float[] want = new float[64];
@@ -61,10 +72,7 @@ class FixtureParityTest {
     void vitFuse() throws Exception {
         Npy.Array feats = Npy.read("vitfuse_small", "input_feats");
         Npy.Array mods = Npy.read("vitfuse_small", "input_mods");
-        byte[] model = SingleBlock.model(new VitFuseConverter(), NO_SETTINGS, weights("vitfuse_small"),
-                List.of(new SingleBlock.In("feats", SingleBlock.FLOAT, 3), new SingleBlock.In("mods", SingleBlock.INT64, 2)),
-                List.of("fused"), List.of(2)).toByteArray();
-        try (OrtRun r = new OrtRun(model)) {
+        try (OrtRun r = new OrtRun(vitFuseModel(NO_SETTINGS))) {
             float[] out = r.floats("feats", feats.floats(), feats.shape()).longs("mods", mods.longs(), mods.shape())
                     .run().get(0);
             double d = OrtRun.maxAbsDiff(out, Npy.read("vitfuse_small", "output").floats());
@@ -78,10 +86,7 @@ class FixtureParityTest {
         // The fixture has 4 heads; exporting it with 1 must change the output (the test can fail).
         Npy.Array feats = Npy.read("vitfuse_small", "input_feats");
         Npy.Array mods = Npy.read("vitfuse_small", "input_mods");
-        byte[] model = SingleBlock.model(new VitFuseConverter(), NO_SETTINGS.with(VitFuseConverter.HEADS, "1"),
-                weights("vitfuse_small"), List.of(new SingleBlock.In("feats", SingleBlock.FLOAT, 3),
-                        new SingleBlock.In("mods", SingleBlock.INT64, 2)), List.of("fused"), List.of(2)).toByteArray();
-        try (OrtRun r = new OrtRun(model)) {
+        try (OrtRun r = new OrtRun(vitFuseModel(NO_SETTINGS.with(VitFuseConverter.HEADS, "1")))) {
             float[] out = r.floats("feats", feats.floats(), feats.shape()).longs("mods", mods.longs(), mods.shape())
                     .run().get(0);
             assertTrue(OrtRun.maxAbsDiff(out, Npy.read("vitfuse_small", "output").floats()) > 1e-3);

@@ -1,5 +1,6 @@
 package org.raddiag.onnx.internal;
 
+import org.raddiag.onnx.testing.OrtRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

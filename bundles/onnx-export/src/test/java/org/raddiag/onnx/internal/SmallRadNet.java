@@ -1,5 +1,6 @@
 package org.raddiag.onnx.internal;
 
+import org.raddiag.onnx.testing.DjlNets;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;

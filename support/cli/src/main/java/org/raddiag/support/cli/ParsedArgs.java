@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.raddiag.api.model.ModelRef;
 import org.raddiag.support.cli.internal.OptionDecl;
 
 /**
@@ -89,6 +90,37 @@ public final class ParsedArgs {
     /** {@code --name} as an int: the value given, else the default; {@link UsageException} when neither. */
     public int intValue(String name) {
         return parseInt(name, required(name));
+    }
+
+    /**
+     * {@code --name} as a count (a whole number of at least 1: repeats, top K): the value given, else the default;
+     * {@link UsageException} naming the option when it is missing, not a number or below 1.
+     */
+    public int count(String name) {
+        int n = intValue(name);
+        if (n < 1) {
+            throw new UsageException("--" + name + " takes a count of at least 1, not " + n);
+        }
+        return n;
+    }
+
+    /**
+     * {@code --name NAME[:VERSION]} as a model reference (a version-less one means the newest installed);
+     * {@link UsageException} naming the option when it is missing or malformed.
+     */
+    public ModelRef modelRef(String name) {
+        String v = required(name);
+        try {
+            return ModelRef.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + name + ": " + e.getMessage());
+        }
+    }
+
+    /** {@link #modelRef(String)} with {@code defaultVersion} where none is given (a package being created). */
+    public ModelRef modelRef(String name, String defaultVersion) {
+        ModelRef r = modelRef(name);
+        return r.version() != null ? r : new ModelRef(r.name(), defaultVersion);
     }
 
     /** {@code --name} as a long: the value given, else the default, else {@code fallback}. */

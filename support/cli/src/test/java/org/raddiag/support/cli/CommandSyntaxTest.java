@@ -160,6 +160,32 @@ class CommandSyntaxTest {
     }
 
     @Test
+    void aModelReferenceIsParsedOrRefusedNamingTheOption() {
+        ParsedArgs a = DIAGNOSE.parse(List.of("c", "--model", "demo:1.2.0"));
+        assertEquals("demo", a.modelRef("model").name());
+        assertEquals("1.2.0", a.modelRef("model", "1.0.0").version());
+        ParsedArgs bare = DIAGNOSE.parse(List.of("c", "--model", "demo"));
+        assertNull(bare.modelRef("model").version());
+        assertEquals("1.0.0", bare.modelRef("model", "1.0.0").version());
+        ParsedArgs bad = DIAGNOSE.parse(List.of("c", "--model", ":1.0"));
+        UsageException e = assertThrows(UsageException.class, () -> bad.modelRef("model"));
+        assertTrue(e.getMessage().startsWith("--model: "), e.getMessage());
+    }
+
+    @Test
+    void aCountIsAWholeNumberOfAtLeastOne() {
+        assertEquals(3, DIAGNOSE.parse(List.of("c", "--model", "m", "--top", "3")).count("top"));
+        assertEquals(10, DIAGNOSE.parse(List.of("c", "--model", "m")).count("top"));
+        for (String bad : List.of("0", "-2")) {
+            ParsedArgs a = DIAGNOSE.parse(List.of("c", "--model", "m", "--top", bad));
+            UsageException e = assertThrows(UsageException.class, () -> a.count("top"));
+            assertEquals("--top takes a count of at least 1, not " + bad, e.getMessage());
+        }
+        ParsedArgs ten = DIAGNOSE.parse(List.of("c", "--model", "m", "--top", "ten"));
+        assertThrows(UsageException.class, () -> ten.count("top"));
+    }
+
+    @Test
     void pathsAreTypedAndAnEmptyPathIsRefused() {
         assertEquals(Path.of("/tmp/x"), DIAGNOSE.parse(List.of("c", "--model", "m", "--out", "/tmp/x")).path("out"));
         ParsedArgs a = DIAGNOSE.parse(List.of("c", "--model", "m", "--out="));

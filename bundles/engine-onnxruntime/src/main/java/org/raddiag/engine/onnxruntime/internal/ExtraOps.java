@@ -7,22 +7,18 @@ import java.util.Set;
 import org.tribuo.util.onnx.ONNXAttribute;
 import org.tribuo.util.onnx.ONNXOperator;
 
-/** ONNX operators (opset 13, default domain) that Tribuo's {@code ONNXOperators} lacks. */
+/** Unary element-wise ONNX operators (opset 13, default domain) that Tribuo's {@code ONNXOperators} lacks. */
 enum ExtraOps implements ONNXOperator {
     /** Element-wise Gauss error function. */
-    ERF("Erf", 1, 1);
+    ERF("Erf");
 
     /** Opset version of the default ONNX domain used for the whole model. */
     static final int OPSET = 13;
 
     private final String opName;
-    private final int inputs;
-    private final int outputs;
 
-    ExtraOps(String opName, int inputs, int outputs) {
+    ExtraOps(String opName) {
         this.opName = opName;
-        this.inputs = inputs;
-        this.outputs = outputs;
     }
 
     @Override
@@ -32,7 +28,7 @@ enum ExtraOps implements ONNXOperator {
 
     @Override
     public int getNumInputs() {
-        return inputs;
+        return 1;
     }
 
     @Override
@@ -42,7 +38,7 @@ enum ExtraOps implements ONNXOperator {
 
     @Override
     public int getNumOutputs() {
-        return outputs;
+        return 1;
     }
 
     @Override

@@ -2,12 +2,11 @@ package org.raddiag.engine.onnxruntime.internal;
 
 import java.nio.FloatBuffer;
 import java.util.Map;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.raddiag.api.compute.BackendInfo;
 import org.raddiag.api.compute.ComputeBackend;
 import org.raddiag.api.data.FloatTensor;
+import org.raddiag.support.engine.CloseGate;
 import org.raddiag.support.engine.MlpShapes;
 
 import ai.onnxruntime.OnnxTensor;
@@ -29,9 +28,8 @@ final class OrtBackend implements ComputeBackend, AutoCloseable {
     private final String device;
     private final int threads;
     private final SessionCache<WeightKey, OrtSession> sessions = new SessionCache<>(CACHED_SESSIONS);
-    /** Calls hold the read lock; {@link #close} takes the write lock, so nothing native is freed under a call. */
-    private final ReadWriteLock closeLock = new ReentrantReadWriteLock();
-    private boolean closed;
+    /** {@link #close} waits for the calls in flight, so nothing native is freed under a call. */
+    private final CloseGate gate = new CloseGate();
     private volatile long initMillis;
 
     /** Takes ownership of {@code options}. */
@@ -67,15 +65,8 @@ final class OrtBackend implements ComputeBackend, AutoCloseable {
         if (s.batch() == 0) {
             return new FloatTensor(new float[0], 0, s.out());
         }
-        closeLock.readLock().lock();
-        try {
-            if (closed) {
-                throw new IllegalStateException("the ONNX Runtime backend is closed");
-            }
-            return run(s, x, w1, b1, w2, b2);
-        } finally {
-            closeLock.readLock().unlock();
-        }
+        return gate.call(() -> new IllegalStateException("the ONNX Runtime backend is closed"),
+                () -> run(s, x, w1, b1, w2, b2));
     }
 
     private FloatTensor run(MlpShapes s, FloatTensor x, FloatTensor w1, FloatTensor b1, FloatTensor w2,
@@ -100,16 +91,10 @@ final class OrtBackend implements ComputeBackend, AutoCloseable {
     /** Closes the cached sessions (each once it is no longer in use) and the session options. */
     @Override
     public void close() {
-        closeLock.writeLock().lock();
-        try {
-            if (!closed) {
-                closed = true;
-                sessions.close();
-                options.close();
-            }
-        } finally {
-            closeLock.writeLock().unlock();
-        }
+        gate.close(() -> {
+            sessions.close();
+            options.close();
+        });
     }
 
     /** Session options with the given thread counts; the caller adds an execution provider if wanted. */

@@ -1,6 +1,7 @@
 package org.raddiag.backbone.resnet.internal;
 
 import org.raddiag.api.model.ArchitectureConfig;
+import org.raddiag.model.assembly.ComponentBlocks;
 import org.raddiag.api.model.SliceBackbone;
 
 /**
@@ -28,10 +29,7 @@ abstract class ResNetEncoder implements SliceBackbone {
 
     @Override
     public <B> B build(Class<B> blockType, ArchitectureConfig config) {
-        if (!supports(blockType)) {
-            throw new UnsupportedOperationException(name() + " builds DJL blocks, not " + blockType.getName());
-        }
-        return blockType.cast(new ResNet2D(layers, 3));
+        return ComponentBlocks.build(this, blockType, () -> new ResNet2D(layers, 3));
     }
 
     @Override

@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.raddiag.onnx.testing.DjlNets;
+import org.raddiag.onnx.testing.OrtRun;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.model.blocks.RadNet;
 import org.raddiag.model.blocks.RadNetConfig;
@@ -131,7 +133,7 @@ public final class OnnxBench {
             System.out.printf("  ONNX Runtime median %.3f s/case  %.2f cases/s  %.1f GFLOP/s%n", om, 1 / om,
                     flops / om / 1e9);
             if (!ortOnly) {
-                System.out.printf("  max|logit ORT - DJL| = %.3g%n", maxAbsDiff(ortLogits, djlLogits));
+                System.out.printf("  max|logit ORT - DJL| = %.3g%n", OrtRun.maxAbsDiff(ortLogits, djlLogits));
             }
         }
     }
@@ -155,13 +157,5 @@ public final class OnnxBench {
         OrtSession.SessionOptions o = new OrtSession.SessionOptions();
         o.setIntraOpNumThreads(threads);
         return o;
-    }
-
-    private static double maxAbsDiff(float[] a, float[] b) {
-        double m = 0;
-        for (int i = 0; i < a.length; i++) {
-            m = Math.max(m, Math.abs((double) a[i] - b[i]));
-        }
-        return m;
     }
 }

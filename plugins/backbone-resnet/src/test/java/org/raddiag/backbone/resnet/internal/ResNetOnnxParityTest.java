@@ -1,6 +1,8 @@
 package org.raddiag.backbone.resnet.internal;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.raddiag.onnx.testing.OrtRun.maxAbs;
+import static org.raddiag.onnx.testing.OrtRun.maxAbsDiff;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -9,11 +11,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,6 +19,8 @@ import org.raddiag.model.blocks.RadNet;
 import org.raddiag.model.blocks.RadNetConfig;
 import org.raddiag.onnx.BlockConverter;
 import org.raddiag.onnx.OnnxExporters;
+import org.raddiag.onnx.testing.DjlNets;
+import org.raddiag.onnx.testing.OrtRun;
 import org.raddiag.testsupport.Components;
 
 /**
@@ -74,62 +73,25 @@ class ResNetOnnxParityTest {
             model = OnnxExporters.standalone(Components.all(BlockConverter.class), Components.components())
                     .export(arch, DjlNets.weights(net, ""));
         }
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
-            o.setIntraOpNumThreads(1);
-            try (OrtSession session = env.createSession(model, o);
-                    OnnxTensor im = OnnxTensor.createTensor(env, FloatBuffer.wrap(images),
-                            new long[] {B, S, 1, SIZE, SIZE, D});
-                    OnnxTensor mo = OnnxTensor.createTensor(env, LongBuffer.wrap(MODS), new long[] {B, S});
-                    OnnxTensor ma = OnnxTensor.createTensor(env, LongBuffer.wrap(MARKS), new long[] {B, S, D});
-                    OrtSession.Result res = session.run(Map.of("images", im, "mods", mo, "marks", ma))) {
-                float[] logits = floats((OnnxTensor) res.get("logits").orElseThrow());
-                float[] attention = floats((OnnxTensor) res.get("slice_attention").orElseThrow());
-                double scale = Math.max(1, maxAbs(djlLogits));
-                double dl = maxAbsDiff(djlLogits, logits) / scale;
-                double da = 0;
-                for (int slot = 0; slot < B * S; slot++) {
-                    if (MODS[slot] == 0) {
-                        continue; // an empty slot's attention means nothing (RadNet skips its slices)
-                    }
-                    for (int d = 0; d < D; d++) {
-                        int i = slot * D + d;
-                        da = Math.max(da, Math.abs(djlAttention[i] - attention[i]));
-                    }
-                }
-                System.out.printf("[resnet%d + mlp onnx] max |logit diff| / max(1, |logit|) %.3g, attention %.3g%n",
-                        layers, dl, da);
-                assertTrue(dl <= 1e-5, "logits differ by " + dl + " (relative)");
-                assertTrue(da <= 1e-5, "slice attention differs by " + da);
-                assertTrue(maxAbs(logits) > 1e-3, "logits are not all zero");
+        Map<String, float[]> res = OrtRun.radNet(model, images, new long[] {B, S, 1, SIZE, SIZE, D}, MODS, MARKS);
+        float[] logits = res.get("logits");
+        float[] attention = res.get("slice_attention");
+        double scale = Math.max(1, maxAbs(djlLogits));
+        double dl = maxAbsDiff(djlLogits, logits) / scale;
+        double da = 0;
+        for (int slot = 0; slot < B * S; slot++) {
+            if (MODS[slot] == 0) {
+                continue; // an empty slot's attention means nothing (RadNet skips its slices)
+            }
+            for (int d = 0; d < D; d++) {
+                int i = slot * D + d;
+                da = Math.max(da, Math.abs(djlAttention[i] - attention[i]));
             }
         }
-    }
-
-    private static float[] floats(OnnxTensor t) {
-        FloatBuffer b = t.getFloatBuffer();
-        float[] a = new float[b.remaining()];
-        b.get(a);
-        return a;
-    }
-
-    private static double maxAbs(float[] a) {
-        double m = 0;
-        for (float v : a) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
-    }
-
-    private static double maxAbsDiff(float[] a, float[] b) {
-        if (a.length != b.length) {
-            throw new AssertionError("lengths differ: " + a.length + " vs " + b.length);
-        }
-        double m = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = Math.abs((double) a[i] - b[i]);
-            m = Double.isNaN(d) ? Double.POSITIVE_INFINITY : Math.max(m, d);
-        }
-        return m;
+        System.out.printf("[resnet%d + mlp onnx] max |logit diff| / max(1, |logit|) %.3g, attention %.3g%n",
+                layers, dl, da);
+        assertTrue(dl <= 1e-5, "logits differ by " + dl + " (relative)");
+        assertTrue(da <= 1e-5, "slice attention differs by " + da);
+        assertTrue(maxAbs(logits) > 1e-3, "logits are not all zero");
     }
 }

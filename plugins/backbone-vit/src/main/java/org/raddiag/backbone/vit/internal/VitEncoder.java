@@ -2,6 +2,7 @@ package org.raddiag.backbone.vit.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.raddiag.api.model.ArchitectureConfig;
+import org.raddiag.model.assembly.ComponentBlocks;
 import org.raddiag.api.model.SliceBackbone;
 
 /**
@@ -22,10 +23,7 @@ public final class VitEncoder implements SliceBackbone {
 
     @Override
     public <B> B build(Class<B> blockType, ArchitectureConfig config) {
-        if (!supports(blockType)) {
-            throw new UnsupportedOperationException("vit builds DJL blocks, not " + blockType.getName());
-        }
-        return blockType.cast(new Vit2D(VitSettings.from(config)));
+        return ComponentBlocks.build(this, blockType, () -> new Vit2D(VitSettings.from(config)));
     }
 
     @Override

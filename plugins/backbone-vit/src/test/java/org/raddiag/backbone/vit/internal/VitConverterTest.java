@@ -1,6 +1,8 @@
 package org.raddiag.backbone.vit.internal;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.raddiag.onnx.testing.OrtRun.maxAbs;
+import static org.raddiag.onnx.testing.OrtRun.maxAbsDiff;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -10,11 +12,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +22,7 @@ import org.raddiag.model.blocks.RadNetConfig;
 import org.raddiag.onnx.Weights;
 import org.raddiag.onnx.BlockConverter;
 import org.raddiag.onnx.OnnxExporters;
+import org.raddiag.onnx.testing.OrtRun;
 import org.raddiag.testsupport.Components;
 
 /** RadNet on the ViT backbone exported with this plugin's converter gives PyTorch's logits and attention in ORT. */
@@ -79,52 +77,23 @@ class VitConverterTest {
         }
         byte[] model = OnnxExporters.standalone(Components.all(BlockConverter.class), java.util.List.of()).export(arch, w.build());
 
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
-            o.setIntraOpNumThreads(1);
-            try (OrtSession session = env.createSession(model, o);
-                    OnnxTensor im = OnnxTensor.createTensor(env, FloatBuffer.wrap(images),
-                            new long[] {B, S, 1, SIZE, SIZE, D});
-                    OnnxTensor mo = OnnxTensor.createTensor(env, LongBuffer.wrap(mods), new long[] {B, S});
-                    OnnxTensor ma = OnnxTensor.createTensor(env, LongBuffer.wrap(marks), new long[] {B, S, D});
-                    OrtSession.Result res = session.run(Map.of("images", im, "mods", mo, "marks", ma))) {
-                float[] logits = floats((OnnxTensor) res.get("logits").orElseThrow());
-                float[] attention = floats((OnnxTensor) res.get("slice_attention").orElseThrow());
-                double dl = maxAbsDiff(djlLogits, logits);
-                // slot (0, 1) is empty (mods 0): its attention row means nothing (RadNet skips its slices)
-                double da = Math.max(maxAbsDiff(slot(djlAttention, 0), slot(attention, 0)),
-                        Math.max(maxAbsDiff(slot(djlAttention, 2), slot(attention, 2)),
-                                maxAbsDiff(slot(djlAttention, 3), slot(attention, 3))));
-                System.out.printf("[vit onnx, %d channel(s)] max |logit diff| %.3g, max |attention diff| %.3g%n",
-                        channels, dl, da);
-                assertTrue(dl <= 1e-4, "logits differ by " + dl);
-                assertTrue(da <= 1e-4, "slice attention differs by " + da);
-                assertTrue(maxAbsDiff(logits, new float[logits.length]) > 1e-3, "logits are not all zero");
-            }
-        }
+        Map<String, float[]> res = OrtRun.radNet(model, images, new long[] {B, S, 1, SIZE, SIZE, D}, mods, marks);
+        float[] logits = res.get("logits");
+        float[] attention = res.get("slice_attention");
+        double dl = maxAbsDiff(djlLogits, logits);
+        // slot (0, 1) is empty (mods 0): its attention row means nothing (RadNet skips its slices)
+        double da = Math.max(maxAbsDiff(slot(djlAttention, 0), slot(attention, 0)),
+                Math.max(maxAbsDiff(slot(djlAttention, 2), slot(attention, 2)),
+                        maxAbsDiff(slot(djlAttention, 3), slot(attention, 3))));
+        System.out.printf("[vit onnx, %d channel(s)] max |logit diff| %.3g, max |attention diff| %.3g%n",
+                channels, dl, da);
+        assertTrue(dl <= 1e-4, "logits differ by " + dl);
+        assertTrue(da <= 1e-4, "slice attention differs by " + da);
+        assertTrue(maxAbs(logits) > 1e-3, "logits are not all zero");
     }
 
     /** Slice attention row of flat slot {@code i} (b * S + s). */
     private static float[] slot(float[] attention, int i) {
         return java.util.Arrays.copyOfRange(attention, i * D, (i + 1) * D);
-    }
-
-    private static float[] floats(OnnxTensor t) {
-        FloatBuffer b = t.getFloatBuffer();
-        float[] a = new float[b.remaining()];
-        b.get(a);
-        return a;
-    }
-
-    private static double maxAbsDiff(float[] a, float[] b) {
-        if (a.length != b.length) {
-            throw new AssertionError("lengths differ: " + a.length + " vs " + b.length);
-        }
-        double m = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = Math.abs((double) a[i] - b[i]);
-            m = Double.isNaN(d) ? Double.POSITIVE_INFINITY : Math.max(m, d);
-        }
-        return m;
     }
 }

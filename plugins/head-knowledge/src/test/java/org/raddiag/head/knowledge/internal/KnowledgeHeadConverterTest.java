@@ -11,11 +11,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
@@ -26,6 +21,7 @@ import org.raddiag.model.blocks.RadNet;
 import org.raddiag.model.blocks.RadNetConfig;
 import org.raddiag.testsupport.Components;
 import org.raddiag.onnx.Weights;
+import org.raddiag.onnx.testing.OrtRun;
 import org.raddiag.onnx.BlockConverter;
 import org.raddiag.onnx.OnnxExporters;
 
@@ -109,21 +105,7 @@ class KnowledgeHeadConverterTest {
     }
 
     private static float[] run(byte[] model, float[] images, long[] mods, long[] marks) throws Exception {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
-            o.setIntraOpNumThreads(1);
-            try (OrtSession session = env.createSession(model, o);
-                    OnnxTensor im = OnnxTensor.createTensor(env, FloatBuffer.wrap(images),
-                            new long[] {B, S, 1, SIZE, SIZE, D});
-                    OnnxTensor mo = OnnxTensor.createTensor(env, LongBuffer.wrap(mods), new long[] {B, S});
-                    OnnxTensor ma = OnnxTensor.createTensor(env, LongBuffer.wrap(marks), new long[] {B, S, D});
-                    OrtSession.Result res = session.run(Map.of("images", im, "mods", mo, "marks", ma))) {
-                FloatBuffer b = ((OnnxTensor) res.get("logits").orElseThrow()).getFloatBuffer();
-                float[] a = new float[b.remaining()];
-                b.get(a);
-                return a;
-            }
-        }
+        return OrtRun.radNet(model, images, new long[] {B, S, 1, SIZE, SIZE, D}, mods, marks).get("logits");
     }
 
     private static double sigmoid(double x) {

@@ -2,6 +2,7 @@ package org.raddiag.head.mlp.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.raddiag.api.model.ArchitectureConfig;
+import org.raddiag.model.assembly.ComponentBlocks;
 import org.raddiag.api.model.ClassifierHead;
 
 /**
@@ -22,10 +23,8 @@ public final class MlpHeadComponent implements ClassifierHead {
 
     @Override
     public <B> B build(Class<B> blockType, ArchitectureConfig config) {
-        if (!supports(blockType)) {
-            throw new UnsupportedOperationException("mlp builds DJL blocks, not " + blockType.getName());
-        }
         int hidden = config.getInt(ArchitectureConfig.HIDDEN);
-        return blockType.cast(new MlpHead(hidden, hidden, config.getInt(ArchitectureConfig.CLASSES)));
+        return ComponentBlocks.build(this, blockType,
+                () -> new MlpHead(hidden, hidden, config.getInt(ArchitectureConfig.CLASSES)));
     }
 }

@@ -38,7 +38,8 @@ class MlpHeadComponentTest {
         assertEquals("mlp", c.name());
         assertTrue(c.supports(Block.class));
         assertFalse(c.supports(Integer.class));
-        assertThrows(UnsupportedOperationException.class, () -> c.build(Integer.class, ARCH));
+        assertEquals("mlp builds DJL blocks, not java.lang.Integer",
+                assertThrows(UnsupportedOperationException.class, () -> c.build(Integer.class, ARCH)).getMessage());
         assertNotSame(c.build(Block.class, ARCH), c.build(Block.class, ARCH));
         try (NDManager m = NDManager.newBaseManager()) {
             m.getEngine().setRandomSeed(2);

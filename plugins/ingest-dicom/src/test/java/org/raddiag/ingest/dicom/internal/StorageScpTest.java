@@ -13,12 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.raddiag.testsupport.Dcmtk;
 
 /**
  * The SCP with PixelMed's association handling against dcmtk's {@code storescu} on loopback: the C-STORE response
@@ -39,7 +39,7 @@ class StorageScpTest {
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue(onPath("storescu"), "dcmtk (storescu) is not installed (apt-get install dcmtk); test skipped");
+        assumeTrue(Dcmtk.available("storescu"), "dcmtk (storescu) is not installed (apt-get install dcmtk); test skipped");
         store = new InstanceStore(tmp.resolve("store"));
         store.open();
         DurableReceiver receiver = new DurableReceiver(store, (ids, isNew) -> {
@@ -102,10 +102,7 @@ class StorageScpTest {
     private int storescu(Path file) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("storescu", "-aec", "RADDIAG", "-to", "20", "-ta", "20", "-td", "20",
                 "127.0.0.1", Integer.toString(port), file.toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "storescu finished");
-        return p.exitValue();
+        return Dcmtk.run(cmd).status();
     }
 
     private static void awaitEmpty(Path dir) throws Exception {
@@ -118,14 +115,5 @@ class StorageScpTest {
             Thread.sleep(50);
         }
         throw new AssertionError(dir + " not emptied");
-    }
-
-    private static boolean onPath(String tool) {
-        try {
-            Process p = new ProcessBuilder("sh", "-c", "command -v " + tool).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
     }
 }

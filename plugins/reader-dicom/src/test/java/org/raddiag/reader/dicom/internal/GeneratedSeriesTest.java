@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,10 +11,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.raddiag.testsupport.Dcmtk;
 import org.raddiag.api.data.Modality;
 import org.raddiag.api.data.Plane;
 import org.raddiag.api.data.Scan;
@@ -40,7 +37,7 @@ class GeneratedSeriesTest {
     @CsvSource(delimiter = '|', value = {"explicit LE|", "implicit LE|dcmconv +ti", "big endian|dcmconv +tb",
             "deflated|dcmconv +td", "RLE|dcmcrle", "JPEG lossless SV1|dcmcjpeg +e1"})
     void readsShuffledSeriesInPositionOrder(String syntax, String transcoder) throws Exception {
-        assumeTrue(onPath("dump2dcm"), "dcmtk (dump2dcm) is not installed: tools/fetch-test-data.sh installs it "
+        assumeTrue(Dcmtk.available("dump2dcm"), "dcmtk (dump2dcm) is not installed: tools/fetch-test-data.sh installs it "
                 + "with apt-get; test skipped");
         Path plain = tmp.resolve("plain");
         Files.createDirectories(plain);
@@ -62,7 +59,7 @@ class GeneratedSeriesTest {
                         List<String> cmd = new ArrayList<>(List.of(transcoder.split(" ")));
                         cmd.add(f.toString());
                         cmd.add(series.resolve(f.getFileName()).toString());
-                        run(cmd);
+                        Dcmtk.runOk(cmd);
                     }
                 }
             }
@@ -90,52 +87,12 @@ class GeneratedSeriesTest {
     }
 
     private void writeSlice(Path folder, int k, int instance, String name) throws Exception {
-        ByteBuffer raw = ByteBuffer.allocate(SIZE * SIZE * 2).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < SIZE * SIZE; i++) {
-            raw.putShort((short) (100 * k + 10 * (i / SIZE) + i % SIZE - 500 + 1024));
-        }
-        Path rawFile = Files.write(folder.resolve("slice" + k + ".raw"), raw.array());
-        String dump = String.join("\n",
-                "(0008,0016) UI =CTImageStorage",
+        Dcmtk.ctSlice(folder.resolve(name), SIZE, (row, col) -> 100 * k + 10 * row + col - 500 + 1024, List.of(
                 "(0008,0018) UI 1.2.826.0.1.3680043.9.7433.1." + (k + 1),
-                "(0008,0060) CS [CT]",
                 "(0020,000d) UI 1.2.826.0.1.3680043.9.7433.2",
                 "(0020,000e) UI 1.2.826.0.1.3680043.9.7433.3",
                 "(0020,0013) IS [" + instance + "]",
                 String.format(Locale.ROOT, "(0020,0032) DS [-3\\-4\\%.1f]", 2.5 * k - 10),
-                "(0020,0037) DS [1\\0\\0\\0\\1\\0]",
-                "(0028,0002) US 1",
-                "(0028,0004) CS [MONOCHROME2]",
-                "(0028,0010) US " + SIZE,
-                "(0028,0011) US " + SIZE,
-                "(0028,0030) DS [0.75\\0.5]",
-                "(0028,0100) US 16",
-                "(0028,0101) US 12",
-                "(0028,0102) US 11",
-                "(0028,0103) US 0",
-                "(0028,1052) DS [-1024]",
-                "(0028,1053) DS [1]",
-                "(7fe0,0010) OW =" + rawFile, "");
-        Path dumpFile = Files.writeString(folder.resolve("slice" + k + ".txt"), dump);
-        run(List.of("dump2dcm", "--write-xfer-little", dumpFile.toString(), folder.resolve(name).toString()));
-        Files.delete(rawFile);
-        Files.delete(dumpFile);
-    }
-
-    private static void run(List<String> cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException(String.join(" ", cmd) + " failed: " + out);
-        }
-    }
-
-    private static boolean onPath(String tool) {
-        try {
-            Process p = new ProcessBuilder("sh", "-c", "command -v " + tool).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
+                "(0028,0030) DS [0.75\\0.5]"));
     }
 }

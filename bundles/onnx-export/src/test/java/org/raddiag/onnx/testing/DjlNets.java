@@ -1,4 +1,4 @@
-package org.raddiag.backbone.resnet.internal;
+package org.raddiag.onnx.testing;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
@@ -7,8 +7,11 @@ import java.util.Random;
 import org.raddiag.model.blocks.ReferenceBlock;
 import org.raddiag.onnx.Weights;
 
-/** Test helper: randomises the DJL reference blocks' parameters and reads them back as {@link Weights}. */
-final class DjlNets {
+/**
+ * Test helper shared through this module's test jar: randomises the DJL reference blocks' parameters and reads them
+ * back as {@link Weights}, for the converter parity tests here and in the backbone and head plugins.
+ */
+public final class DjlNets {
     private DjlNets() {
     }
 
@@ -16,7 +19,7 @@ final class DjlNets {
      * Gives BatchNorm non-trivial statistics (mean U(-0.2, 0.2), var U(0.5, 1.5), scale U(0.5, 1.2), shift
      * U(-0.2, 0.2)) and perturbs every other parameter by N(0, 0.05), so that no converter can pass by accident.
      */
-    static void randomise(ReferenceBlock block, long seed) {
+    public static void randomise(ReferenceBlock block, long seed) {
         Random r = new Random(seed);
         for (Map.Entry<String, Parameter> e : block.referenceParameters().entrySet()) {
             NDArray a = e.getValue().getArray();
@@ -40,7 +43,7 @@ final class DjlNets {
         }
     }
 
-    static Weights weights(ReferenceBlock block, String prefix) {
+    public static Weights weights(ReferenceBlock block, String prefix) {
         Weights.Builder b = Weights.builder();
         for (Map.Entry<String, Parameter> e : block.referenceParameters().entrySet()) {
             NDArray a = e.getValue().getArray();
