@@ -44,7 +44,7 @@ public final class TrainCommand extends SyntaxCommand {
             .flag("demo-arch", "start from the demo's settings")
             .flag("no-register", "train only: no evaluation, no registration")
             .repeatable("set", "KEY=VALUE", "a training setting (see the README: epochs, batchSize, lr, backbone,"
-                    + " image_size, depth, slots, hidden, ...)")
+                    + " image_size, depth, slots, hidden, ...; level=icd10 trains on the disorders' ICD-10 codes)")
             .repeatable("dataset-option", "KEY=VALUE", "an option of the dataset layout plugin (phantom: seed, cases,"
                     + " labels, size, slices, noise, lesionScale, ...)")
             .build();
@@ -77,6 +77,14 @@ public final class TrainCommand extends SyntaxCommand {
             settings.putAll(DemoSettings.training());
         }
         settings.putAll(cliSettings);
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("training_settings", settings.toString());
+        String level = settings.remove(IcdLevel.SETTING);
+        if (level != null) {
+            data = Workbench.atLevel(level, data);
+            provenance.put("label_level", level);
+            out.println("label level " + level + ": " + data.labels().size() + " classes");
+        }
         Workbench bench = new Workbench(trainer, encoder, runner, registry);
         TrainingOutcome result = bench.train(settings, data, outDir, a.flag("resume"), out);
         out.println("training done: " + result.summary());
@@ -85,7 +93,7 @@ public final class TrainCommand extends SyntaxCommand {
         }
         ModelRef name = ModelRef.parse(a.value("name"));
         Workbench.Outcome o = bench.evaluateAndRegister(result, data, name, outDir.resolve("report"),
-                Map.of("training_settings", settings.toString()));
+                provenance);
         out.println("test split (reference metrics):");
         out.println(o.evaluation().summary());
         out.println("report: " + outDir.resolve("report/report.html"));
