@@ -12,6 +12,7 @@ import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.api.model.ModelRunner;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.Trainer;
+import org.raddiag.model.assembly.NetworkAssembler;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
 import org.raddiag.support.cli.SyntaxCommand;
@@ -46,6 +47,8 @@ public final class ExperimentCommand extends SyntaxCommand {
     private ModelRunner runner;
     @Reference
     private ModelRegistry registry;
+    @Reference
+    private NetworkAssembler assembler;
 
     @Override
     protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
@@ -54,7 +57,7 @@ public final class ExperimentCommand extends SyntaxCommand {
         Trainer trainer = plugins.trainer(plan.trainer());
         DatasetSource data = DatasetArg.open(plan.dataset(), plan.datasetOptions(), plugins, RaddiagHome.current());
         PrintStream console = a.flag("json") ? err : out;
-        new ExperimentRun(plan, dir, trainer, new Workbench(trainer, encoder, runner, registry)).run(data, console);
+        new ExperimentRun(plan, dir, trainer, assembler, new Workbench(trainer, encoder, runner, registry)).run(data, console);
         if (a.flag("json")) {
             out.println(Files.readString(dir.resolve(ExperimentRun.JSON)));
         } else {

@@ -12,6 +12,7 @@ import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.Trainer;
 import org.raddiag.api.train.TrainingOutcome;
 import org.raddiag.metrics.ComparisonReport;
+import org.raddiag.model.assembly.NetworkAssembler;
 
 /**
  * Runs an {@link ExperimentPlan} into an output folder, one variant after another, through the same
@@ -28,18 +29,21 @@ final class ExperimentRun {
     private final ExperimentPlan plan;
     private final Path out;
     private final Trainer trainer;
+    private final NetworkAssembler assembler;
     private final Workbench bench;
 
-    ExperimentRun(ExperimentPlan plan, Path out, Trainer trainer, Workbench bench) {
+    ExperimentRun(ExperimentPlan plan, Path out, Trainer trainer, NetworkAssembler assembler, Workbench bench) {
         this.plan = plan;
         this.out = out;
         this.trainer = trainer;
+        this.assembler = assembler;
         this.bench = bench;
     }
 
     /**
-     * Checks every variant before anything trains: its label level, its settings against the trainer (which names
-     * a missing plugin or a bad setting) and its folder.
+     * Checks every variant before anything trains: its label level, its settings against the trainer (a bad
+     * setting), the network its architecture names against the installed plugins (a missing plugin, or one that
+     * cannot build it, e.g. a knowledge head without its embeddings) and its folder.
      *
      * @throws IllegalArgumentException naming the plan file, the variant and the problem
      */
@@ -56,9 +60,9 @@ final class ExperimentRun {
                     throw new IllegalArgumentException("setting level=" + level + ": use " + IcdLevel.DISORDERS
                             + " or " + IcdLevel.ICD10);
                 }
-                trainer.architecture(settings, classes);
+                assembler.assemble(trainer.architecture(settings, classes), NetworkAssembler.DEFAULT_WAIT_MILLIS);
                 states.add(new VariantFolder(out, v.name()).state(v.settings()));
-            } catch (IllegalArgumentException | IllegalStateException e) {
+            } catch (IllegalArgumentException | IllegalStateException | IOException e) {
                 throw new IllegalArgumentException(plan.file() + ": variant '" + v.name() + "': " + e.getMessage(), e);
             }
         }
