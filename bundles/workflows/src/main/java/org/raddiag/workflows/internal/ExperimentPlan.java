@@ -20,7 +20,8 @@ import org.raddiag.api.model.ArchitectureConfig;
  * An experiment plan ({@code experiment PLAN.json}): one dataset, the trainer, settings shared by all variants and
  * the variants, each a name and what it changes (shorthands {@code backbone}, {@code head}, {@code fusion} name
  * plugins; {@code settings} are {@code train --set} settings, so any setting a trainer or plugin understands
- * plugs in unchanged).
+ * plugs in unchanged). Numbers are written in one spelling ({@code 1e-3} as {@code 0.001}, {@code 2.0} as
+ * {@code 2}).
  *
  * <pre>
  * {"dataset": "phantom", "datasetOptions": {"cases": "24,8,8"}, "trainer": "djl", "bootstrap": 200,
@@ -117,6 +118,15 @@ record ExperimentPlan(Path file, String dataset, Map<String, String> datasetOpti
         return new ExperimentPlan(file, dataset, options, trainer, bootstrap, variants);
     }
 
+    /** A number in one spelling ({@code 1e-3} and {@code 0.001} are one setting; {@code 2.0} is {@code 2}). */
+    private static String number(JsonPrimitive p) {
+        try {
+            return new java.math.BigDecimal(p.getAsString()).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            return p.getAsString();
+        }
+    }
+
     private static void unknown(Path file, JsonObject o, Set<String> known, String prefix) {
         for (String k : o.keySet()) {
             if (!known.contains(k)) {
@@ -167,7 +177,7 @@ record ExperimentPlan(Path file, String dataset, Map<String, String> datasetOpti
                         + " string, number or boolean, not " + v);
             }
             JsonPrimitive p = v.getAsJsonPrimitive();
-            m.put(s.getKey(), p.getAsString());
+            m.put(s.getKey(), p.isNumber() ? number(p) : p.getAsString());
         }
         return m;
     }

@@ -68,7 +68,7 @@ final class VariantFolder {
             throw new IOException(s + ": not a settings file: " + e.getMessage(), e);
         }
         if (!before.equals(new TreeMap<>(settings))) {
-            throw new IllegalStateException("variant '" + name + "' in " + dir + " was run with other settings "
+            throw new IllegalStateException(dir + " was run with other settings "
                     + before + " (the plan now gives " + new TreeMap<>(settings) + "); use another --out, or remove"
                     + " that folder to run it again");
         }

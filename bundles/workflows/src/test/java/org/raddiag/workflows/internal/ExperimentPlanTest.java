@@ -26,13 +26,13 @@ class ExperimentPlanTest {
                 + " \"datasetOptions\": {\"cases\": \"8,4,4\", \"size\": 32}, \"bootstrap\": 50,"
                 + " \"settings\": {\"epochs\": 1, \"lr\": 1e-3, \"head\": \"mlp\"},"
                 + " \"variants\": [{\"name\": \"mlp\"}, {\"name\": \"vit.small\", \"backbone\": \"vit\","
-                + " \"settings\": {\"epochs\": 2, \"validate\": true}}]}"));
+                + " \"settings\": {\"epochs\": 2.0, \"validate\": true}}]}"));
         assertEquals("phantom:/tmp/x", p.dataset());
         assertEquals("djl", p.trainer());
         assertEquals(50, p.bootstrap());
         assertEquals(Map.of("cases", "8,4,4", "size", "32"), p.datasetOptions());
-        assertEquals(Map.of("epochs", "1", "lr", "1e-3", "head", "mlp"), p.variants().get(0).settings());
-        assertEquals(Map.of("epochs", "2", "lr", "1e-3", "head", "mlp", "backbone", "vit", "validate", "true"),
+        assertEquals(Map.of("epochs", "1", "lr", "0.001", "head", "mlp"), p.variants().get(0).settings());
+        assertEquals(Map.of("epochs", "2", "lr", "0.001", "head", "mlp", "backbone", "vit", "validate", "true"),
                 p.variants().get(1).settings());
         assertEquals("vit.small", p.variants().get(1).name());
     }
