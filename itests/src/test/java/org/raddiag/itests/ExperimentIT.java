@@ -25,8 +25,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 
 /**
- * {@code experiment} in real Felix: a tiny two-variant plan (a disorder-level MLP, and the same trained at the
- * ICD-10 level) trains and evaluates both variants, writes comparison.json and comparison.html; a second run skips
+ * {@code experiment} in real Felix: the shipped tiny two-variant plan ({@code examples/experiments/tiny.json}: a
+ * disorder-level MLP, and the same trained at the ICD-10 level) trains and evaluates both variants, writes comparison.json and comparison.html; a second run skips
  * both; a bad plan is refused naming the field before anything trains. The page is rendered in headless Chromium
  * offline (skipped with the reason when {@code tools/setup-browser.sh} cannot install it): every variant's rows and
  * a loss curve are visible. Leaves {@code itests/target/screenshots/comparison.png}.
@@ -50,13 +50,10 @@ public class ExperimentIT {
     @Test
     public void twoVariantsTrainCompareResumeAndRenderInChromium() throws Exception {
         Path plan = HOME.resolve("tiny-plan.json");
-        Files.writeString(plan, "{\"dataset\": \"phantom:" + HOME.resolve("phantom") + "\","
-                + " \"datasetOptions\": {\"seed\": \"11\", \"labels\": \"12,4,4\", \"cases\": \"16,6,6\"},"
-                + " \"bootstrap\": 20,"
-                + " \"settings\": {\"epochs\": 1, \"image_size\": 32, \"depth\": 4, \"slots\": 2, \"hidden\": 32,"
-                + " \"batchSize\": 4, \"lr\": 1e-3},"
-                + " \"variants\": [{\"name\": \"mlp\", \"head\": \"mlp\"},"
-                + " {\"name\": \"mlp-icd10\", \"head\": \"mlp\", \"settings\": {\"level\": \"icd10\"}}]}");
+        String tiny = Files.readString(Paths.get("../examples/experiments/tiny.json"), StandardCharsets.UTF_8);
+        assertTrue(tiny.contains("\"phantom:tiny-phantom\""));
+        Files.writeString(plan, tiny.replace("\"phantom:tiny-phantom\"", "\"phantom:" + HOME.resolve("phantom")
+                + "\""));
         Path runs = HOME.resolve("runs-" + System.nanoTime());
         Path out = runs.resolve("experiment");
         Await.until("the experiment command", 60_000, () -> InFramework.command(context, "experiment") != null);
