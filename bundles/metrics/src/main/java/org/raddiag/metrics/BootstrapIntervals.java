@@ -118,11 +118,19 @@ public record BootstrapIntervals(long seed, int resamples, double level, Pair al
         for (int c = 0; c < per.length; c++) {
             per[c] = ReferenceMetrics.aucAp(p.scores(c), p.labels(c));
         }
-        double[] out = new double[2 * ranges.length];
+        return macroMeans(per, ranges, 2);
+    }
+
+    /**
+     * {@code {m0_range0, m1_range0, ..., m0_range1, ...}}: per range, the mean of each of the {@code metrics}
+     * per-class metrics over the classes where it is defined (not NaN), NaN when none is.
+     */
+    static double[] macroMeans(double[][] perClass, int[][] ranges, int metrics) {
+        double[] out = new double[metrics * ranges.length];
         for (int k = 0; k < ranges.length; k++) {
-            for (int m = 0; m < 2; m++) {
+            for (int m = 0; m < metrics; m++) {
                 final int metric = m;
-                out[2 * k + m] = NumpySum.mean(Arrays.stream(per, ranges[k][0], ranges[k][1])
+                out[metrics * k + m] = NumpySum.mean(Arrays.stream(perClass, ranges[k][0], ranges[k][1])
                         .mapToDouble(a -> a[metric]).filter(x -> !Double.isNaN(x)).toArray());
             }
         }

@@ -3,7 +3,6 @@ package org.raddiag.metrics;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -17,6 +16,7 @@ import java.util.Map;
 import org.raddiag.metrics.BootstrapIntervals.Interval;
 import org.raddiag.metrics.LossCurvePlot.Point;
 import org.raddiag.metrics.internal.ComparisonHtml;
+import org.raddiag.metrics.internal.ReportJson;
 import org.raddiag.support.files.DurableFiles;
 
 /**
@@ -114,7 +114,7 @@ public final class ComparisonReport {
             JsonObject mo = new JsonObject();
             mo.addProperty("classes", m.classes());
             for (int i = 0; i < MacroIntervals.METRICS.size(); i++) {
-                mo.add(MacroIntervals.METRICS.get(i), interval(m.values().get(i)));
+                mo.add(MacroIntervals.METRICS.get(i), ReportJson.interval(m.values().get(i)));
             }
             sp.add(name, mo);
         });
@@ -125,7 +125,7 @@ public final class ComparisonReport {
         c.add("valEpochs", points(v.valEpochs()));
         o.add("loss", c);
         JsonObject t = new JsonObject();
-        new java.util.TreeMap<>(v.training()).forEach((k, x) -> t.add(k, number(x)));
+        new java.util.TreeMap<>(v.training()).forEach((k, x) -> t.add(k, ReportJson.num(x)));
         o.add("training", t);
         return o;
     }
@@ -140,7 +140,7 @@ public final class ComparisonReport {
             for (int i = 0; i < 4; i++) {
                 JsonObject x = m.getAsJsonObject(MacroIntervals.METRICS.get(i));
                 iv[i] = new Interval(value(x.get("estimate")), value(x.get("lower")), value(x.get("upper")),
-                        x.get("defined").getAsInt());
+                        x.get("defined_resamples").getAsInt());
             }
             splits.put(e.getKey(), new MacroIntervals(m.get("classes").getAsInt(), iv[0], iv[1], iv[2], iv[3]));
         }
@@ -151,21 +151,12 @@ public final class ComparisonReport {
                 points(c.getAsJsonArray("trainEpochs")), points(c.getAsJsonArray("valEpochs")), training);
     }
 
-    private static JsonObject interval(Interval i) {
-        JsonObject o = new JsonObject();
-        o.add("estimate", number(i.estimate()));
-        o.add("lower", number(i.lower()));
-        o.add("upper", number(i.upper()));
-        o.addProperty("defined", i.defined());
-        return o;
-    }
-
     private static JsonArray points(List<Point> pts) {
         JsonArray a = new JsonArray();
         for (Point p : pts) {
             JsonArray xy = new JsonArray();
             xy.add(p.step());
-            xy.add(number(p.loss()));
+            xy.add(ReportJson.num(p.loss()));
             a.add(xy);
         }
         return a;
@@ -175,10 +166,6 @@ public final class ComparisonReport {
         List<Point> out = new ArrayList<>();
         a.forEach(e -> out.add(new Point(e.getAsJsonArray().get(0).getAsDouble(), value(e.getAsJsonArray().get(1)))));
         return out;
-    }
-
-    private static JsonElement number(double v) {
-        return Double.isFinite(v) ? new com.google.gson.JsonPrimitive(v) : JsonNull.INSTANCE;
     }
 
     private static double value(JsonElement e) {

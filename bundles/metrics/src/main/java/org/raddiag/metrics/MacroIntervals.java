@@ -1,12 +1,10 @@
 package org.raddiag.metrics;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.raddiag.api.data.LabelSet.Split;
 import org.raddiag.metrics.BootstrapIntervals.Interval;
-import org.raddiag.metrics.internal.NumpySum;
 
 /**
  * Percentile bootstrap intervals of all four macro metrics of a class range: AUC, AP, F1max and MCC at the F1max
@@ -63,14 +61,6 @@ public record MacroIntervals(int classes, Interval auc, Interval ap, Interval f1
             ClassMetrics m = ReferenceMetrics.evaluateClass(c, p.scores(c), p.labels(c), List.of());
             per[c] = new double[] {m.auc(), m.ap(), m.f1max(), m.mcc()};
         }
-        double[] out = new double[4 * ranges.length];
-        for (int k = 0; k < ranges.length; k++) {
-            for (int j = 0; j < 4; j++) {
-                final int metric = j;
-                out[4 * k + j] = NumpySum.mean(Arrays.stream(per, ranges[k][0], ranges[k][1])
-                        .mapToDouble(a -> a[metric]).filter(x -> !Double.isNaN(x)).toArray());
-            }
-        }
-        return out;
+        return BootstrapIntervals.macroMeans(per, ranges, METRICS.size());
     }
 }
