@@ -98,8 +98,10 @@ public class ExperimentIT {
         String modules = System.getenv().getOrDefault("RADDIAG_BROWSER_DIR",
                 System.getProperty("user.home") + "/.cache/raddiag-browser") + "/node_modules";
         Path script = HOME.resolve("comparison.js");
-        try (var in = ExperimentIT.class.getResourceAsStream("/browser/comparison.js")) {
-            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        for (String f : new String[] {"comparison.js", "chromium.js"}) {
+            try (var in = ExperimentIT.class.getResourceAsStream("/browser/" + f)) {
+                Files.copy(in, script.resolveSibling(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         Path shot = Paths.get("target/screenshots/comparison.png").toAbsolutePath();
         Files.deleteIfExists(shot);
