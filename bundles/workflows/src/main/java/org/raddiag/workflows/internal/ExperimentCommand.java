@@ -7,9 +7,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
-import org.raddiag.api.model.InputEncoder;
-import org.raddiag.api.model.ModelRegistry;
-import org.raddiag.api.model.ModelRunner;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.Trainer;
 import org.raddiag.model.assembly.NetworkAssembler;
@@ -40,13 +37,7 @@ public final class ExperimentCommand extends SyntaxCommand {
     }
 
     @Reference
-    private TrainingPlugins plugins;
-    @Reference
-    private InputEncoder encoder;
-    @Reference(target = "(" + ServiceProperties.BACKEND + "=pytorch)")
-    private ModelRunner runner;
-    @Reference
-    private ModelRegistry registry;
+    private Workbenches workbenches;
     @Reference
     private NetworkAssembler assembler;
 
@@ -54,10 +45,11 @@ public final class ExperimentCommand extends SyntaxCommand {
     protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         ExperimentPlan plan = ExperimentPlan.read(a.positionalPath(0, "PLAN.json"));
         Path dir = a.requiredPath("out").toAbsolutePath().normalize();
-        Trainer trainer = plugins.trainer(plan.trainer());
-        DatasetSource data = DatasetArg.open(plan.dataset(), plan.datasetOptions(), plugins, RaddiagHome.current());
+        Trainer trainer = workbenches.plugins().trainer(plan.trainer());
+        DatasetSource data = DatasetArg.open(plan.dataset(), plan.datasetOptions(), workbenches.plugins(),
+                RaddiagHome.current());
         PrintStream console = a.flag("json") ? err : out;
-        new ExperimentRun(plan, dir, trainer, assembler, new Workbench(trainer, encoder, runner, registry)).run(data, console);
+        new ExperimentRun(plan, dir, trainer, assembler, workbenches.of(trainer)).run(data, console);
         if (a.flag("json")) {
             out.println(Files.readString(dir.resolve(ExperimentRun.JSON)));
         } else {

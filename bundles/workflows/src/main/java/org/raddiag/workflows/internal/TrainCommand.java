@@ -9,10 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
-import org.raddiag.api.model.InputEncoder;
 import org.raddiag.api.model.ModelRef;
-import org.raddiag.api.model.ModelRegistry;
-import org.raddiag.api.model.ModelRunner;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.DatasetSource.Split;
 import org.raddiag.api.train.Trainer;
@@ -54,21 +51,16 @@ public final class TrainCommand extends SyntaxCommand {
     }
 
     @Reference
-    private TrainingPlugins plugins;
-    @Reference
-    private InputEncoder encoder;
-    @Reference(target = "(" + ServiceProperties.BACKEND + "=pytorch)")
-    private ModelRunner runner;
-    @Reference
-    private ModelRegistry registry;
+    private Workbenches workbenches;
 
     @Override
     protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         Path outDir = a.requiredPath("out").toAbsolutePath().normalize();
         Map<String, String> cliSettings = a.settings("set");
-        Trainer trainer = plugins.trainer(a.value("trainer"));
+        Trainer trainer = workbenches.plugins().trainer(a.value("trainer"));
         String dataset = a.required("dataset");
-        DatasetSource data = DatasetArg.open(dataset, a.settings("dataset-option"), plugins, RaddiagHome.current());
+        DatasetSource data = DatasetArg.open(dataset, a.settings("dataset-option"), workbenches.plugins(),
+                RaddiagHome.current());
         out.println("dataset " + data.name() + ": " + data.caseIds(Split.TRAIN).size() + " training, "
                 + data.caseIds(Split.VALIDATION).size() + " validation, " + data.caseIds(Split.TEST).size()
                 + " test cases, " + data.labels().size() + " labels");
@@ -85,7 +77,7 @@ public final class TrainCommand extends SyntaxCommand {
             provenance.put("label_level", level);
             out.println("label level " + level + ": " + data.labels().size() + " classes");
         }
-        Workbench bench = new Workbench(trainer, encoder, runner, registry);
+        Workbench bench = workbenches.of(trainer);
         TrainingOutcome result = bench.train(settings, data, outDir, a.flag("resume"), out);
         out.println("training done: " + result.summary());
         if (a.flag("no-register")) {
