@@ -29,7 +29,8 @@ import org.osgi.framework.BundleContext;
  * disorder-level MLP, and the same trained at the ICD-10 level) trains and evaluates both variants, writes comparison.json and comparison.html; a second run skips
  * both; a bad plan is refused naming the field before anything trains. The page is rendered in headless Chromium
  * offline (skipped with the reason when {@code tools/setup-browser.sh} cannot install it): every variant's rows and
- * a loss curve are visible. Leaves {@code itests/target/screenshots/comparison.png}.
+ * a loss curve are visible. Leaves {@code itests/target/screenshots/comparison.png}. And {@code evaluate --level
+ * icd10} scores a disorder-level model on ICD-10 codes.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -87,6 +88,43 @@ public class ExperimentIT {
         assertTrue("nothing trained for the bad plan", !Files.exists(runs.resolve("bad/variants/x")));
 
         render(out.resolve("comparison.html"));
+    }
+
+    @Test
+    public void evaluateAggregatesADisorderModelToIcd10Codes() throws Exception {
+        String[] data = {"--dataset", "phantom:" + HOME.resolve("phantom"), "--dataset-option", "seed=11",
+            "--dataset-option", "labels=12,4,4", "--dataset-option", "cases=16,6,6"};
+        Path runs = HOME.resolve("runs-" + System.nanoTime());
+        String name = "disorders-" + System.nanoTime();
+        Await.until("the train command", 60_000, () -> InFramework.command(context, "train") != null);
+        InFramework.Outcome trained = InFramework.call(context, "train", concat(data, "--out",
+                runs.resolve("train").toString(), "--name", name + ":1.0.0", "--set", "epochs=1", "--set",
+                "image_size=32", "--set", "depth=4", "--set", "slots=2", "--set", "hidden=32", "--set", "batchSize=4"));
+        assertEquals(trained.output(), 0, trained.status());
+        Await.until("the PyTorch runner", 60_000, () -> {
+            try {
+                return !context.getServiceReferences(org.raddiag.api.model.ModelRunner.class,
+                        "(raddiag.backend=pytorch)").isEmpty();
+            } catch (org.osgi.framework.InvalidSyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Path report = runs.resolve("icd10");
+        InFramework.Outcome icd = InFramework.call(context, "evaluate", concat(concat(new String[] {"--model", name},
+                data), "--level", "icd10", "--out", report.toString()));
+        assertEquals(icd.output(), 0, icd.status());
+        String json = Files.readString(report.resolve("report.json"), StandardCharsets.UTF_8);
+        assertTrue(json, json.contains("ICD-10 level") && json.contains("\"R91\"") && json.contains("\"N20\""));
+        InFramework.Outcome bad = InFramework.call(context, "evaluate", concat(concat(new String[] {"--model", name},
+                data), "--level", "icd9", "--out", report.toString()));
+        assertEquals(bad.output(), 2, bad.status());
+        assertTrue(bad.output(), bad.output().contains("--level icd9"));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
     }
 
     private static void render(Path html) throws Exception {
