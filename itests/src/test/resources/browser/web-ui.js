@@ -1,25 +1,10 @@
 // Drives the RadDiag web page in headless Chromium (playwright-core, Debian chromium):
 // node web-ui.js BASE_URL SCAN_FILE SCREENSHOT.png  -> prints one JSON line with what the page showed.
 'use strict';
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
-const { chromium } = require('playwright-core');
+const { drive } = require('./chromium.js');
 
-(async () => {
-  const [base, scan, shot] = process.argv.slice(2);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'raddiag-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const out = {};
-  try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+const [base, scan, shot] = process.argv.slice(2);
+drive(shot, { offline: false }, async (page, out) => {
     await page.goto(base + '/ui/index.html');
     await page.waitForSelector('#ready.ok', { timeout: 30000 });
     await page.waitForSelector('#plugin-table tbody tr', { timeout: 30000 });
@@ -45,13 +30,4 @@ const { chromium } = require('playwright-core');
     await page.click('#set-backend');
     await page.waitForFunction(() => document.querySelector('#admin-status').textContent.length > 0);
     out.adminStatus = await page.textContent('#admin-status');
-    out.errors = errors;
-    fs.mkdirSync(path.dirname(shot), { recursive: true });
-    await page.screenshot({ path: shot, fullPage: true });
-    out.screenshot = shot;
-  } finally {
-    await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
-  console.log(JSON.stringify(out));
-})().catch((e) => { console.error(String(e && e.stack || e)); process.exit(1); });
+});

@@ -41,8 +41,10 @@ public class WebPageIT {
         Distribution d = Distribution.copy(tmp.newFolder("dist").toPath());
         assertEquals(0, d.run(false, "init-model", "--arch", "demo-small", "--name", "tiny").status);
         Path script = tmp.newFile("web-ui.js").toPath();
-        try (var in = WebPageIT.class.getResourceAsStream("/browser/web-ui.js")) {
-            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        for (String f : new String[] {"web-ui.js", "chromium.js"}) {
+            try (var in = WebPageIT.class.getResourceAsStream("/browser/" + f)) {
+                Files.copy(in, script.resolveSibling(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         Path shot = Paths.get("target/screenshots/web-ui.png").toAbsolutePath();
         Files.deleteIfExists(shot);

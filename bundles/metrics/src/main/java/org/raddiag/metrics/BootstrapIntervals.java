@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.raddiag.api.data.LabelSet.Split;
 import org.raddiag.metrics.internal.NumpySum;
@@ -49,6 +50,24 @@ public record BootstrapIntervals(long seed, int resamples, double level, Pair al
         }
         int[][] ranges = ranges(splits, p.classes());
         double[] full = macroAucAp(p, ranges);
+        double[][] draws = draws(p, resamples, seed, q -> macroAucAp(q, ranges));
+        Pair[] pairs = new Pair[ranges.length];
+        for (int k = 0; k < ranges.length; k++) {
+            pairs[k] = new Pair(interval(full[2 * k], draws, 2 * k, level),
+                    interval(full[2 * k + 1], draws, 2 * k + 1, level));
+        }
+        Map<Split, Pair> bySplit = new EnumMap<>(Split.class);
+        for (Split s : Split.values()) {
+            bySplit.put(s, pairs[1 + s.ordinal()]);
+        }
+        return new BootstrapIntervals(seed, resamples, level, pairs[0], bySplit);
+    }
+
+    /**
+     * The values of {@code statistic} on {@code resamples} case resamples drawn with replacement, resample {@code b}
+     * from its own generator seeded from {@code seed} (so the result does not depend on threading).
+     */
+    static double[][] draws(Predictions p, int resamples, long seed, Function<Predictions, double[]> statistic) {
         long[] seeds = new long[resamples];
         SplittableRandom master = new SplittableRandom(seed);
         for (int b = 0; b < resamples; b++) {
@@ -61,18 +80,9 @@ public record BootstrapIntervals(long seed, int resamples, double level, Pair al
             for (int i = 0; i < rows.length; i++) {
                 rows[i] = r.nextInt(p.cases());
             }
-            draws[b] = macroAucAp(p.rows(rows), ranges);
+            draws[b] = statistic.apply(p.rows(rows));
         });
-        Pair[] pairs = new Pair[ranges.length];
-        for (int k = 0; k < ranges.length; k++) {
-            pairs[k] = new Pair(interval(full[2 * k], draws, 2 * k, level),
-                    interval(full[2 * k + 1], draws, 2 * k + 1, level));
-        }
-        Map<Split, Pair> bySplit = new EnumMap<>(Split.class);
-        for (Split s : Split.values()) {
-            bySplit.put(s, pairs[1 + s.ordinal()]);
-        }
-        return new BootstrapIntervals(seed, resamples, level, pairs[0], bySplit);
+        return draws;
     }
 
     /** numpy's default ({@code linear}) percentile of sorted values, {@code q} in [0, 1]; NaN when empty. */
@@ -87,13 +97,13 @@ public record BootstrapIntervals(long seed, int resamples, double level, Pair al
         return sorted[lo] + (sorted[hi] - sorted[lo]) * frac;
     }
 
-    private static Interval interval(double estimate, double[][] draws, int column, double level) {
+    static Interval interval(double estimate, double[][] draws, int column, double level) {
         double[] v = Arrays.stream(draws).mapToDouble(d -> d[column]).filter(x -> !Double.isNaN(x)).sorted()
                 .toArray();
         return new Interval(estimate, percentile(v, (1 - level) / 2), percentile(v, (1 + level) / 2), v.length);
     }
 
-    private static int[][] ranges(ClassSplits splits, int classes) {
+    static int[][] ranges(ClassSplits splits, int classes) {
         int[][] r = new int[1 + Split.values().length][];
         r[0] = new int[] {0, classes};
         for (Split s : Split.values()) {
@@ -108,11 +118,19 @@ public record BootstrapIntervals(long seed, int resamples, double level, Pair al
         for (int c = 0; c < per.length; c++) {
             per[c] = ReferenceMetrics.aucAp(p.scores(c), p.labels(c));
         }
-        double[] out = new double[2 * ranges.length];
+        return macroMeans(per, ranges, 2);
+    }
+
+    /**
+     * {@code {m0_range0, m1_range0, ..., m0_range1, ...}}: per range, the mean of each of the {@code metrics}
+     * per-class metrics over the classes where it is defined (not NaN), NaN when none is.
+     */
+    static double[] macroMeans(double[][] perClass, int[][] ranges, int metrics) {
+        double[] out = new double[metrics * ranges.length];
         for (int k = 0; k < ranges.length; k++) {
-            for (int m = 0; m < 2; m++) {
+            for (int m = 0; m < metrics; m++) {
                 final int metric = m;
-                out[2 * k + m] = NumpySum.mean(Arrays.stream(per, ranges[k][0], ranges[k][1])
+                out[metrics * k + m] = NumpySum.mean(Arrays.stream(perClass, ranges[k][0], ranges[k][1])
                         .mapToDouble(a -> a[metric]).filter(x -> !Double.isNaN(x)).toArray());
             }
         }

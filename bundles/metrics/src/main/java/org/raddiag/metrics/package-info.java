@@ -13,8 +13,10 @@
  * reporting (thresholds fixed on a validation split, confidence intervals, calibration). Their numbers are not
  * comparable with the published tables.
  *
- * <p>{@link org.raddiag.metrics.EvaluationReport} writes both as JSON and as a self-contained HTML page.
+ * <p>{@link org.raddiag.metrics.EvaluationReport} writes both as JSON and as a self-contained HTML page;
+ * {@link org.raddiag.metrics.ComparisonReport} puts several trained variants side by side (with
+ * {@link org.raddiag.metrics.MacroIntervals} and {@link org.raddiag.metrics.LossCurvePlot}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.raddiag.metrics;

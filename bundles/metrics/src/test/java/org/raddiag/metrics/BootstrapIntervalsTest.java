@@ -52,7 +52,8 @@ class BootstrapIntervalsTest {
                 a.bySplit().get(Split.MEDIUM).ap().estimate());
     }
 
-    private static Predictions noisy() {
+    /** 60 cases x 3 classes, scores the labels plus Gaussian noise (seeded). */
+    static Predictions noisy() {
         Random r = new Random(1);
         int n = 60;
         int c = 3;

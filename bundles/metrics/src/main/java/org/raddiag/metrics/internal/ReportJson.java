@@ -60,7 +60,8 @@ public final class ReportJson {
         return root;
     }
 
-    static JsonElement num(double v) {
+    /** A number, or JSON null for NaN and infinities. */
+    public static JsonElement num(double v) {
         return Double.isFinite(v) ? new JsonPrimitive(v) : JsonNull.INSTANCE;
     }
 
@@ -198,7 +199,8 @@ public final class ReportJson {
         return o;
     }
 
-    private static JsonObject interval(BootstrapIntervals.Interval i) {
+    /** An interval as the report writes it: estimate, lower, upper (null when undefined), defined_resamples. */
+    public static JsonObject interval(BootstrapIntervals.Interval i) {
         JsonObject o = new JsonObject();
         o.add("estimate", num(i.estimate()));
         o.add("lower", num(i.lower()));

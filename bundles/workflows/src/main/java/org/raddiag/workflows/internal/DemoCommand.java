@@ -14,9 +14,7 @@ import org.raddiag.api.data.Diagnosis;
 import org.raddiag.api.data.Finding;
 import org.raddiag.api.diagnosis.DiagnosisRequest;
 import org.raddiag.api.diagnosis.DiagnosisService;
-import org.raddiag.api.model.InputEncoder;
 import org.raddiag.api.model.ModelRef;
-import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.DatasetSource.Split;
 import org.raddiag.api.train.TrainingOutcome;
@@ -46,11 +44,7 @@ public final class DemoCommand extends SyntaxCommand {
     }
 
     @Reference
-    private TrainingPlugins plugins;
-    @Reference
-    private InputEncoder encoder;
-    @Reference
-    private ModelRegistry registry;
+    private Workbenches workbenches;
     @Reference
     private DiagnosisService diagnosis;
 
@@ -71,7 +65,8 @@ public final class DemoCommand extends SyntaxCommand {
                 : RaddiagHome.current().demo();
         long t0 = System.nanoTime();
         out.println("== 1/5 phantom dataset (seed " + DemoSettings.SEED + ")");
-        DatasetSource data = plugins.layout("phantom").open(dir.resolve("data"), DemoSettings.dataset());
+        DatasetSource data = workbenches.plugins().layout("phantom").open(dir.resolve("data"),
+                DemoSettings.dataset());
         out.println("   " + data.caseIds(Split.TRAIN).size() + " training, " + data.caseIds(Split.VALIDATION).size()
                 + " validation, " + data.caseIds(Split.TEST).size() + " test cases, " + data.labels().size()
                 + " labels in " + dir.resolve("data"));
@@ -81,7 +76,7 @@ public final class DemoCommand extends SyntaxCommand {
         }
         boolean resume = Files.isDirectory(run.resolve("checkpoints"));
         out.println("== 2/5 training " + DemoSettings.training() + (resume ? " (resuming)" : ""));
-        Workbench bench = new Workbench(plugins.trainer(null), encoder, plugins.runner("pytorch"), registry);
+        Workbench bench = workbenches.of(workbenches.plugins().trainer(null));
         TrainingOutcome result = bench.train(DemoSettings.training(), data, run, resume, out);
         out.printf("   done: %.0f cases/s, best validation loss %.4f (epoch %.0f)%n",
                 result.summary().getOrDefault("casesPerSec", Double.NaN),

@@ -44,6 +44,8 @@ public final class EvaluateCommand extends SyntaxCommand {
             .option("dataset", "NAME[:DIR]", "dataset whose test split is evaluated (rp3d:DIR, phantom[:DIR])")
             .repeatable("dataset-option", "KEY=VALUE", "an option of the dataset layout plugin")
             .option("backend", "B", "compute backend", "pytorch")
+            .option("level", "LEVEL", "disorders, or icd10: a disorder-level model's scores aggregated to ICD-10"
+                    + " codes by max, splits from the training split's code counts", "disorders")
             .option("scores", "S.npy", "precomputed scores (cases x classes)")
             .option("labels", "L.npy", "their labels (cases x classes, 0/1)")
             .option("head", "H", "head classes of --scores (default: all)")
@@ -81,6 +83,22 @@ public final class EvaluateCommand extends SyntaxCommand {
                 + "--scores S.npy --labels L.npy --out DIR  [--json]";
     }
 
+    /** The aggregation to codes that {@code --level} asks for, or null. */
+    private static IcdLevel icdLevel(String level, ModelPackage pkg, DatasetSource data) throws java.io.IOException {
+        if (level.equals(IcdLevel.DISORDERS)) {
+            return null;
+        }
+        if (!level.equals(IcdLevel.ICD10)) {
+            throw new UsageException("--level " + level + ": use " + IcdLevel.DISORDERS + " or " + IcdLevel.ICD10);
+        }
+        if (!pkg.labels().labels().equals(data.labels().labels())) {
+            throw new IllegalArgumentException("--level icd10 aggregates a disorder-level model's scores, but "
+                    + pkg.ref() + "'s " + pkg.labels().size() + " labels are not the " + data.labels().size()
+                    + " disorder labels of dataset " + data.name());
+        }
+        return IcdLevel.of(data, IcdCodes.bundled());
+    }
+
     @Override
     protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         Path outDir = a.path("out").toAbsolutePath().normalize();
@@ -107,8 +125,10 @@ public final class EvaluateCommand extends SyntaxCommand {
             if (a.has("zero-shot")) {
                 return zeroShot(a.path("zero-shot"), pkg, runner, data, outDir, a.flag("json"), out);
             }
+            IcdLevel icd = icdLevel(a.value("level"), pkg, data);
             try (LoadedModel model = runner.load(pkg)) {
-                e = Workbench.evaluate(model, encoder, data, "RadDiag " + pkg.ref() + " on " + data.name(), outDir);
+                e = Workbench.evaluate(model, encoder, data, icd, "RadDiag " + pkg.ref() + " on " + data.name()
+                        + (icd == null ? "" : " (ICD-10 level)"), outDir);
             }
         } else {
             throw new UsageException("give --model and --dataset, or --scores and --labels");

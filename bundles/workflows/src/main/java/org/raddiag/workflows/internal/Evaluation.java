@@ -9,6 +9,7 @@ import org.raddiag.api.data.LabelSet;
 import org.raddiag.metrics.BootstrapIntervals;
 import org.raddiag.metrics.ClassSplits;
 import org.raddiag.metrics.EvaluationReport;
+import org.raddiag.metrics.MacroIntervals;
 import org.raddiag.metrics.MacroMetrics;
 import org.raddiag.metrics.Predictions;
 import org.raddiag.metrics.ReferenceEvaluation;
@@ -23,10 +24,15 @@ import org.raddiag.metrics.ValidationThresholds;
 final class Evaluation {
     private final ReferenceEvaluation reference;
     private final ValidationThresholds thresholds;
+    private final Predictions test;
+    private final ClassSplits splits;
 
-    private Evaluation(ReferenceEvaluation reference, ValidationThresholds thresholds) {
+    private Evaluation(ReferenceEvaluation reference, ValidationThresholds thresholds, Predictions test,
+            ClassSplits splits) {
         this.reference = reference;
         this.thresholds = thresholds;
+        this.test = test;
+        this.splits = splits;
     }
 
     /** @param validation predictions on the validation split for fixed thresholds, or null */
@@ -44,12 +50,17 @@ final class Evaluation {
         Files.createDirectories(outDir);
         report.writeJson(outDir.resolve("report.json"));
         report.writeHtml(outDir.resolve("report.html"));
-        return new Evaluation(ref, t);
+        return new Evaluation(ref, t, test, splits);
     }
 
     /** Per-class thresholds fitted on the validation split (F1max), or null when there was none. */
     ValidationThresholds thresholds() {
         return thresholds;
+    }
+
+    /** Bootstrap intervals of macro AUC, AP, F1max and MCC per split (95%, the report's seed). */
+    Map<String, MacroIntervals> intervals(int resamples) {
+        return MacroIntervals.compute(test, splits, resamples, 0.95, 7);
     }
 
     ReferenceEvaluation reference() {

@@ -9,9 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
-import org.raddiag.api.model.InputEncoder;
 import org.raddiag.api.model.ModelRef;
-import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.api.text.KnowledgeLabels;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.DatasetSource.Split;
@@ -46,7 +44,8 @@ public final class TrainCommand extends SyntaxCommand {
             .flag("no-register", "train only: no evaluation, no registration")
             .repeatable("set", "KEY=VALUE", "a training setting (see the README: epochs, batchSize, lr, backbone,"
                     + " image_size, depth, slots, hidden, head, text_encoder (label embeddings of head=knowledge),"
-                    + " withhold (labels left out: LABEL;LABEL), ...)")
+                    + " withhold (labels left out: LABEL;LABEL), level=icd10 (train on the disorders' ICD-10 codes),"
+                    + " ...)")
             .repeatable("dataset-option", "KEY=VALUE", "an option of the dataset layout plugin (phantom: seed, cases,"
                     + " labels, size, slices, noise, lesionScale, ...)")
             .build();
@@ -56,11 +55,7 @@ public final class TrainCommand extends SyntaxCommand {
     }
 
     @Reference
-    private TrainingPlugins plugins;
-    @Reference
-    private InputEncoder encoder;
-    @Reference
-    private ModelRegistry registry;
+    private Workbenches workbenches;
     @Reference
     private KnowledgeLabels knowledge;
 
@@ -68,20 +63,27 @@ public final class TrainCommand extends SyntaxCommand {
     protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         Path outDir = a.requiredPath("out").toAbsolutePath().normalize();
         Map<String, String> cliSettings = a.settings("set");
-        Trainer trainer = plugins.trainer(a.value("trainer"));
+        Trainer trainer = workbenches.plugins().trainer(a.value("trainer"));
         String dataset = a.required("dataset");
-        DatasetSource all = DatasetArg.open(dataset, a.settings("dataset-option"), plugins, RaddiagHome.current());
+        DatasetSource all = DatasetArg.open(dataset, a.settings("dataset-option"), workbenches.plugins(),
+                RaddiagHome.current());
         Map<String, String> settings = new LinkedHashMap<>();
         if (a.flag("demo-arch")) {
             settings.putAll(DemoSettings.training());
         }
         settings.putAll(cliSettings);
+        String settingsText = settings.toString();
+        String level = settings.remove(IcdLevel.SETTING);
+        if (level != null) {
+            all = Workbench.atLevel(level, all);
+            out.println("label level " + level + ": " + all.labels().size() + " classes");
+        }
         KnowledgeSetup setup = KnowledgeSetup.prepare(settings, all, outDir, knowledge, out);
         DatasetSource data = setup.data();
         out.println("dataset " + data.name() + ": " + data.caseIds(Split.TRAIN).size() + " training, "
                 + data.caseIds(Split.VALIDATION).size() + " validation, " + data.caseIds(Split.TEST).size()
                 + " test cases, " + data.labels().size() + " labels");
-        Workbench bench = new Workbench(trainer, encoder, plugins.runner("pytorch"), registry);
+        Workbench bench = workbenches.of(trainer);
         TrainingOutcome result = bench.train(setup.settings(), data, outDir, a.flag("resume"), out);
         out.println("training done: " + result.summary());
         if (a.flag("no-register")) {
@@ -89,7 +91,10 @@ public final class TrainCommand extends SyntaxCommand {
         }
         ModelRef name = ModelRef.parse(a.value("name"));
         Map<String, String> provenance = new LinkedHashMap<>(setup.provenance());
-        provenance.put("training_settings", settings.toString());
+        provenance.put("training_settings", settingsText);
+        if (level != null) {
+            provenance.put("label_level", level);
+        }
         Workbench.Outcome o = bench.evaluateAndRegister(result, data, name, outDir.resolve("report"), provenance,
                 setup.packaged(result.architecture()), setup.files());
         out.println("test split (reference metrics):");

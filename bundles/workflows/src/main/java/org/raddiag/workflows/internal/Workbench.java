@@ -55,14 +55,8 @@ final class Workbench {
      */
     Outcome evaluateAndRegister(TrainingOutcome result, DatasetSource data, ModelRef name, Path reportDir,
             Map<String, String> provenance, ArchitectureConfig packaged, Map<String, Path> files) throws IOException {
-        Path weights = result.bestWeights().orElseThrow(() -> new IOException("training finished no epoch, so there "
-                + "is no model to evaluate"));
-        ArchitectureConfig arch = result.architecture();
-        DraftModel draft = DraftModel.of(name.name(), arch, data.labels(), weights);
-        Evaluation eval;
-        try (LoadedModel model = runner.load(draft)) {
-            eval = evaluate(model, encoder, data, "RadDiag " + name + " on " + data.name(), reportDir);
-        }
+        Path weights = bestWeights(result);
+        Evaluation eval = evaluateDraft(result, data, name, reportDir);
         double[] thresholds = new double[data.labels().size()];
         java.util.Arrays.fill(thresholds, 0.5);
         if (eval.thresholds() != null) {
@@ -81,6 +75,37 @@ final class Workbench {
         return new Outcome(ref, eval);
     }
 
+    /** Evaluates the trained weights on the test split (thresholds fitted on the validation split), unregistered. */
+    Evaluation evaluateDraft(TrainingOutcome result, DatasetSource data, ModelRef name, Path reportDir)
+            throws IOException {
+        DraftModel draft = DraftModel.of(name.name(), result.architecture(), data.labels(), bestWeights(result));
+        try (LoadedModel model = runner.load(draft)) {
+            return evaluate(model, encoder, data, "RadDiag " + name + " on " + data.name(), reportDir);
+        }
+    }
+
+    private static Path bestWeights(TrainingOutcome result) throws IOException {
+        return result.bestWeights().orElseThrow(() -> new IOException("training finished no epoch, so there "
+                + "is no model to evaluate"));
+    }
+
+    /**
+     * {@code data} at the label level that the setting {@code level} names ({@link IcdLevel}): the disorders
+     * (default) or their ICD-10 codes.
+     *
+     * @throws IllegalArgumentException for another level, or a disorder without a code
+     */
+    static DatasetSource atLevel(String level, DatasetSource data) throws IOException {
+        if (level == null || level.equals(IcdLevel.DISORDERS)) {
+            return data;
+        }
+        if (level.equals(IcdLevel.ICD10)) {
+            return IcdLevel.of(data, IcdCodes.bundled()).dataset(data);
+        }
+        throw new IllegalArgumentException("setting level=" + level + ": use " + IcdLevel.DISORDERS + " (default) or "
+                + IcdLevel.ICD10);
+    }
+
     /**
      * The test split's evaluation over the model's labels (matched by name to the cases' labels, so a model trained
      * with labels withheld is evaluated on the labels it has), with thresholds fitted on the validation split when
@@ -88,10 +113,23 @@ final class Workbench {
      */
     static Evaluation evaluate(LoadedModel model, InputEncoder encoder, DatasetSource data, String title, Path reportDir)
             throws IOException {
+        return evaluate(model, encoder, data, null, title, reportDir);
+    }
+
+    /**
+     * As {@link #evaluate(LoadedModel, InputEncoder, DatasetSource, String, Path)}, a disorder-level model's scores
+     * aggregated to codes by {@code icd} when it is not null.
+     */
+    static Evaluation evaluate(LoadedModel model, InputEncoder encoder, DatasetSource data, IcdLevel icd, String title,
+            Path reportDir) throws IOException {
         Predictions valid = data.caseIds(Split.VALIDATION).isEmpty() ? null
                 : Predictor.predict(model, encoder, data, Split.VALIDATION);
         Predictions test = Predictor.predict(model, encoder, data, Split.TEST);
-        return Evaluation.run(test, valid, model.model().labels(), title, reportDir);
+        if (icd == null) {
+            return Evaluation.run(test, valid, model.model().labels(), title, reportDir);
+        }
+        return Evaluation.run(icd.aggregate(test), valid == null ? null : icd.aggregate(valid), icd.codes(), title,
+                reportDir);
     }
 
     /** {@code name} with its version, or the next free patch version when that one is installed already. */

@@ -23,7 +23,8 @@ import org.raddiag.model.assembly.AssembledNetwork;
 import org.raddiag.model.assembly.NetworkAssembler;
 import org.raddiag.model.blocks.RadNet;
 import org.raddiag.api.train.TrainingOutcome;
-import org.raddiag.trainer.internal.LossCurvePlot.Point;
+import org.raddiag.metrics.LossCurvePlot;
+import org.raddiag.metrics.LossCurvePlot.Point;
 import org.raddiag.support.files.DurableFiles;
 
 /**

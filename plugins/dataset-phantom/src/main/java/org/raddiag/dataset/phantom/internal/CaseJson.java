@@ -62,7 +62,7 @@ final class CaseJson {
             so.addProperty("title", "Phantom case: " + String.join(", ", c.labels));
             so.addProperty("anatomy", ANATOMY);
             so.add("articles", strings(c.labels));
-            so.add("icd10s", new JsonArray());
+            so.add("icd10s", strings(PhantomCodes.of(c.labels)));
             so.add("image_data_path", data);
             so.add("image_key_path", keyPaths);
             samples.add(so);

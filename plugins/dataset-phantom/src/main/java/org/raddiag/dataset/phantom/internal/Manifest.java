@@ -23,7 +23,7 @@ import org.raddiag.api.train.DatasetSource.Split;
 final class Manifest {
     static final String FORMAT = "raddiag-phantom";
     /** Bump when the generator's output changes for the same settings. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private Manifest() {
     }

@@ -1,4 +1,4 @@
-package org.raddiag.trainer.internal;
+package org.raddiag.metrics;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,6 +43,12 @@ public final class LossCurvePlot {
         if (png != null) {
             DurableFiles.write(dir.resolve("loss-curve.png"), png);
         }
+    }
+
+    /** The plot as SVG text (an {@code <svg>} element, for a file or inline in HTML) titled {@code title}. */
+    public static String svg(String title, List<Point> steps, List<Point> trainEpochs, List<Point> valEpochs) {
+        return svg(Frame.of(steps, trainEpochs, valEpochs), steps, trainEpochs, valEpochs)
+                .replace(">RadDiag training loss<", ">" + org.raddiag.metrics.internal.Html.esc(title) + "<");
     }
 
     /** Data ranges and the mapping to pixels. */
