@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
+import org.raddiag.api.text.KnowledgeLabels;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.Trainer;
 import org.raddiag.model.assembly.NetworkAssembler;
@@ -40,6 +41,8 @@ public final class ExperimentCommand extends SyntaxCommand {
     private Workbenches workbenches;
     @Reference
     private NetworkAssembler assembler;
+    @Reference
+    private KnowledgeLabels knowledge;
 
     @Override
     protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
@@ -49,7 +52,8 @@ public final class ExperimentCommand extends SyntaxCommand {
         DatasetSource data = DatasetArg.open(plan.dataset(), plan.datasetOptions(), workbenches.plugins(),
                 RaddiagHome.current());
         PrintStream console = a.flag("json") ? err : out;
-        new ExperimentRun(plan, dir, trainer, assembler, workbenches.of(trainer)).run(data, console);
+        new ExperimentRun(plan, dir, trainer, assembler, workbenches.of(trainer), knowledge).run(data,
+                console);
         if (a.flag("json")) {
             out.println(Files.readString(dir.resolve(ExperimentRun.JSON)));
         } else {

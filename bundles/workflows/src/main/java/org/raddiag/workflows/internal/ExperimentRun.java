@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelRef;
+import org.raddiag.api.text.KnowledgeLabels;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.Trainer;
 import org.raddiag.api.train.TrainingOutcome;
@@ -17,7 +19,8 @@ import org.raddiag.model.assembly.NetworkAssembler;
 /**
  * Runs an {@link ExperimentPlan} into an output folder, one variant after another, through the same
  * {@link Workbench} steps as {@code train} (the trainer service, the dataset at the variant's label level, the
- * evaluation of the best weights on the test split), without registering models. Every variant's settings are
+ * workflow's knowledge settings {@code text_encoder} and {@code withhold} ({@link KnowledgeSetup}), the evaluation of
+ * the best weights on the test split), without registering models. Every variant's settings are
  * checked against the trainer and the folder before the first one trains. After each variant the comparison
  * ({@code comparison.json}, {@code comparison.html}) is rewritten; a rerun skips finished variants and resumes a
  * started one from its last checkpoint ({@link VariantFolder}).
@@ -31,13 +34,16 @@ final class ExperimentRun {
     private final Trainer trainer;
     private final NetworkAssembler assembler;
     private final Workbench bench;
+    private final KnowledgeLabels knowledge;
 
-    ExperimentRun(ExperimentPlan plan, Path out, Trainer trainer, NetworkAssembler assembler, Workbench bench) {
+    ExperimentRun(ExperimentPlan plan, Path out, Trainer trainer, NetworkAssembler assembler, Workbench bench,
+            KnowledgeLabels knowledge) {
         this.plan = plan;
         this.out = out;
         this.trainer = trainer;
         this.assembler = assembler;
         this.bench = bench;
+        this.knowledge = knowledge;
     }
 
     /**
@@ -60,6 +66,12 @@ final class ExperimentRun {
                     throw new IllegalArgumentException("setting level=" + level + ": use " + IcdLevel.DISORDERS
                             + " or " + IcdLevel.ICD10);
                 }
+                KnowledgeSetup.check(settings, knowledge);
+                if (settings.remove(KnowledgeSetup.TEXT_ENCODER) != null) {
+                    // the label embeddings are made when the variant trains: check the rest of its network now
+                    settings.put(ArchitectureConfig.HEAD, "mlp");
+                }
+                settings.remove(KnowledgeSetup.WITHHOLD);
                 assembler.assemble(trainer.architecture(settings, classes), NetworkAssembler.DEFAULT_WAIT_MILLIS);
                 states.add(new VariantFolder(out, v.name()).state(v.settings()));
             } catch (IllegalArgumentException | IllegalStateException | IOException e) {
@@ -69,9 +81,29 @@ final class ExperimentRun {
         return states;
     }
 
-    /** Runs what is not finished and returns the comparison of all variants. */
+    /**
+     * Runs what is not finished and returns the comparison of all variants. The label embeddings of every variant
+     * that names a text encoder are made (or found) before the first variant trains, so an encoder that is not
+     * installed is an error at once, not after hours of training.
+     */
     ComparisonReport run(DatasetSource data, PrintStream console) throws Exception {
         List<VariantFolder.State> states = check(data);
+        List<KnowledgeSetup> setups = new ArrayList<>();
+        for (int i = 0; i < plan.variants().size(); i++) {
+            ExperimentPlan.Variant v = plan.variants().get(i);
+            if (states.get(i) == VariantFolder.State.FINISHED) {
+                setups.add(null);
+                continue;
+            }
+            Map<String, String> settings = new LinkedHashMap<>(v.settings());
+            DatasetSource level = Workbench.atLevel(settings.remove(IcdLevel.SETTING), data);
+            try {
+                setups.add(KnowledgeSetup.prepare(settings, level, new VariantFolder(out, v.name()).run(), knowledge,
+                        console));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(plan.file() + ": variant '" + v.name() + "': " + e.getMessage(), e);
+            }
+        }
         List<ComparisonReport.Variant> done = new ArrayList<>();
         for (int i = 0; i < plan.variants().size(); i++) {
             ExperimentPlan.Variant v = plan.variants().get(i);
@@ -85,9 +117,9 @@ final class ExperimentRun {
             console.println(head + (states.get(i) == VariantFolder.State.STARTED ? ": resuming from its checkpoint"
                     : ": training") + " " + v.settings());
             folder.start(v.settings());
-            Map<String, String> settings = new LinkedHashMap<>(v.settings());
-            DatasetSource at = Workbench.atLevel(settings.remove(IcdLevel.SETTING), data);
-            TrainingOutcome result = bench.train(settings, at, folder.run(), true, console);
+            KnowledgeSetup setup = setups.get(i);
+            DatasetSource at = setup.data();
+            TrainingOutcome result = bench.train(setup.settings(), at, folder.run(), true, console);
             Evaluation e = bench.evaluateDraft(result, at, new ModelRef(v.name(), null), folder.report());
             LossLog loss = LossLog.read(folder.run());
             ComparisonReport.Variant r = new ComparisonReport.Variant(v.name(), v.settings(),

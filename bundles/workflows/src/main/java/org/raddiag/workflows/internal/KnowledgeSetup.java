@@ -54,6 +54,34 @@ final class KnowledgeSetup {
         if (withhold != null) {
             out.println("withheld labels (not trained): " + withhold + "; " + d.labels().size() + " labels remain");
         }
+        check(s, encoder, knowledge);
+        LabelEmbeddingFile e = null;
+        if (encoder != null) {
+            e = knowledge.embed(encoder, d.labels().labels(), runDir.resolve(FILE));
+            s.putAll(e.settings(e.file().toString()));
+            out.printf("label embeddings: %d labels x %d by %s (%s pooling)%s%n", d.labels().size(), e.dimension(),
+                    e.encoder(), e.pooling().key(), e.reused() ? ", reused from " + e.file() : "");
+            e.warnings().forEach(w -> out.println("  warning: " + w));
+        }
+        return new KnowledgeSetup(s, d, e, withhold);
+    }
+
+    /**
+     * Checks the combination of {@code settings} (with {@code text_encoder} and {@code withhold} still in) without
+     * embedding anything, as {@link #prepare} would refuse it; whether the encoder is installed is known only when
+     * {@link #prepare} embeds (encoders may still be starting).
+     *
+     * @throws IllegalArgumentException naming the settings
+     */
+    static void check(Map<String, String> settings, KnowledgeLabels knowledge) {
+        String encoder = blankToNull(settings.get(TEXT_ENCODER));
+        Map<String, String> s = new LinkedHashMap<>(settings);
+        s.remove(TEXT_ENCODER);
+        s.remove(WITHHOLD);
+        check(s, encoder, knowledge);
+    }
+
+    private static void check(Map<String, String> s, String encoder, KnowledgeLabels knowledge) {
         boolean knowledgeHead = "knowledge".equals(s.get(ArchitectureConfig.HEAD));
         boolean file = blankToNull(s.get(KnowledgeLabels.EMBEDDINGS)) != null;
         if (encoder != null && !knowledgeHead) {
@@ -69,15 +97,6 @@ final class KnowledgeSetup {
                     + "=NAME (installed text encoders: " + knowledge.encoders() + ") or --set "
                     + KnowledgeLabels.EMBEDDINGS + "=FILE");
         }
-        LabelEmbeddingFile e = null;
-        if (encoder != null) {
-            e = knowledge.embed(encoder, d.labels().labels(), runDir.resolve(FILE));
-            s.putAll(e.settings(e.file().toString()));
-            out.printf("label embeddings: %d labels x %d by %s (%s pooling)%s%n", d.labels().size(), e.dimension(),
-                    e.encoder(), e.pooling().key(), e.reused() ? ", reused from " + e.file() : "");
-            e.warnings().forEach(w -> out.println("  warning: " + w));
-        }
-        return new KnowledgeSetup(s, d, e, withhold);
     }
 
     private static String blankToNull(String s) {
