@@ -53,6 +53,8 @@ final class KarafOptions {
         o.add(editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(http)));
         o.add(editConfigurationFilePut(system, HTTP_PORT, Integer.toString(http)));
         o.add(editConfigurationFilePut(system, "raddiag.home", home.toString()));
+        // the DICOM receiver (raddiag-ingest-dicom) on any free port, never the fixed default 11112
+        o.add(editConfigurationFilePut(system, "raddiag.dicom.port", "0"));
         o.add(editConfigurationFilePut(system, "raddiag.testdata", System.getProperty("raddiag.testdata")));
         // the natives are extracted once for all itests (as in the Felix itests), not into every container's data/
         for (String p : new String[] {"DJL_CACHE_DIR", "ENGINE_CACHE_DIR"}) {
