@@ -1,0 +1,71 @@
+package org.raddiag.itests;
+
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+
+/**
+ * Pax Exam options that boot the built Karaf assembly ({@code karaf/assembly/target/raddiag-karaf-*.tar.gz}) offline:
+ * no remote Maven repository (Pax Exam's own {@code exam} feature comes from the local one), free ports, a fresh
+ * RadDiag home under {@code target/itest-homes/}, and a boot with the engines and the shell only, so that the
+ * tests install every other feature themselves.
+ */
+final class KarafOptions {
+    /** The HTTP port of Pax Web in the container, as a system property there. */
+    static final String HTTP_PORT = "raddiag.itest.http.port";
+    static final String BOOT = "package,log,ssh,system,feature,shell,management,service,jaas,deployer,"
+            + "diagnostic,bundle,config,kar,scr,raddiag-engines,raddiag-shell";
+
+    private KarafOptions() {
+    }
+
+    static Option[] runtime() throws IOException {
+        Path tarGz = Paths.get(System.getProperty("raddiag.karaf.assembly", "../karaf/assembly/target/missing"));
+        if (!Files.isRegularFile(tarGz)) {
+            throw new IllegalStateException("Karaf assembly not built: " + tarGz + " (run mvn install from the top)");
+        }
+        Path root = Files.createDirectories(Paths.get("target", "itest-homes").toAbsolutePath());
+        Path home = Files.createTempDirectory(root, "home-");
+        String features = "etc/org.apache.karaf.features.cfg";
+        String system = "etc/system.properties";
+        List<Option> o = new ArrayList<>();
+        o.add(karafDistributionConfiguration().frameworkUrl(tarGz.toUri().toString()).name("RadDiag Karaf")
+                .karafVersion("4.4.10").unpackDirectory(new File("target/exam")).useDeployFolder(false));
+        // Karaf's log (data/log/karaf.log): INFO names every bundle a feature install refreshes, and why
+        o.add(logLevel(LogLevel.INFO));
+        o.add(editConfigurationFilePut(features, "featuresBoot", BOOT));
+        // a system property, not an edit of etc/org.ops4j.pax.url.mvn.cfg: changing that PID while the boot features
+        // install re-registers the mvn: URL handler under them ("Unknown protocol: mvn")
+        o.add(editConfigurationFilePut(system, "org.ops4j.pax.url.mvn.localRepository", System.getProperty("raddiag.m2")));
+        o.add(editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())));
+        int http = freePort();
+        o.add(editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(http)));
+        o.add(editConfigurationFilePut(system, HTTP_PORT, Integer.toString(http)));
+        o.add(editConfigurationFilePut(system, "raddiag.home", home.toString()));
+        // the DICOM receiver (raddiag-ingest-dicom) on any free port, never the fixed default 11112
+        o.add(editConfigurationFilePut(system, "raddiag.dicom.port", "0"));
+        o.add(editConfigurationFilePut(system, "raddiag.testdata", System.getProperty("raddiag.testdata")));
+        // the natives are extracted once for all itests (as in the Felix itests), not into every container's data/
+        for (String p : new String[] {"DJL_CACHE_DIR", "ENGINE_CACHE_DIR"}) {
+            o.add(editConfigurationFilePut(system, p, System.getProperty("DJL_CACHE_DIR")));
+        }
+        return o.toArray(new Option[0]);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
