@@ -12,6 +12,11 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.raddiag.support.osgi.NamedServices;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.api.compute.ComputeBackend;
@@ -54,12 +59,28 @@ public final class TrainKnowledgeCommand implements Command {
     private final BundleContext context;
     private final KnowledgeEncoders encoders;
 
-    /** PyTorch must run for the training: the engine is referenced so the command exists only once it does. */
+    /** PyTorch must run for the training; bound dynamically, so {@code --help} answers before the engine starts. */
+    private final NamedServices<ComputeBackend> pytorch = new NamedServices<>("compute backend");
+
     @Activate
-    public TrainKnowledgeCommand(BundleContext context, @Reference KnowledgeEncoders encoders,
-            @Reference(name = "engine", target = "(raddiag.backend=pytorch)") ComputeBackend engine) {
+    public TrainKnowledgeCommand(BundleContext context, @Reference KnowledgeEncoders encoders) {
         this.context = context;
         this.encoders = encoders;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(raddiag.backend=pytorch)")
+    void addEngine(ComputeBackend engine, Map<String, Object> props) {
+        pytorch.add("pytorch", engine, props);
+    }
+
+    void removeEngine(ComputeBackend engine, Map<String, Object> props) {
+        pytorch.remove("pytorch", engine, props);
+    }
+
+    @Deactivate
+    void deactivate() {
+        pytorch.close();
     }
 
     @Override
@@ -115,6 +136,7 @@ public final class TrainKnowledgeCommand implements Command {
         }
         Map<String, Object> report;
         try {
+            pytorch.require("pytorch");
             report = KnowledgeRun.execute(spec, knowledge, base, dir, (epoch, epochs, loss) ->
                     err.printf(Locale.ROOT, "%s: epoch %d/%d loss %.4f%n", NAME, epoch, epochs, loss));
         } catch (IllegalStateException | IllegalArgumentException | IOException e) {
