@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
@@ -169,13 +170,31 @@ public final class DicomIngest implements StudyIndex, RuntimeServices {
     @Override
     public JsonArray studies() {
         IngestRuntime r = current();
-        return r == null ? new JsonArray() : r.tracker.list();
+        if (r == null) {
+            return new JsonArray();
+        }
+        JsonArray all = r.tracker.list();
+        for (com.google.gson.JsonElement e : all) {
+            JsonObject o = e.getAsJsonObject();
+            o.add("report", r.outbox.status(o.get("studyUid").getAsString()));
+        }
+        return all;
     }
 
     @Override
     public JsonObject study(String studyUid) throws IOException {
         IngestRuntime r = current();
-        return r == null ? null : r.tracker.get(studyUid);
+        JsonObject o = r == null ? null : r.tracker.get(studyUid);
+        if (o != null) {
+            o.add("report", r.outbox.status(studyUid));
+        }
+        return o;
+    }
+
+    @Override
+    public Path report(String studyUid) {
+        IngestRuntime r = current();
+        return r == null ? null : r.outbox.current(studyUid);
     }
 
     private synchronized IngestRuntime current() {

@@ -25,11 +25,13 @@ final class IngestRuntime implements AutoCloseable {
 
     final InstanceStore store;
     final StudyTracker tracker;
+    final ReportOutbox outbox;
     private final StudyDiagnoser diagnoser;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final ScheduledExecutorService ticker;
     private final ExecutorService worker;
+    private final ScheduledExecutorService sender;
     private DurableReceiver receiver;
     private StorageScp scp;
     private String scpError;
@@ -38,10 +40,14 @@ final class IngestRuntime implements AutoCloseable {
         this.store = new InstanceStore(s.storeDir);
         this.lockChannel = lockChannel;
         this.lock = lock;
-        this.diagnoser = new StudyDiagnoser(store, services, s.model, s.topFindings);
+        this.outbox = new ReportOutbox(store.reports, ReportSender.CSTORE, System::currentTimeMillis);
+        this.outbox.configure(s.destination, s.aeTitle, s.retryInitialMillis, s.retryMaxMillis);
+        this.diagnoser = new StudyDiagnoser(store, services, s.model, s.topFindings, outbox, s.aeTitle);
         this.worker = Executors.newSingleThreadExecutor(r -> daemon(r, "raddiag-dicom-diagnosis"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "raddiag-dicom-studies"));
+        this.sender = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "raddiag-dicom-outbox"));
         this.tracker = new StudyTracker(store, diagnoser, s.quietMillis, worker, System::currentTimeMillis);
+        this.tracker.reports(outbox);
     }
 
     /**
@@ -67,12 +73,14 @@ final class IngestRuntime implements AutoCloseable {
         IngestRuntime r = new IngestRuntime(s, services, ch, lock);
         try {
             r.store.open();
+            r.outbox.open();
             r.tracker.recover();
         } catch (IOException | RuntimeException e) {
             r.close();
             throw new IOException("cannot open the store " + s.storeDir + ": " + e.getMessage(), e);
         }
         r.ticker.scheduleWithFixedDelay(r::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        r.sender.scheduleWithFixedDelay(r::send, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         r.receiver = new DurableReceiver(r.store, r.tracker::received);
         r.scp = new StorageScp(s.aeTitle, r.store, r.receiver, s.maxAssociations);
         try {
@@ -96,8 +104,17 @@ final class IngestRuntime implements AutoCloseable {
         }
     }
 
-    /** Settings that need no new listener: quiet period, model, findings kept. */
+    private void send() {
+        try {
+            outbox.tick();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("DICOM ingest: report sending failed: {}", Uids.redact(e.toString()));
+        }
+    }
+
+    /** Settings that need no new listener: quiet period, model, findings kept, report destination. */
     void reconfigure(Settings s) {
+        outbox.configure(s.destination, s.aeTitle, s.retryInitialMillis, s.retryMaxMillis);
         tracker.quietPeriod(s.quietMillis);
         diagnoser.configure(s.model, s.topFindings);
     }
@@ -117,6 +134,13 @@ final class IngestRuntime implements AutoCloseable {
         o.addProperty("model", diagnoser.plannedModel());
         o.addProperty("instancesStored", receiver == null ? 0 : receiver.storedCount());
         o.addProperty("instancesRefused", receiver == null ? 0 : receiver.refusedCount());
+        Destination to = outbox.destination();
+        o.addProperty("reportDestination", to == null ? null : to.toString());
+        JsonObject reports = new JsonObject();
+        for (ReportOutbox.State st : ReportOutbox.State.values()) {
+            reports.addProperty(st.name(), outbox.counts().getOrDefault(st, 0));
+        }
+        o.add("reports", reports);
         return o;
     }
 
@@ -126,6 +150,7 @@ final class IngestRuntime implements AutoCloseable {
             scp.close();
         }
         ticker.shutdownNow();
+        sender.shutdownNow();
         worker.shutdownNow();
         try {
             if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {

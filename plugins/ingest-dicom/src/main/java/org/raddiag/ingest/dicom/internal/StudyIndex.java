@@ -3,6 +3,7 @@ package org.raddiag.ingest.dicom.internal;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.nio.file.Path;
 
 /** What the REST servlet shows: the ingest's own state, the studies, one study. */
 interface StudyIndex {
@@ -14,4 +15,7 @@ interface StudyIndex {
 
     /** One study with its series and diagnosis, or null when unknown. */
     JsonObject study(String studyUid) throws IOException;
+
+    /** The structured report of the study's diagnosis (a Part 10 file), or null when it has none. */
+    Path report(String studyUid);
 }

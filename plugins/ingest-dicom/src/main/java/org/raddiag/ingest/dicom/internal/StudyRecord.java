@@ -20,6 +20,8 @@ final class StudyRecord {
     String model;
     int diagnosedInstances = -1;
     JsonObject diagnosis;
+    /** SOP Instance UID of the structured report of the diagnosis, or null. */
+    String reportSop;
     // not persisted
     boolean queued;
     boolean dirty;
@@ -50,6 +52,7 @@ final class StudyRecord {
         o.addProperty("format", 1);
         o.addProperty("diagnosedInstances", diagnosedInstances);
         o.add("diagnosis", diagnosis);
+        o.addProperty("reportSop", reportSop);
         return o;
     }
 
@@ -63,6 +66,7 @@ final class StudyRecord {
         }
         r.reason = string(o, "reason", null);
         r.model = string(o, "model", null);
+        r.reportSop = string(o, "reportSop", null);
         r.instances = integer(o, "instances", 0);
         r.series = integer(o, "series", 0);
         r.diagnosedInstances = integer(o, "diagnosedInstances", -1);
