@@ -139,6 +139,32 @@ public class OrthancRoundTripIT {
         assertEquals("not attempted again", attempts, report.get("attempts").getAsInt());
     }
 
+    @Test
+    public void c_metricsCountTheDiagnosesRequestsAndReportsAndPassPromtool() throws Exception {
+        String orthancStudy = pacs.upload(DcmtkSeries.ct(tmp.newFolder("c").toPath(), ROOT + "300", ROOT + "301", 3));
+        pacs.storeToRaddiag(orthancStudy);
+        awaitReport(ROOT + "300", "SENT");
+        HttpResponse<byte[]> r = http.getBytes("/metrics");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse(""), r.headers().firstValue("Content-Type")
+                .orElse("").startsWith("text/plain; version=0.0.4"));
+        String text = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
+        for (String s : new String[] {"raddiag_diagnoses_total{backend=\"pytorch\",model=\"tiny\",version=\"1.0.0\"}",
+            "raddiag_diagnosis_stage_duration_seconds_bucket{backend=\"pytorch\",stage=\"inference\"",
+            "raddiag_http_requests_total{method=\"GET\",route=\"/api/v1/studies/{id}\",status=\"200\"}",
+            "raddiag_engine_state{backend=\"pytorch\",state=\"READY\"} 1.0", "raddiag_dicom_instances_stored_total ",
+            "raddiag_dicom_studies{state=\"DONE\"} ", "raddiag_dicom_reports{state=\"SENT\"} 3.0",
+            "raddiag_dicom_ingest_running 1.0"}) {
+            assertTrue(s + " in\n" + text, text.contains(s));
+        }
+        assertTrue("no UIDs in the metrics", !text.contains(ROOT));
+        Path f = Files.writeString(tmp.newFile("metrics.txt").toPath(), text);
+        Distribution.Result check = DcmtkSeries.run(List.of("sh", "-c", "promtool check metrics < " + f));
+        System.out.println("promtool check metrics on serve's /metrics: exit " + check.status
+                + (check.out.isBlank() ? ", no findings" : "\n" + check.out));
+        assertEquals(check.out, 0, check.status);
+    }
+
     private static int srCount(String orthancStudy) {
         try {
             return pacs.srInstances(orthancStudy).size();

@@ -23,6 +23,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.raddiag.api.diagnosis.DiagnosisService;
 import org.raddiag.api.io.ModalityReader;
 import org.raddiag.api.model.ModelRegistry;
+import org.raddiag.api.telemetry.MetricSink;
+import org.raddiag.api.telemetry.MetricSource;
 import org.raddiag.support.osgi.RankedServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * SCP from the configuration, follows the diagnosis service, model registry and DICOM reader dynamically, and
  * restarts the SCP only when its address, port, AE title or store change.
  */
-@Component(service = StudyIndex.class, immediate = true, configurationPid = DicomIngest.PID)
+@Component(service = {StudyIndex.class, MetricSource.class}, immediate = true, configurationPid = DicomIngest.PID)
 @Designate(ocd = IngestConfig.class)
-public final class DicomIngest implements StudyIndex, RuntimeServices {
+public final class DicomIngest implements StudyIndex, RuntimeServices, MetricSource {
     static final String PID = "org.raddiag.ingest.dicom";
     private static final Logger LOG = LoggerFactory.getLogger(DicomIngest.class);
 
@@ -189,6 +191,16 @@ public final class DicomIngest implements StudyIndex, RuntimeServices {
             o.add("report", r.outbox.status(studyUid));
         }
         return o;
+    }
+
+    @Override
+    public void collect(MetricSink sink) {
+        IngestRuntime r = current();
+        sink.gauge("dicom_ingest_running", "1 while the DICOM C-STORE SCP listens", r != null && r.listening() ? 1 : 0,
+                Map.of());
+        if (r != null) {
+            r.collect(sink);
+        }
     }
 
     @Override

@@ -7,10 +7,12 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.raddiag.api.telemetry.MetricSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.raddiag.support.files.DurableFiles;
@@ -142,6 +144,24 @@ final class IngestRuntime implements AutoCloseable {
         }
         o.add("reports", reports);
         return o;
+    }
+
+    /** The ingest's counters and gauges for /metrics. */
+    void collect(MetricSink sink) {
+        sink.counter("dicom_instances_stored", "DICOM instances stored durably and acknowledged (C-STORE)",
+                receiver == null ? 0 : receiver.storedCount(), Map.of());
+        sink.counter("dicom_instances_refused", "DICOM instances refused (not acknowledged)",
+                receiver == null ? 0 : receiver.refusedCount(), Map.of());
+        sink.gauge("dicom_associations", "Open DICOM associations", scp == null ? 0 : scp.activeAssociations(),
+                Map.of());
+        for (Map.Entry<StudyState, Integer> e : tracker.counts().entrySet()) {
+            sink.gauge("dicom_studies", "Received studies by state", e.getValue(), Map.of("state", e.getKey().name()));
+        }
+        Map<ReportOutbox.State, Integer> reports = outbox.counts();
+        for (ReportOutbox.State st : ReportOutbox.State.values()) {
+            sink.gauge("dicom_reports", "Structured reports in the outbox by state", reports.getOrDefault(st, 0),
+                    Map.of("state", st.name()));
+        }
     }
 
     @Override

@@ -266,6 +266,18 @@ final class StudyTracker {
         return o;
     }
 
+    /** Studies per state (every state, zeros included). */
+    synchronized Map<StudyState, Integer> counts() {
+        Map<StudyState, Integer> out = new java.util.EnumMap<>(StudyState.class);
+        for (StudyState s : StudyState.values()) {
+            out.put(s, 0);
+        }
+        for (StudyRecord r : studies.values()) {
+            out.merge(r.state, 1, Integer::sum);
+        }
+        return out;
+    }
+
     /** State of one study, for tests. */
     synchronized StudyState state(String uid) {
         StudyRecord r = studies.get(uid);
