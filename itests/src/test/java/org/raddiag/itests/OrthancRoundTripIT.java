@@ -25,7 +25,8 @@ import org.junit.runners.MethodSorters;
  * diagnosed, and the structured report comes back into Orthanc by C-STORE (a series of modality SR in the same
  * study, read by dcmtk's {@code dsrdump}); the round-trip time is printed. With the PACS down when the report is
  * due, and RadDiag killed with -9 while it waits, the report arrives exactly once after both are back, and a further
- * kill and restart do not send it again. Skipped with the reason when {@code tools/setup-pacs.sh} cannot install the
+ * kill and restart do not send it again. {@code /metrics} counts what happened and passes {@code promtool check
+ * metrics}; STOW-RS of a series over HTTP gives a diagnosed study, and bad STOW-RS bodies get clean 4xx. Skipped with the reason when {@code tools/setup-pacs.sh} cannot install the
  * tools.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
@@ -165,6 +166,61 @@ public class OrthancRoundTripIT {
         assertEquals(check.out, 0, check.status);
     }
 
+    @Test
+    public void d_stowRsOfASeriesOverHttpGivesADiagnosedStudyAndBadBodiesGetClean4xx() throws Exception {
+        String study = ROOT + "400";
+        List<Path> files = DcmtkSeries.ct(tmp.newFolder("d").toPath(), study, ROOT + "401", 5);
+        byte[][] parts = new byte[files.size()][];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = Files.readAllBytes(files.get(i));
+        }
+        Http.Reply r = stow(multipart("application/dicom", parts));
+        assertEquals(r.toString(), 200, r.status);
+        assertEquals(5, r.json.getAsJsonObject("00081199").getAsJsonArray("Value").size());
+        serve.await("STOW-RS study diagnosed", 90_000, seen -> {
+            JsonObject s = http.get("/api/v1/studies/" + study).json;
+            seen.accept(s);
+            return s != null && s.get("state").getAsString().equals("DONE");
+        });
+        awaitReport(study, "SENT");
+
+        Http.Reply mixed = stow(body(new String[] {"text/plain", "application/dicom"},
+                new byte[][] {"not dicom".getBytes(java.nio.charset.StandardCharsets.US_ASCII), parts[0]}));
+        assertEquals(mixed.toString(), 202, mixed.status);
+        assertEquals(1, mixed.json.getAsJsonObject("00081198").getAsJsonArray("Value").size());
+        Http.Reply notDicom = stow(multipart("application/dicom", new byte[][] {new byte[300]}));
+        assertEquals(notDicom.toString(), 409, notDicom.status);
+        Http.Reply wrongType = http.post("/dicomweb/studies", "application/dicom", parts[0], null);
+        assertEquals(wrongType.toString(), 415, wrongType.status);
+        Http.Reply oversize = stow(multipart("application/dicom", new byte[][] {new byte[2 << 20]}));
+        assertEquals(oversize.toString(), 413, oversize.status);
+        assertEquals("the server stays up", 200, http.get("/api/v1/studies").status);
+    }
+
+    static final String BOUNDARY = "raddiag-itest-boundary";
+
+    private static Http.Reply stow(byte[] body) throws Exception {
+        return http.post("/dicomweb/studies", "multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY,
+                body, null);
+    }
+
+    private static byte[] multipart(String type, byte[][] parts) throws Exception {
+        String[] types = new String[parts.length];
+        java.util.Arrays.fill(types, type);
+        return body(types, parts);
+    }
+
+    private static byte[] body(String[] types, byte[][] parts) throws Exception {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < parts.length; i++) {
+            b.write(("--" + BOUNDARY + "\r\nContent-Type: " + types[i] + "\r\n\r\n").getBytes("US-ASCII"));
+            b.write(parts[i]);
+            b.write("\r\n".getBytes("US-ASCII"));
+        }
+        b.write(("--" + BOUNDARY + "--\r\n").getBytes("US-ASCII"));
+        return b.toByteArray();
+    }
+
     private static int srCount(String orthancStudy) {
         try {
             return pacs.srInstances(orthancStudy).size();
@@ -203,7 +259,7 @@ public class OrthancRoundTripIT {
         for (int attempt = 0; attempt < 5 && !configured(want); attempt++) {
             Files.writeString(cfg, String.join("\n", "quietPeriodSeconds=2", "destinationHost=127.0.0.1",
                     "destinationPort=" + pacs.dicomPort, "destinationAeTitle=" + OrthancPacs.AE, "retryInitialSeconds=1",
-                    "retryMaxSeconds=2", ""));
+                    "retryMaxSeconds=2", "stowMaxMegabytes=1", ""));
             try {
                 Await.until("ingest configured", 5_000, () -> configured(want));
             } catch (AssertionError retry) {

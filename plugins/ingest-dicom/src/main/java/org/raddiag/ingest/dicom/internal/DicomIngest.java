@@ -194,6 +194,36 @@ public final class DicomIngest implements StudyIndex, RuntimeServices, MetricSou
     }
 
     @Override
+    public Stow stow() {
+        IngestRuntime r;
+        Settings s;
+        synchronized (this) {
+            r = running;
+            s = settings;
+        }
+        if (r == null) {
+            return null;
+        }
+        long max = s.stowMaxBytes;
+        return new Stow() {
+            @Override
+            public Path incoming() {
+                return r.store.incoming;
+            }
+
+            @Override
+            public long maxBytes() {
+                return max;
+            }
+
+            @Override
+            public InstanceIds store(Path file) throws Exception {
+                return r.stow(file);
+            }
+        };
+    }
+
+    @Override
     public void collect(MetricSink sink) {
         IngestRuntime r = current();
         sink.gauge("dicom_ingest_running", "1 while the DICOM C-STORE SCP listens", r != null && r.listening() ? 1 : 0,

@@ -53,4 +53,8 @@ public @interface IngestConfig {
 
     @AttributeDefinition(description = "Longest wait between two attempts to send a report, in seconds.")
     int retryMaxSeconds() default 600;
+
+    @AttributeDefinition(description = "Largest STOW-RS request body (POST /dicomweb/studies) in MiB; larger ones get "
+            + "413 and nothing of them is stored.")
+    int stowMaxMegabytes() default 1024;
 }

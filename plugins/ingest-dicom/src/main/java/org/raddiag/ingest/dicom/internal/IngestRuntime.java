@@ -146,6 +146,28 @@ final class IngestRuntime implements AutoCloseable {
         return o;
     }
 
+    /** A STOW-RS instance, through the same receiver as C-STORE (so the same checks, counters and study tracking). */
+    InstanceIds stow(java.nio.file.Path file) throws Exception {
+        String ts;
+        com.pixelmed.dicom.AttributeList meta = new com.pixelmed.dicom.AttributeList();
+        try (java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file));
+                com.pixelmed.dicom.DicomInputStream din = new com.pixelmed.dicom.DicomInputStream(in)) {
+            if (!din.haveMetaHeader()) {
+                throw new com.pixelmed.dicom.DicomException("not a DICOM Part 10 file (no DICM preamble and meta "
+                        + "header)");
+            }
+            meta.readOnlyMetaInformationHeader(din);
+            ts = Uids.clean(com.pixelmed.dicom.Attribute.getSingleStringValueOrNull(meta,
+                    com.pixelmed.dicom.TagFromName.TransferSyntaxUID));
+        } catch (java.io.IOException | com.pixelmed.dicom.DicomException | RuntimeException e) {
+            java.nio.file.Files.deleteIfExists(file);
+            receiver.refusedStow();
+            throw e instanceof com.pixelmed.dicom.DicomException ? e
+                    : new com.pixelmed.dicom.DicomException("not a readable DICOM Part 10 file");
+        }
+        return receiver.store(file, ts, "STOW-RS");
+    }
+
     /** The ingest's counters and gauges for /metrics. */
     void collect(MetricSink sink) {
         sink.counter("dicom_instances_stored", "DICOM instances stored durably and acknowledged (C-STORE)",

@@ -33,6 +33,7 @@ final class Settings {
     final Destination destination;
     final long retryInitialMillis;
     final long retryMaxMillis;
+    final long stowMaxBytes;
 
     private Settings(IngestConfig c, int port, String aeTitle, Path storeDir, boolean httpEnabled,
             Destination destination) {
@@ -49,6 +50,7 @@ final class Settings {
         this.destination = destination;
         this.retryInitialMillis = Math.max(1, c.retryInitialSeconds()) * 1000L;
         this.retryMaxMillis = Math.max(c.retryInitialSeconds(), c.retryMaxSeconds()) * 1000L;
+        this.stowMaxBytes = Math.max(1, c.stowMaxMegabytes()) * 1024L * 1024L;
     }
 
     /** @param context framework properties (the port property, the HTTP switch) */
