@@ -249,11 +249,7 @@ public class OrthancRoundTripIT {
     static void startServe() throws Exception {
         serve = new ServeProcess(dist);
         http = new Http(serve.base);
-        serve.await("the C-STORE SCP listens", 90_000, seen -> {
-            JsonObject ingest = ingest();
-            seen.accept(ingest);
-            return ingest.get("running").getAsBoolean();
-        });
+        IngestApi.awaitScp(serve, http);
         Path cfg = dist.dist.resolve("deploy/org.raddiag.ingest.dicom.cfg");
         String want = OrthancPacs.AE + "@127.0.0.1:" + pacs.dicomPort;
         for (int attempt = 0; attempt < 5 && !configured(want); attempt++) {
@@ -281,10 +277,6 @@ public class OrthancRoundTripIT {
     }
 
     private static JsonObject ingest() throws Exception {
-        Http.Reply r = http.get("/api/v1/studies");
-        if (r.status != 200 || r.json == null) {
-            throw new IllegalStateException(r.toString());
-        }
-        return r.json.getAsJsonObject("ingest");
+        return IngestApi.ingest(http);
     }
 }

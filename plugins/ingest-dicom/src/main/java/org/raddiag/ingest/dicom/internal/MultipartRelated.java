@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.raddiag.support.files.LimitedInputStream;
 
 /**
  * A streaming reader of {@code multipart/related} bodies (RFC 2387, as STOW-RS sends them): each part goes to its
- * own file, so no part is held in memory; the body is refused once it exceeds a size limit.
+ * own file, so no part is held in memory; the body is refused ({@link LimitedInputStream.TooLarge}) once it exceeds
+ * a size limit.
  */
 final class MultipartRelated {
     private static final int MAX_HEADER_BYTES = 16 * 1024;
@@ -36,15 +38,6 @@ final class MultipartRelated {
 
         Malformed(String message) {
             super(message);
-        }
-    }
-
-    /** The body is larger than allowed. */
-    static final class TooLarge extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        TooLarge(long max) {
-            super("the body exceeds " + max + " bytes");
         }
     }
 
@@ -96,7 +89,7 @@ final class MultipartRelated {
     /** Splits the body into files in {@code dir} (random names); on failure the files written so far are removed. */
     static List<Part> split(InputStream body, String boundary, Path dir, long maxBytes) throws IOException {
         List<Part> parts = new ArrayList<>();
-        InputStream in = new BufferedInputStream(new Limited(body, maxBytes), 64 * 1024);
+        InputStream in = new BufferedInputStream(new LimitedInputStream(body, maxBytes), 64 * 1024);
         byte[] first = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         byte[] delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         try {
@@ -187,35 +180,6 @@ final class MultipartRelated {
             } else {
                 line.append((char) c);
             }
-        }
-    }
-
-    /** Fails once more than {@code max} bytes were read. */
-    private static final class Limited extends java.io.FilterInputStream {
-        private final long max;
-        private long read;
-
-        Limited(InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = super.read();
-            if (c >= 0 && ++read > max) {
-                throw new TooLarge(max);
-            }
-            return c;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0 && (read += n) > max) {
-                throw new TooLarge(max);
-            }
-            return n;
         }
     }
 }

@@ -2,7 +2,6 @@ package org.raddiag.ingest.dicom.internal;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -203,7 +201,7 @@ final class ReportOutbox implements StudyTracker.Reports {
             o.addProperty("waiting", "no destination configured (destinationHost in PID " + DicomIngest.PID + ")");
         }
         if (e.state == State.FAILED_RETRYING) {
-            o.addProperty("nextAttempt", time(e.nextAttempt));
+            o.addProperty("nextAttempt", StudyRecord.time(e.nextAttempt));
         }
         return o;
     }
@@ -245,10 +243,6 @@ final class ReportOutbox implements StudyTracker.Reports {
         }
     }
 
-    private static String time(long ms) {
-        return ms <= 0 ? null : Instant.ofEpochMilli(ms).toString();
-    }
-
     private static final class Entry {
         String sop;
         State state;
@@ -265,8 +259,8 @@ final class ReportOutbox implements StudyTracker.Reports {
             o.addProperty("sopInstanceUid", sop);
             o.addProperty("attempts", attempts);
             o.addProperty("lastError", lastError);
-            o.addProperty("created", time(created));
-            o.addProperty("acknowledged", time(acknowledged));
+            o.addProperty("created", StudyRecord.time(created));
+            o.addProperty("acknowledged", StudyRecord.time(acknowledged));
             o.addProperty("destination", destination);
             return o;
         }
@@ -274,25 +268,16 @@ final class ReportOutbox implements StudyTracker.Reports {
         static Entry fromJson(JsonObject o) {
             Entry e = new Entry();
             e.state = State.valueOf(o.get("state").getAsString());
-            e.sop = string(o, "sopInstanceUid");
-            e.attempts = o.has("attempts") ? o.get("attempts").getAsInt() : 0;
-            e.lastError = string(o, "lastError");
-            e.destination = string(o, "destination");
-            e.created = millis(string(o, "created"));
-            e.acknowledged = millis(string(o, "acknowledged"));
+            e.sop = StudyRecord.string(o, "sopInstanceUid", null);
+            e.attempts = StudyRecord.integer(o, "attempts", 0);
+            e.lastError = StudyRecord.string(o, "lastError", null);
+            e.destination = StudyRecord.string(o, "destination", null);
+            e.created = StudyRecord.millis(o, "created");
+            e.acknowledged = StudyRecord.millis(o, "acknowledged");
             if (e.state != State.FAILED && (e.sop == null || !Uids.valid(e.sop))) {
                 throw new IllegalArgumentException("no valid sopInstanceUid");
             }
             return e;
-        }
-
-        private static String string(JsonObject o, String k) {
-            JsonElement e = o.get(k);
-            return e == null || e.isJsonNull() ? null : e.getAsString();
-        }
-
-        private static long millis(String s) {
-            return s == null ? 0 : Instant.parse(s).toEpochMilli();
         }
     }
 }

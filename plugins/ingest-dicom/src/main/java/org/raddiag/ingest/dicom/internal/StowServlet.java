@@ -68,7 +68,7 @@ public final class StowServlet extends HttpServlet {
         List<MultipartRelated.Part> parts;
         try {
             parts = MultipartRelated.split(req.getInputStream(), boundary, stow.incoming(), stow.maxBytes());
-        } catch (MultipartRelated.TooLarge e) {
+        } catch (org.raddiag.support.files.LimitedInputStream.TooLarge e) {
             error(resp, 413, e.getMessage() + " (stowMaxMegabytes)");
             return;
         } catch (MultipartRelated.Malformed e) {

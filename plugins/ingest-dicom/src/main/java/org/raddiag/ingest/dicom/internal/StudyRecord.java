@@ -78,16 +78,17 @@ final class StudyRecord {
         return r;
     }
 
-    private static String time(long ms) {
+    /** An epoch-millisecond time as ISO-8601, or null for none (shared with the outbox state). */
+    static String time(long ms) {
         return ms <= 0 ? null : Instant.ofEpochMilli(ms).toString();
     }
 
-    private static String string(JsonObject o, String k, String def) {
+    static String string(JsonObject o, String k, String def) {
         JsonElement e = o.get(k);
         return e != null && e.isJsonPrimitive() ? e.getAsString() : def;
     }
 
-    private static int integer(JsonObject o, String k, int def) {
+    static int integer(JsonObject o, String k, int def) {
         try {
             JsonElement e = o.get(k);
             return e != null && e.isJsonPrimitive() ? e.getAsInt() : def;
@@ -96,7 +97,7 @@ final class StudyRecord {
         }
     }
 
-    private static long millis(JsonObject o, String k) {
+    static long millis(JsonObject o, String k) {
         String s = string(o, k, null);
         try {
             return s == null ? 0 : Instant.parse(s).toEpochMilli();

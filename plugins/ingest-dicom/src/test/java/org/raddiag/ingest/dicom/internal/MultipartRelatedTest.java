@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.raddiag.support.files.LimitedInputStream;
 
 class MultipartRelatedTest {
     static final String B = "abc123";
@@ -58,7 +59,7 @@ class MultipartRelatedTest {
         byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 20);
         assertThrows(MultipartRelated.Malformed.class, () -> MultipartRelated.split(new ByteArrayInputStream(cut), B,
                 tmp, 1 << 20));
-        assertThrows(MultipartRelated.TooLarge.class, () -> MultipartRelated.split(new ByteArrayInputStream(
+        assertThrows(LimitedInputStream.TooLarge.class, () -> MultipartRelated.split(new ByteArrayInputStream(
                 body(new byte[5000])), B, tmp, 4000));
         try (var files = Files.list(tmp)) {
             assertEquals(0, files.count(), "nothing left behind by refused bodies");
