@@ -78,11 +78,7 @@ public class DicomIngestIT {
     static void startServe() throws Exception {
         serve = new ServeProcess(dist);
         http = new Http(serve.base);
-        serve.await("the C-STORE SCP listens", 90_000, seen -> {
-            JsonObject ingest = ingest();
-            seen.accept(ingest);
-            return ingest.get("running").getAsBoolean();
-        });
+        IngestApi.awaitScp(serve, http);
     }
 
     @AfterClass
@@ -182,11 +178,7 @@ public class DicomIngestIT {
     }
 
     private static JsonObject ingest() throws Exception {
-        Http.Reply r = http.get("/api/v1/studies");
-        if (r.status != 200 || r.json == null) {
-            throw new IllegalStateException(r.toString());
-        }
-        return r.json.getAsJsonObject("ingest");
+        return IngestApi.ingest(http);
     }
 
     private static Path stored(String study, String series, String sop) {

@@ -23,6 +23,7 @@ import org.raddiag.api.diagnosis.DiagnosisException;
 import org.raddiag.api.diagnosis.DiagnosisRequest;
 import org.raddiag.api.diagnosis.DiagnosisService;
 import org.raddiag.api.model.ClassifierHead;
+import org.raddiag.api.telemetry.DiagnosisObserver;
 import org.raddiag.api.model.LoadedModel;
 import org.raddiag.api.model.ModelClosedException;
 import org.raddiag.api.model.ModelInput;
@@ -115,6 +116,11 @@ public final class PipelineDiagnosisService implements DiagnosisService {
         runners.remove(r.backend(), r, properties);
         cache.evictBackend(r.backend());
     }
+
+    /** Told about each diagnosis made (the /metrics endpoint counts them and their stage timings). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<DiagnosisObserver> observers;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -211,7 +217,18 @@ public final class PipelineDiagnosisService implements DiagnosisService {
             }
         }
         timings.put("total", ms(t0));
-        return DiagnosisAssembler.assemble(c.id(), pkg, model.backend(), tensors, out, request.topK(), timings);
+        Diagnosis d = DiagnosisAssembler.assemble(c.id(), pkg, model.backend(), tensors, out, request.topK(), timings);
+        List<DiagnosisObserver> told = observers;
+        if (told != null) {
+            for (DiagnosisObserver o : told) {
+                try {
+                    o.diagnosed(d);
+                } catch (RuntimeException e) {
+                    LOG.debug("diagnosis observer failed: {}", e.toString());
+                }
+            }
+        }
+        return d;
     }
 
     private LoadedModel load(ModelPackage pkg, ModelRunner runner, String backend) throws DiagnosisException {

@@ -114,7 +114,7 @@ public final class ApiServlet extends HttpServlet {
                 }
                 JsonOut.error(resp, e.status, e.getMessage(), rid);
             }
-        } catch (UploadReceiver.TooLarge e) {
+        } catch (org.raddiag.support.files.LimitedInputStream.TooLarge e) {
             status = 413;
             JsonOut.error(resp, 413, e.getMessage(), rid);
         } catch (EOFException e) {

@@ -1,6 +1,5 @@
 package org.raddiag.core.rest;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
+import org.raddiag.support.files.LimitedInputStream;
 
 /**
  * Writes a diagnosis upload to a private temp folder ({@code rwx------}): a {@code multipart/form-data} body (files,
@@ -31,7 +31,7 @@ final class UploadReceiver {
         if (contentLength > limits.maxRequestBytes) {
             throw ApiError.tooLarge("request body of " + contentLength + " bytes exceeds " + limits.maxRequestBytes);
         }
-        InputStream in = new Limited(body, limits.maxRequestBytes);
+        InputStream in = new LimitedInputStream(body, limits.maxRequestBytes);
         Files.createDirectories(tempParent);
         CaseUpload up = new CaseUpload(Files.createTempDirectory(tempParent, "raddiag-upload-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
@@ -109,46 +109,5 @@ final class UploadReceiver {
         x.extract(zip, size, up.caseDir);
         up.files = x.files();
         up.bytes = x.bytes();
-    }
-
-    /** Fails with 413 once more than {@code max} bytes were read. */
-    private static final class Limited extends FilterInputStream {
-        private final long max;
-        private long n;
-
-        Limited(InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = super.read();
-            count(c < 0 ? 0 : 1);
-            return c;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int r = super.read(b, off, len);
-            count(Math.max(r, 0));
-            return r;
-        }
-
-        private void count(int r) throws IOException {
-            n += r;
-            if (n > max) {
-                throw new TooLarge(max);
-            }
-        }
-    }
-
-    /** Thrown inside streams when the body passes the request limit; mapped to 413. */
-    static final class TooLarge extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        TooLarge(long max) {
-            super("request body exceeds " + max + " bytes");
-        }
     }
 }

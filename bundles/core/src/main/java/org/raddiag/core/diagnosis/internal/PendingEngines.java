@@ -10,7 +10,8 @@ import org.raddiag.api.compute.EngineStatus;
 
 /**
  * Whether the engine of a backend (bundle header {@code RadDiag-Engine: <backend>}) is still to come up: its bundle is
- * marked for start at a start level the framework has not reached yet, or it is active but has not registered its
+ * marked for start at a start level the framework has not reached yet (or is reaching: not all bundles of the level
+ * are started yet), or it is active but has not registered its
  * engine status yet (Declarative Services activates it just after the bundle starts). Engines start last, so during
  * start-up the bundles that diagnose are up before any engine status.
  */
@@ -47,7 +48,9 @@ public final class PendingEngines {
                     }
                 } else if (b.getState() != Bundle.UNINSTALLED) {
                     BundleStartLevel sl = b.adapt(BundleStartLevel.class);
-                    if (sl != null && sl.isPersistentlyStarted() && sl.getStartLevel() > level) {
+                    // >=: while the framework moves to the engines' level it reports that level before it has
+                    // started every bundle of it (an engine started after a slow one is then still RESOLVED)
+                    if (sl != null && sl.isPersistentlyStarted() && sl.getStartLevel() >= level) {
                         return true;
                     }
                 }

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
@@ -22,6 +23,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.raddiag.api.diagnosis.DiagnosisService;
 import org.raddiag.api.io.ModalityReader;
 import org.raddiag.api.model.ModelRegistry;
+import org.raddiag.api.telemetry.MetricSink;
+import org.raddiag.api.telemetry.MetricSource;
 import org.raddiag.support.osgi.RankedServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * SCP from the configuration, follows the diagnosis service, model registry and DICOM reader dynamically, and
  * restarts the SCP only when its address, port, AE title or store change.
  */
-@Component(service = StudyIndex.class, immediate = true, configurationPid = DicomIngest.PID)
+@Component(service = {StudyIndex.class, MetricSource.class}, immediate = true, configurationPid = DicomIngest.PID)
 @Designate(ocd = IngestConfig.class)
-public final class DicomIngest implements StudyIndex, RuntimeServices {
+public final class DicomIngest implements StudyIndex, RuntimeServices, MetricSource {
     static final String PID = "org.raddiag.ingest.dicom";
     private static final Logger LOG = LoggerFactory.getLogger(DicomIngest.class);
 
@@ -169,13 +172,71 @@ public final class DicomIngest implements StudyIndex, RuntimeServices {
     @Override
     public JsonArray studies() {
         IngestRuntime r = current();
-        return r == null ? new JsonArray() : r.tracker.list();
+        if (r == null) {
+            return new JsonArray();
+        }
+        JsonArray all = r.tracker.list();
+        for (com.google.gson.JsonElement e : all) {
+            JsonObject o = e.getAsJsonObject();
+            o.add("report", r.outbox.status(o.get("studyUid").getAsString()));
+        }
+        return all;
     }
 
     @Override
     public JsonObject study(String studyUid) throws IOException {
         IngestRuntime r = current();
-        return r == null ? null : r.tracker.get(studyUid);
+        JsonObject o = r == null ? null : r.tracker.get(studyUid);
+        if (o != null) {
+            o.add("report", r.outbox.status(studyUid));
+        }
+        return o;
+    }
+
+    @Override
+    public Stow stow() {
+        IngestRuntime r;
+        Settings s;
+        synchronized (this) {
+            r = running;
+            s = settings;
+        }
+        if (r == null) {
+            return null;
+        }
+        long max = s.stowMaxBytes;
+        return new Stow() {
+            @Override
+            public Path incoming() {
+                return r.store.incoming;
+            }
+
+            @Override
+            public long maxBytes() {
+                return max;
+            }
+
+            @Override
+            public InstanceIds store(Path file) throws Exception {
+                return r.stow(file);
+            }
+        };
+    }
+
+    @Override
+    public void collect(MetricSink sink) {
+        IngestRuntime r = current();
+        sink.gauge("dicom_ingest_running", "1 while the DICOM C-STORE SCP listens", r != null && r.listening() ? 1 : 0,
+                Map.of());
+        if (r != null) {
+            r.collect(sink);
+        }
+    }
+
+    @Override
+    public Path report(String studyUid) {
+        IngestRuntime r = current();
+        return r == null ? null : r.outbox.current(studyUid);
     }
 
     private synchronized IngestRuntime current() {

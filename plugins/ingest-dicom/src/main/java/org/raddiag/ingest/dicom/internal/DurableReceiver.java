@@ -62,7 +62,16 @@ final class DurableReceiver extends ReceivedObjectHandler {
     @Override
     public void sendReceivedObjectIndication(String fileName, String transferSyntax, String callingAeTitle)
             throws DicomException, IOException {
-        Path file = Paths.get(fileName);
+        store(Paths.get(fileName), transferSyntax, callingAeTitle);
+    }
+
+    /** Counts a STOW-RS part refused before it reached {@link #store}. */
+    void refusedStow() {
+        refused.incrementAndGet();
+    }
+
+    /** Validates and stores a received file (C-STORE or STOW-RS); returns its UIDs or throws the reason. */
+    InstanceIds store(Path file, String transferSyntax, String callingAeTitle) throws DicomException, IOException {
         try {
             if (!file.toAbsolutePath().normalize().startsWith(store.incoming)) {
                 throw new IOException("received file outside the incoming folder");
@@ -77,6 +86,7 @@ final class DurableReceiver extends ReceivedObjectHandler {
             boolean isNew = store.commit(file, ids);
             listener.stored(ids, isNew);
             stored.incrementAndGet();
+            return ids;
         } catch (IOException | DicomException | RuntimeException | StackOverflowError e) {
             refused.incrementAndGet();
             Files.deleteIfExists(file);

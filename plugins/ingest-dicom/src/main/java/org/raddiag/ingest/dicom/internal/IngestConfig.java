@@ -36,4 +36,25 @@ public @interface IngestConfig {
     @AttributeDefinition(description = "Associations served at once (PixelMed keeps a released association 5 s "
             + "longer, waiting for the peer to close); more connections are closed at once, unacknowledged.")
     int maxAssociations() default 16;
+
+    @AttributeDefinition(description = "Where structured reports of diagnoses go by C-STORE: host name or address; "
+            + "empty (the default) = nowhere, reports wait in the outbox.")
+    String destinationHost() default "";
+
+    @AttributeDefinition(description = "Port of the report destination.")
+    int destinationPort() default 104;
+
+    @AttributeDefinition(description = "Called AE title of the report destination (up to 16 characters).")
+    String destinationAeTitle() default "";
+
+    @AttributeDefinition(description = "First retry of a report the destination did not acknowledge after this many "
+            + "seconds, doubled after each failure.")
+    int retryInitialSeconds() default 5;
+
+    @AttributeDefinition(description = "Longest wait between two attempts to send a report, in seconds.")
+    int retryMaxSeconds() default 600;
+
+    @AttributeDefinition(description = "Largest STOW-RS request body (POST /dicomweb/studies) in MiB; larger ones get "
+            + "413 and nothing of them is stored.")
+    int stowMaxMegabytes() default 1024;
 }

@@ -7,10 +7,12 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.raddiag.api.telemetry.MetricSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.raddiag.support.files.DurableFiles;
@@ -25,11 +27,13 @@ final class IngestRuntime implements AutoCloseable {
 
     final InstanceStore store;
     final StudyTracker tracker;
+    final ReportOutbox outbox;
     private final StudyDiagnoser diagnoser;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final ScheduledExecutorService ticker;
     private final ExecutorService worker;
+    private final ScheduledExecutorService sender;
     private DurableReceiver receiver;
     private StorageScp scp;
     private String scpError;
@@ -38,10 +42,14 @@ final class IngestRuntime implements AutoCloseable {
         this.store = new InstanceStore(s.storeDir);
         this.lockChannel = lockChannel;
         this.lock = lock;
-        this.diagnoser = new StudyDiagnoser(store, services, s.model, s.topFindings);
+        this.outbox = new ReportOutbox(store.reports, ReportSender.CSTORE, System::currentTimeMillis);
+        this.outbox.configure(s.destination, s.aeTitle, s.retryInitialMillis, s.retryMaxMillis);
+        this.diagnoser = new StudyDiagnoser(store, services, s.model, s.topFindings, outbox, s.aeTitle);
         this.worker = Executors.newSingleThreadExecutor(r -> daemon(r, "raddiag-dicom-diagnosis"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "raddiag-dicom-studies"));
+        this.sender = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "raddiag-dicom-outbox"));
         this.tracker = new StudyTracker(store, diagnoser, s.quietMillis, worker, System::currentTimeMillis);
+        this.tracker.reports(outbox);
     }
 
     /**
@@ -67,12 +75,14 @@ final class IngestRuntime implements AutoCloseable {
         IngestRuntime r = new IngestRuntime(s, services, ch, lock);
         try {
             r.store.open();
+            r.outbox.open();
             r.tracker.recover();
         } catch (IOException | RuntimeException e) {
             r.close();
             throw new IOException("cannot open the store " + s.storeDir + ": " + e.getMessage(), e);
         }
         r.ticker.scheduleWithFixedDelay(r::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        r.sender.scheduleWithFixedDelay(r::send, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         r.receiver = new DurableReceiver(r.store, r.tracker::received);
         r.scp = new StorageScp(s.aeTitle, r.store, r.receiver, s.maxAssociations);
         try {
@@ -96,8 +106,17 @@ final class IngestRuntime implements AutoCloseable {
         }
     }
 
-    /** Settings that need no new listener: quiet period, model, findings kept. */
+    private void send() {
+        try {
+            outbox.tick();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("DICOM ingest: report sending failed: {}", Uids.redact(e.toString()));
+        }
+    }
+
+    /** Settings that need no new listener: quiet period, model, findings kept, report destination. */
     void reconfigure(Settings s) {
+        outbox.configure(s.destination, s.aeTitle, s.retryInitialMillis, s.retryMaxMillis);
         tracker.quietPeriod(s.quietMillis);
         diagnoser.configure(s.model, s.topFindings);
     }
@@ -117,7 +136,54 @@ final class IngestRuntime implements AutoCloseable {
         o.addProperty("model", diagnoser.plannedModel());
         o.addProperty("instancesStored", receiver == null ? 0 : receiver.storedCount());
         o.addProperty("instancesRefused", receiver == null ? 0 : receiver.refusedCount());
+        Destination to = outbox.destination();
+        o.addProperty("reportDestination", to == null ? null : to.toString());
+        JsonObject reports = new JsonObject();
+        for (ReportOutbox.State st : ReportOutbox.State.values()) {
+            reports.addProperty(st.name(), outbox.counts().getOrDefault(st, 0));
+        }
+        o.add("reports", reports);
         return o;
+    }
+
+    /** A STOW-RS instance, through the same receiver as C-STORE (so the same checks, counters and study tracking). */
+    InstanceIds stow(java.nio.file.Path file) throws Exception {
+        String ts;
+        com.pixelmed.dicom.AttributeList meta = new com.pixelmed.dicom.AttributeList();
+        try (java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file));
+                com.pixelmed.dicom.DicomInputStream din = new com.pixelmed.dicom.DicomInputStream(in)) {
+            if (!din.haveMetaHeader()) {
+                throw new com.pixelmed.dicom.DicomException("not a DICOM Part 10 file (no DICM preamble and meta "
+                        + "header)");
+            }
+            meta.readOnlyMetaInformationHeader(din);
+            ts = Uids.clean(com.pixelmed.dicom.Attribute.getSingleStringValueOrNull(meta,
+                    com.pixelmed.dicom.TagFromName.TransferSyntaxUID));
+        } catch (java.io.IOException | com.pixelmed.dicom.DicomException | RuntimeException e) {
+            java.nio.file.Files.deleteIfExists(file);
+            receiver.refusedStow();
+            throw e instanceof com.pixelmed.dicom.DicomException ? e
+                    : new com.pixelmed.dicom.DicomException("not a readable DICOM Part 10 file");
+        }
+        return receiver.store(file, ts, "STOW-RS");
+    }
+
+    /** The ingest's counters and gauges for /metrics. */
+    void collect(MetricSink sink) {
+        sink.counter("dicom_instances_stored", "DICOM instances stored durably and acknowledged (C-STORE)",
+                receiver == null ? 0 : receiver.storedCount(), Map.of());
+        sink.counter("dicom_instances_refused", "DICOM instances refused (not acknowledged)",
+                receiver == null ? 0 : receiver.refusedCount(), Map.of());
+        sink.gauge("dicom_associations", "Open DICOM associations", scp == null ? 0 : scp.activeAssociations(),
+                Map.of());
+        for (Map.Entry<StudyState, Integer> e : tracker.counts().entrySet()) {
+            sink.gauge("dicom_studies", "Received studies by state", e.getValue(), Map.of("state", e.getKey().name()));
+        }
+        Map<ReportOutbox.State, Integer> reports = outbox.counts();
+        for (ReportOutbox.State st : ReportOutbox.State.values()) {
+            sink.gauge("dicom_reports", "Structured reports in the outbox by state", reports.getOrDefault(st, 0),
+                    Map.of("state", st.name()));
+        }
     }
 
     @Override
@@ -126,6 +192,7 @@ final class IngestRuntime implements AutoCloseable {
             scp.close();
         }
         ticker.shutdownNow();
+        sender.shutdownNow();
         worker.shutdownNow();
         try {
             if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {

@@ -19,6 +19,7 @@ import org.raddiag.support.files.DurableFiles;
  * studies/STUDY/SERIES/SOP.dcm every acknowledged instance, named by its (validated) UIDs
  * studies/STUDY.json           the study's state and diagnosis, replaced atomically
  * views/                       short-lived hard-link views of a study for the readers (cleared at start)
+ * reports/STUDY/               the structured reports of the study's diagnosis and their outbox state
  * </pre>
  * An instance becomes visible under {@code studies/} only by an atomic rename of a forced file, followed by a
  * forced folder, so a file there is always complete and a completed commit survives kill -9.
@@ -29,12 +30,14 @@ final class InstanceStore {
     final Path incoming;
     final Path studies;
     final Path views;
+    final Path reports;
 
     InstanceStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
         this.incoming = this.root.resolve("incoming");
         this.studies = this.root.resolve("studies");
         this.views = this.root.resolve("views");
+        this.reports = this.root.resolve("reports");
     }
 
     /** Creates the folders and removes what a crash left behind (unacknowledged temp files, views, temp state). */

@@ -29,8 +29,14 @@ final class Settings {
     final String model;
     final int topFindings;
     final int maxAssociations;
+    /** Report destination, or null for none. */
+    final Destination destination;
+    final long retryInitialMillis;
+    final long retryMaxMillis;
+    final long stowMaxBytes;
 
-    private Settings(IngestConfig c, int port, String aeTitle, Path storeDir, boolean httpEnabled) {
+    private Settings(IngestConfig c, int port, String aeTitle, Path storeDir, boolean httpEnabled,
+            Destination destination) {
         this.enabled = c.enabled();
         this.httpEnabled = httpEnabled;
         this.address = c.address() == null || c.address().isBlank() ? "127.0.0.1" : c.address().trim();
@@ -41,6 +47,10 @@ final class Settings {
         this.model = c.model() == null ? "" : c.model().trim();
         this.topFindings = Math.max(0, c.topFindings());
         this.maxAssociations = Math.max(1, c.maxAssociations());
+        this.destination = destination;
+        this.retryInitialMillis = Math.max(1, c.retryInitialSeconds()) * 1000L;
+        this.retryMaxMillis = Math.max(c.retryInitialSeconds(), c.retryMaxSeconds()) * 1000L;
+        this.stowMaxBytes = Math.max(1, c.stowMaxMegabytes()) * 1024L * 1024L;
     }
 
     /** @param context framework properties (the port property, the HTTP switch) */
@@ -60,14 +70,27 @@ final class Settings {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is outside 0..65535");
         }
-        String ae = c.aeTitle() == null ? "" : c.aeTitle().trim();
-        if (ae.isEmpty() || ae.length() > 16 || !ae.matches("[\\x20-\\x7e&&[^\\\\]]+")) {
-            throw new IllegalArgumentException("aeTitle must be 1 to 16 printable characters without a backslash");
+        String ae = aeTitle("aeTitle", c.aeTitle());
+        Destination to = null;
+        String host = c.destinationHost() == null ? "" : c.destinationHost().trim();
+        if (!host.isEmpty()) {
+            if (c.destinationPort() < 1 || c.destinationPort() > 65535) {
+                throw new IllegalArgumentException("destinationPort " + c.destinationPort() + " is outside 1..65535");
+            }
+            to = new Destination(host, c.destinationPort(), aeTitle("destinationAeTitle", c.destinationAeTitle()));
         }
         Path store = c.storeDir() != null && !c.storeDir().isBlank() ? Paths.get(c.storeDir().trim())
                 : RaddiagHome.current().dicomStore();
         boolean http = !"false".equalsIgnoreCase(String.valueOf(property(context, HTTP_ENABLE)).trim());
-        return new Settings(c, port, ae, store.toAbsolutePath().normalize(), http);
+        return new Settings(c, port, ae, store.toAbsolutePath().normalize(), http, to);
+    }
+
+    private static String aeTitle(String key, String value) {
+        String ae = value == null ? "" : value.trim();
+        if (ae.isEmpty() || ae.length() > 16 || !ae.matches("[\\x20-\\x7e&&[^\\\\]]+")) {
+            throw new IllegalArgumentException(key + " must be 1 to 16 printable characters without a backslash");
+        }
+        return ae;
     }
 
     /** Whether {@code o} keeps the same listener and store (so only the quiet period, model or top changed). */

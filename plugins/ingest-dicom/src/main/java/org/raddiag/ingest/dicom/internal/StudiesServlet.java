@@ -4,7 +4,11 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -20,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /api/v1/studies} (the ingest's state and every study's summary) and
  * {@code GET /api/v1/studies/{studyUid}} (state, series and the diagnosis in the shape of
- * {@code POST /api/v1/diagnoses}' result), an HTTP Whiteboard servlet in the default context like the REST API.
+ * {@code POST /api/v1/diagnoses}' result, and its report's outbox state) and {@code GET /api/v1/studies/{uid}/sr}
+ * (the structured report, application/dicom), an HTTP Whiteboard servlet in the default context like the REST API.
  */
 @Component(service = Servlet.class, property = {"osgi.http.whiteboard.servlet.pattern=/api/v1/studies/*",
         "osgi.http.whiteboard.servlet.name=raddiag-studies"})
@@ -59,6 +64,9 @@ public final class StudiesServlet extends HttpServlet {
             return send(resp, 200, o);
         }
         String uid = path.substring(1);
+        if (uid.endsWith("/sr")) {
+            return report(ix, uid.substring(0, uid.length() - 3), req, resp);
+        }
         if (!Uids.valid(uid)) {
             return error(resp, 400, "not a study instance UID (digits and dots, at most 64 characters)");
         }
@@ -67,6 +75,36 @@ public final class StudiesServlet extends HttpServlet {
             return error(resp, 404, "no such study");
         }
         return send(resp, 200, study);
+    }
+
+    /** {@code GET /api/v1/studies/{uid}/sr}: the structured report as {@code application/dicom}. */
+    private static int report(StudyIndex ix, String uid, HttpServletRequest req, HttpServletResponse resp)
+            throws IOException {
+        if (!Uids.valid(uid)) {
+            return error(resp, 400, "not a study instance UID (digits and dots, at most 64 characters)");
+        }
+        Path f = ix.report(uid);
+        if (f == null) {
+            return error(resp, 404, ix.study(uid) == null ? "no such study" : "the study has no structured report "
+                    + "(not diagnosed yet, or its diagnosis failed: see GET /api/v1/studies/{uid})");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(f);
+        } catch (NoSuchFileException e) {
+            return error(resp, 404, "the structured report was replaced by a newer one; ask again");
+        }
+        resp.setStatus(200);
+        resp.setContentType("application/dicom");
+        resp.setHeader("Content-Disposition", "attachment; filename=\"report.dcm\"");
+        resp.setHeader("Cache-Control", "no-store");
+        resp.setContentLength(bytes.length);
+        if (!req.getMethod().equals("HEAD")) {
+            try (OutputStream out = resp.getOutputStream()) {
+                out.write(bytes);
+            }
+        }
+        return 200;
     }
 
     private static int error(HttpServletResponse resp, int status, String message) throws IOException {

@@ -2,11 +2,28 @@ package org.raddiag.ingest.dicom.internal;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.DicomInputStream;
+import com.pixelmed.dicom.TagFromName;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.raddiag.api.data.SliceAttention;
+import org.raddiag.api.model.ModelPackage;
+import org.raddiag.checkpoint.Checksums;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.raddiag.api.data.Case;
 import org.raddiag.api.data.Diagnosis;
 import org.raddiag.api.data.Modality;
@@ -24,17 +41,27 @@ import org.raddiag.api.model.ModelRegistry;
  * Diagnoses a stored study as one case, the way a case folder is read ({@code FolderCaseLoader}): every series is
  * read by the DICOM reader plugin (one or more scans each), scans are grouped into samples by modality in order of
  * appearance, and the case goes through the {@link DiagnosisService}. Series that cannot be read are reported in
- * {@code unreadableFiles} and left out; a study with no readable series fails.
+ * {@code unreadableFiles} and left out; a study with no readable series fails. Each scan's most attended slice is
+ * mapped to its stored instance ({@code keySliceInstance}), and the diagnosis is written as a structured report
+ * ({@link DiagnosisReport}) into the outbox before the study counts as DONE.
  */
 final class StudyDiagnoser implements StudyDiagnosis {
+    private static final Logger LOG = LoggerFactory.getLogger(StudyDiagnoser.class);
     private final InstanceStore store;
     private final RuntimeServices services;
+    private final ReportOutbox outbox;
+    private final String aeTitle;
+    /** Weights SHA-256 by weights path (packages are immutable once installed). */
+    private final Map<Path, String> checksums = new ConcurrentHashMap<>();
     private volatile String configuredModel;
     private volatile int top;
 
-    StudyDiagnoser(InstanceStore store, RuntimeServices services, String configuredModel, int top) {
+    StudyDiagnoser(InstanceStore store, RuntimeServices services, String configuredModel, int top,
+            ReportOutbox outbox, String aeTitle) {
         this.store = store;
         this.services = services;
+        this.outbox = outbox;
+        this.aeTitle = aeTitle;
         configure(configuredModel, top);
     }
 
@@ -65,14 +92,19 @@ final class StudyDiagnoser implements StudyDiagnosis {
             JsonArray unreadable = new JsonArray();
             Map<Modality, List<Scan>> byModality = new LinkedHashMap<>();
             JsonArray series = new JsonArray();
+            Map<String, List<Path>> slicesOf = new HashMap<>();
             for (Map.Entry<String, String> s : view.series) {
                 JsonObject e = new JsonObject();
                 e.addProperty("source", s.getKey());
                 e.addProperty("seriesUid", s.getValue());
                 series.add(e);
                 try {
-                    for (Scan scan : reader.read(view.dir.resolve(s.getKey()), ReadOptions.defaults())) {
+                    Path folder = view.dir.resolve(s.getKey());
+                    List<Scan> scans = reader.read(folder, ReadOptions.defaults());
+                    List<Path> files = InstanceStore.instances(folder);
+                    for (Scan scan : scans) {
                         byModality.computeIfAbsent(scan.modality(), m -> new ArrayList<>()).add(scan);
+                        slicesOf.put(scan.source(), scans.size() == 1 ? files : fileOf(scan.source(), files));
                     }
                 } catch (ReadException ex) {
                     JsonObject p = new JsonObject();
@@ -96,7 +128,84 @@ final class StudyDiagnoser implements StudyDiagnosis {
             json.addProperty("studyUid", studyUid);
             json.add("series", series);
             json.add("unreadableFiles", unreadable);
-            return new Outcome(json, d.modelName() + ":" + d.modelVersion());
+            keySlices(d, json, slicesOf);
+            json.addProperty("packageSha256", checksum(registry, d));
+            return new Outcome(json, d.modelName() + ":" + d.modelVersion(), report(studyUid, json, view));
+        }
+    }
+
+    /** The file of a per-file scan (its source starts with the file's path), as a one-element list. */
+    private static List<Path> fileOf(String source, List<Path> files) {
+        for (Path f : files) {
+            if (source.startsWith(f.toString())) {
+                return List.of(f);
+            }
+        }
+        return List.of();
+    }
+
+    /** Adds {@code keySliceInstance} (series, SOP class and instance, frame) to each sliceAttention entry. */
+    private static void keySlices(Diagnosis d, JsonObject json, Map<String, List<Path>> slicesOf) {
+        JsonArray out = json.getAsJsonArray("sliceAttention");
+        List<SliceAttention> attention = d.attention();
+        for (int i = 0; i < attention.size() && i < out.size(); i++) {
+            SliceAttention a = attention.get(i);
+            List<Path> files = slicesOf.get(a.source());
+            JsonObject ref = null;
+            if (files != null && !files.isEmpty()) {
+                try {
+                    ref = KeySlices.of(files).reference(a.keySlice());
+                } catch (IOException e) {
+                    LOG.warn("key slice of scan {} not mapped to an instance: {}", i, Uids.redact(e.getMessage()));
+                }
+            }
+            out.get(i).getAsJsonObject().add("keySliceInstance", ref);
+        }
+    }
+
+    private String checksum(ModelRegistry registry, Diagnosis d) {
+        try {
+            ModelPackage p = registry.find(new ModelRef(d.modelName(), d.modelVersion())).orElse(null);
+            if (p == null) {
+                return null;
+            }
+            Path w = p.weights();
+            String known = checksums.get(w);
+            if (known == null) {
+                known = Checksums.sha256(w);
+                checksums.put(w, known);
+            }
+            return known;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("model package checksum unavailable: {}", e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * Writes the structured report into the outbox; returns its SOP Instance UID, or null (with
+     * {@code reportError} in the JSON) when it cannot be made: the diagnosis stands either way.
+     */
+    private String report(String studyUid, JsonObject json, StudyView view) {
+        if (outbox == null) {
+            return null;
+        }
+        try {
+            Path first = InstanceStore.instances(view.dir.resolve(view.series.get(0).getKey())).get(0);
+            AttributeList header = new AttributeList();
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(first));
+                    DicomInputStream din = new DicomInputStream(in)) {
+                header.read(din, TagFromName.PixelData);
+            }
+            DiagnosisReport r = DiagnosisReport.of(json, header, aeTitle, ZonedDateTime.now(ZoneOffset.UTC));
+            outbox.write(studyUid, r);
+            json.addProperty("reportSopInstanceUid", r.sopInstanceUid);
+            return r.sopInstanceUid;
+        } catch (IOException | DicomException | RuntimeException e) {
+            String why = Uids.redact(e.getMessage() == null ? e.toString() : e.getMessage());
+            LOG.warn("study {}: structured report not written: {}", Uids.hash(studyUid), why);
+            json.addProperty("reportError", why);
+            return null;
         }
     }
 }

@@ -17,10 +17,17 @@ interface StudyDiagnosis {
     final class Outcome {
         final JsonObject json;
         final String model;
+        /** The structured report written for it, or null (none could be written: the reason is in the JSON). */
+        final String reportSop;
 
         Outcome(JsonObject json, String model) {
+            this(json, model, null);
+        }
+
+        Outcome(JsonObject json, String model, String reportSop) {
             this.json = json;
             this.model = model;
+            this.reportSop = reportSop;
         }
     }
 

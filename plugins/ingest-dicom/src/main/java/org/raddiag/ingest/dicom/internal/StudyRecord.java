@@ -20,6 +20,8 @@ final class StudyRecord {
     String model;
     int diagnosedInstances = -1;
     JsonObject diagnosis;
+    /** SOP Instance UID of the structured report of the diagnosis, or null. */
+    String reportSop;
     // not persisted
     boolean queued;
     boolean dirty;
@@ -50,6 +52,7 @@ final class StudyRecord {
         o.addProperty("format", 1);
         o.addProperty("diagnosedInstances", diagnosedInstances);
         o.add("diagnosis", diagnosis);
+        o.addProperty("reportSop", reportSop);
         return o;
     }
 
@@ -63,6 +66,7 @@ final class StudyRecord {
         }
         r.reason = string(o, "reason", null);
         r.model = string(o, "model", null);
+        r.reportSop = string(o, "reportSop", null);
         r.instances = integer(o, "instances", 0);
         r.series = integer(o, "series", 0);
         r.diagnosedInstances = integer(o, "diagnosedInstances", -1);
@@ -74,16 +78,17 @@ final class StudyRecord {
         return r;
     }
 
-    private static String time(long ms) {
+    /** An epoch-millisecond time as ISO-8601, or null for none (shared with the outbox state). */
+    static String time(long ms) {
         return ms <= 0 ? null : Instant.ofEpochMilli(ms).toString();
     }
 
-    private static String string(JsonObject o, String k, String def) {
+    static String string(JsonObject o, String k, String def) {
         JsonElement e = o.get(k);
         return e != null && e.isJsonPrimitive() ? e.getAsString() : def;
     }
 
-    private static int integer(JsonObject o, String k, int def) {
+    static int integer(JsonObject o, String k, int def) {
         try {
             JsonElement e = o.get(k);
             return e != null && e.isJsonPrimitive() ? e.getAsInt() : def;
@@ -92,7 +97,7 @@ final class StudyRecord {
         }
     }
 
-    private static long millis(JsonObject o, String k) {
+    static long millis(JsonObject o, String k) {
         String s = string(o, k, null);
         try {
             return s == null ? 0 : Instant.parse(s).toEpochMilli();

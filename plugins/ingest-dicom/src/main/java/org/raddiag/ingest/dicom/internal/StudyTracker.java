@@ -42,6 +42,24 @@ final class StudyTracker {
     private final Map<String, StudyRecord> studies = new HashMap<>();
     private final Map<String, Set<String>> seriesOf = new HashMap<>();
     private volatile long quietMillis;
+    private volatile Reports reports = Reports.NONE;
+
+    /** Told when a study is DONE with a report (to queue it) or FAILED (no report is sent then). */
+    interface Reports {
+        Reports NONE = new Reports() {
+            @Override
+            public void done(String studyUid, String reportSop) {
+            }
+
+            @Override
+            public void failed(String studyUid, String reason) {
+            }
+        };
+
+        void done(String studyUid, String reportSop);
+
+        void failed(String studyUid, String reason);
+    }
 
     StudyTracker(InstanceStore store, StudyDiagnosis diagnosis, long quietMillis, Executor worker, LongSupplier clock) {
         this.store = store;
@@ -49,6 +67,11 @@ final class StudyTracker {
         this.quietMillis = quietMillis;
         this.worker = worker;
         this.clock = clock;
+    }
+
+    /** Where DONE and FAILED studies are reported (set before {@link #recover()}). */
+    void reports(Reports r) {
+        this.reports = r == null ? Reports.NONE : r;
     }
 
     void quietPeriod(long millis) {
@@ -78,6 +101,10 @@ final class StudyTracker {
                 r.reason = null;
                 r.updated = now;
                 persist(r);
+            } else if (r.state == StudyState.DONE && r.reportSop != null) {
+                reports.done(uid, r.reportSop);
+            } else if (r.state == StudyState.FAILED) {
+                reports.failed(uid, r.reason);
             }
             studies.put(uid, r);
         }
@@ -165,7 +192,11 @@ final class StudyTracker {
                 r.model = o.model;
                 r.diagnosedInstances = covered;
                 r.reason = null;
+                r.reportSop = o.reportSop;
                 settle(r, StudyState.DONE);
+                if (r.state == StudyState.DONE && o.reportSop != null) {
+                    reports.done(uid, o.reportSop);
+                }
             }
             LOG.info("study {}: diagnosed with {} in {} ms", Uids.hash(uid), o.model,
                     Math.round((System.nanoTime() - t0) / 1e6));
@@ -185,6 +216,9 @@ final class StudyTracker {
                 r.reason = why;
                 r.diagnosedInstances = covered;
                 settle(r, StudyState.FAILED);
+                if (r.state == StudyState.FAILED) {
+                    reports.failed(uid, why);
+                }
             }
             LOG.warn("study {}: diagnosis failed: {}", Uids.hash(uid), why);
         }
@@ -230,6 +264,18 @@ final class StudyTracker {
         }
         o.add("seriesList", series);
         return o;
+    }
+
+    /** Studies per state (every state, zeros included). */
+    synchronized Map<StudyState, Integer> counts() {
+        Map<StudyState, Integer> out = new java.util.EnumMap<>(StudyState.class);
+        for (StudyState s : StudyState.values()) {
+            out.put(s, 0);
+        }
+        for (StudyRecord r : studies.values()) {
+            out.merge(r.state, 1, Integer::sum);
+        }
+        return out;
     }
 
     /** State of one study, for tests. */

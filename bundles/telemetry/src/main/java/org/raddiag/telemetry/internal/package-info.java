@@ -1,0 +1,2 @@
+/** The /metrics endpoint and what feeds it (private). */
+package org.raddiag.telemetry.internal;

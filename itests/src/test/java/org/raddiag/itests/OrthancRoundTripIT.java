@@ -1,0 +1,282 @@
+package org.raddiag.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.AfterClass;
+import org.junit.Assume;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.junit.runners.MethodSorters;
+
+/**
+ * RadDiag between a real PACS and itself: Orthanc (Debian) C-STOREs a study to {@code raddiag serve}, the study is
+ * diagnosed, and the structured report comes back into Orthanc by C-STORE (a series of modality SR in the same
+ * study, read by dcmtk's {@code dsrdump}); the round-trip time is printed. With the PACS down when the report is
+ * due, and RadDiag killed with -9 while it waits, the report arrives exactly once after both are back, and a further
+ * kill and restart do not send it again. {@code /metrics} counts what happened and passes {@code promtool check
+ * metrics}; STOW-RS of a series over HTTP gives a diagnosed study, and bad STOW-RS bodies get clean 4xx. Skipped with the reason when {@code tools/setup-pacs.sh} cannot install the
+ * tools.
+ */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class OrthancRoundTripIT {
+    static final String ROOT = "1.2.826.0.1.3680043.9.7433.17.";
+    @ClassRule
+    public static TemporaryFolder tmp = new TemporaryFolder();
+    static Distribution dist;
+    static ServeProcess serve;
+    static Http http;
+    static OrthancPacs pacs;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        Path root = Paths.get(System.getProperty("maven.multiModuleProjectDirectory", ".."));
+        Path setup = root.resolve("tools/setup-pacs.sh").toAbsolutePath();
+        if (!Files.exists(setup)) {
+            setup = Paths.get("../tools/setup-pacs.sh").toAbsolutePath();
+        }
+        Process p = new ProcessBuilder("sh", setup.toString()).redirectErrorStream(true).start();
+        String setupOut = Distribution.read(p.getInputStream());
+        Assume.assumeTrue("PACS test skipped: tools/setup-pacs.sh failed: " + setupOut,
+                p.waitFor(600, TimeUnit.SECONDS) && p.exitValue() == 0);
+        pacs = OrthancPacs.start(tmp.newFolder("orthanc").toPath());
+        dist = Distribution.copy(tmp.newFolder("dist").toPath());
+        Distribution.Result r = dist.run(false, "init-model", "--arch", "demo-small", "--name", "tiny", "--seed", "1");
+        assertEquals(r.toString(), 0, r.status);
+        startServe();
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        if (serve != null) {
+            serve.close();
+        }
+        if (pacs != null) {
+            pacs.close();
+        }
+    }
+
+    @Test
+    public void a_orthancSendsAStudyAndGetsTheStructuredReportBack() throws Exception {
+        String study = ROOT + "100";
+        String series = ROOT + "101";
+        List<Path> files = DcmtkSeries.ct(tmp.newFolder("a").toPath(), study, series, 8);
+        String orthancStudy = pacs.upload(files);
+        pacs.storeToRaddiag(orthancStudy);
+        long received = System.nanoTime();
+        Await.until("the SR is in Orthanc\n" + serve.output, 90_000, () -> srCount(orthancStudy) > 0);
+        double seconds = (System.nanoTime() - received) / 1e9;
+        System.out.printf(Locale.ROOT, "Orthanc round trip: last instance acknowledged to SR stored in Orthanc %.2f s "
+                + "(quiet period 2 s included)%n", seconds);
+
+        List<String> srs = pacs.srInstances(orthancStudy);
+        assertEquals(1, srs.size());
+        JsonObject tags = pacs.get("/instances/" + srs.get(0) + "/simplified-tags").getAsJsonObject();
+        assertEquals("SR", tags.get("Modality").getAsString());
+        assertEquals(study, tags.get("StudyInstanceUID").getAsString());
+        assertEquals(DcmtkSeries.PATIENT_ID, tags.get("PatientID").getAsString());
+        String sop = tags.get("SOPInstanceUID").getAsString();
+
+        // the peer stores the SR before its C-STORE response reaches RadDiag, which then writes SENT
+        JsonObject report = awaitReport(study, "SENT");
+        JsonObject listed = http.get("/api/v1/studies/" + study).json;
+        assertEquals("DONE", listed.get("state").getAsString());
+        assertEquals(sop, report.get("sopInstanceUid").getAsString());
+        assertTrue(report.toString(), report.get("acknowledged").getAsString().startsWith("20"));
+        String key = listed.getAsJsonObject("diagnosis").getAsJsonArray("sliceAttention").get(0).getAsJsonObject()
+                .getAsJsonObject("keySliceInstance").get("sopInstanceUid").getAsString();
+        assertTrue(key, key.startsWith(series + "."));
+
+        Path fromOrthanc = Files.write(tmp.newFile("sr.dcm").toPath(), pacs.file(srs.get(0)));
+        Distribution.Result dump = DcmtkSeries.run(List.of("dsrdump", "-Ee", "+Pu", fromOrthanc.toString()));
+        assertEquals(dump.toString(), 0, dump.status);
+        assertTrue(dump.out, dump.out.contains("Comprehensive SR"));
+        assertTrue(dump.out, dump.out.contains("Imaging Measurement Report"));
+        assertTrue(dump.out, dump.out.contains(key));
+
+        HttpResponse<byte[]> own = http.getBytes("/api/v1/studies/" + study + "/sr");
+        assertEquals(200, own.statusCode());
+        assertEquals("application/dicom", own.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertTrue(new String(own.body(), java.nio.charset.StandardCharsets.ISO_8859_1).contains(sop));
+    }
+
+    @Test
+    public void b_aReportDueWhileThePacsIsDownArrivesExactlyOnceAfterKill9AndRestart() throws Exception {
+        String study = ROOT + "200";
+        List<Path> files = DcmtkSeries.ct(tmp.newFolder("b").toPath(), study, ROOT + "201", 6);
+        String orthancStudy = pacs.upload(files);
+        pacs.storeToRaddiag(orthancStudy);
+        pacs.stop();
+        serve.await("the report waits for the PACS", 90_000, seen -> {
+            JsonObject s = http.get("/api/v1/studies/" + study).json;
+            seen.accept(s);
+            JsonObject r = s == null ? null : s.getAsJsonObject("report");
+            return r != null && r.get("state").getAsString().equals("FAILED_RETRYING");
+        });
+        serve.kill();
+        pacs.start();
+        startServe();
+        Await.until("the SR is in Orthanc\n" + serve.output, 90_000, () -> srCount(orthancStudy) > 0);
+        JsonObject report = awaitReport(study, "SENT");
+        int attempts = report.get("attempts").getAsInt();
+        assertTrue(report.toString(), attempts >= 2);
+
+        serve.kill();
+        startServe();
+        Thread.sleep(3000); // longer than the retry backoff: a resend would have happened
+        assertEquals(1, pacs.srInstances(orthancStudy).size());
+        report = awaitReport(study, "SENT");
+        assertEquals("not attempted again", attempts, report.get("attempts").getAsInt());
+    }
+
+    @Test
+    public void c_metricsCountTheDiagnosesRequestsAndReportsAndPassPromtool() throws Exception {
+        String orthancStudy = pacs.upload(DcmtkSeries.ct(tmp.newFolder("c").toPath(), ROOT + "300", ROOT + "301", 3));
+        pacs.storeToRaddiag(orthancStudy);
+        awaitReport(ROOT + "300", "SENT");
+        HttpResponse<byte[]> r = http.getBytes("/metrics");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse(""), r.headers().firstValue("Content-Type")
+                .orElse("").startsWith("text/plain; version=0.0.4"));
+        String text = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
+        for (String s : new String[] {"raddiag_diagnoses_total{backend=\"pytorch\",model=\"tiny\",version=\"1.0.0\"}",
+            "raddiag_diagnosis_stage_duration_seconds_bucket{backend=\"pytorch\",stage=\"inference\"",
+            "raddiag_http_requests_total{method=\"GET\",route=\"/api/v1/studies/{id}\",status=\"200\"}",
+            "raddiag_engine_state{backend=\"pytorch\",state=\"READY\"} 1.0", "raddiag_dicom_instances_stored_total ",
+            "raddiag_dicom_studies{state=\"DONE\"} ", "raddiag_dicom_reports{state=\"SENT\"} 3.0",
+            "raddiag_dicom_ingest_running 1.0"}) {
+            assertTrue(s + " in\n" + text, text.contains(s));
+        }
+        assertTrue("no UIDs in the metrics", !text.contains(ROOT));
+        Path f = Files.writeString(tmp.newFile("metrics.txt").toPath(), text);
+        Distribution.Result check = DcmtkSeries.run(List.of("sh", "-c", "promtool check metrics < " + f));
+        System.out.println("promtool check metrics on serve's /metrics: exit " + check.status
+                + (check.out.isBlank() ? ", no findings" : "\n" + check.out));
+        assertEquals(check.out, 0, check.status);
+    }
+
+    @Test
+    public void d_stowRsOfASeriesOverHttpGivesADiagnosedStudyAndBadBodiesGetClean4xx() throws Exception {
+        String study = ROOT + "400";
+        List<Path> files = DcmtkSeries.ct(tmp.newFolder("d").toPath(), study, ROOT + "401", 5);
+        byte[][] parts = new byte[files.size()][];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = Files.readAllBytes(files.get(i));
+        }
+        Http.Reply r = stow(multipart("application/dicom", parts));
+        assertEquals(r.toString(), 200, r.status);
+        assertEquals(5, r.json.getAsJsonObject("00081199").getAsJsonArray("Value").size());
+        serve.await("STOW-RS study diagnosed", 90_000, seen -> {
+            JsonObject s = http.get("/api/v1/studies/" + study).json;
+            seen.accept(s);
+            return s != null && s.get("state").getAsString().equals("DONE");
+        });
+        awaitReport(study, "SENT");
+
+        Http.Reply mixed = stow(body(new String[] {"text/plain", "application/dicom"},
+                new byte[][] {"not dicom".getBytes(java.nio.charset.StandardCharsets.US_ASCII), parts[0]}));
+        assertEquals(mixed.toString(), 202, mixed.status);
+        assertEquals(1, mixed.json.getAsJsonObject("00081198").getAsJsonArray("Value").size());
+        Http.Reply notDicom = stow(multipart("application/dicom", new byte[][] {new byte[300]}));
+        assertEquals(notDicom.toString(), 409, notDicom.status);
+        Http.Reply wrongType = http.post("/dicomweb/studies", "application/dicom", parts[0], null);
+        assertEquals(wrongType.toString(), 415, wrongType.status);
+        Http.Reply oversize = stow(multipart("application/dicom", new byte[][] {new byte[2 << 20]}));
+        assertEquals(oversize.toString(), 413, oversize.status);
+        assertEquals("the server stays up", 200, http.get("/api/v1/studies").status);
+    }
+
+    static final String BOUNDARY = "raddiag-itest-boundary";
+
+    private static Http.Reply stow(byte[] body) throws Exception {
+        return http.post("/dicomweb/studies", "multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY,
+                body, null);
+    }
+
+    private static byte[] multipart(String type, byte[][] parts) throws Exception {
+        String[] types = new String[parts.length];
+        java.util.Arrays.fill(types, type);
+        return body(types, parts);
+    }
+
+    private static byte[] body(String[] types, byte[][] parts) throws Exception {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < parts.length; i++) {
+            b.write(("--" + BOUNDARY + "\r\nContent-Type: " + types[i] + "\r\n\r\n").getBytes("US-ASCII"));
+            b.write(parts[i]);
+            b.write("\r\n".getBytes("US-ASCII"));
+        }
+        b.write(("--" + BOUNDARY + "--\r\n").getBytes("US-ASCII"));
+        return b.toByteArray();
+    }
+
+    private static int srCount(String orthancStudy) {
+        try {
+            return pacs.srInstances(orthancStudy).size();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static JsonObject awaitReport(String study, String state) throws InterruptedException {
+        JsonObject[] last = new JsonObject[1];
+        serve.await("report " + state, 60_000, seen -> {
+            JsonObject s = http.get("/api/v1/studies/" + study).json;
+            seen.accept(s);
+            JsonObject r = s == null ? null : s.getAsJsonObject("report");
+            last[0] = r;
+            return r != null && r.get("state").getAsString().equals(state);
+        });
+        return last[0];
+    }
+
+    /**
+     * Starts serve, registers its (new) DICOM port in Orthanc and configures the ingest through deploy/ (quiet period
+     * 2 s, Orthanc as the report destination, 1 s first retry); written again until the ingest reports it, as
+     * Felix FileInstall may empty a deploy/*.cfg it writes back at start (see DicomIngestIT).
+     */
+    static void startServe() throws Exception {
+        serve = new ServeProcess(dist);
+        http = new Http(serve.base);
+        IngestApi.awaitScp(serve, http);
+        Path cfg = dist.dist.resolve("deploy/org.raddiag.ingest.dicom.cfg");
+        String want = OrthancPacs.AE + "@127.0.0.1:" + pacs.dicomPort;
+        for (int attempt = 0; attempt < 5 && !configured(want); attempt++) {
+            Files.writeString(cfg, String.join("\n", "quietPeriodSeconds=2", "destinationHost=127.0.0.1",
+                    "destinationPort=" + pacs.dicomPort, "destinationAeTitle=" + OrthancPacs.AE, "retryInitialSeconds=1",
+                    "retryMaxSeconds=2", "stowMaxMegabytes=1", ""));
+            try {
+                Await.until("ingest configured", 5_000, () -> configured(want));
+            } catch (AssertionError retry) {
+                // written again
+            }
+        }
+        assertTrue(ingest().toString(), configured(want));
+        pacs.modality("RADDIAG", ingest().get("port").getAsInt());
+    }
+
+    private static boolean configured(String destination) {
+        try {
+            JsonObject i = ingest();
+            return i.get("quietPeriodSeconds").getAsInt() == 2 && i.has("reportDestination")
+                    && destination.equals(i.get("reportDestination").getAsString());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static JsonObject ingest() throws Exception {
+        return IngestApi.ingest(http);
+    }
+}
