@@ -3,6 +3,7 @@ package org.raddiag.example.tinycnn.internal;
 import org.osgi.service.component.annotations.Component;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.SliceBackbone;
+import org.raddiag.model.assembly.ComponentBlocks;
 
 /**
  * Backbone {@code tinycnn}: selected by {@code backbone=tinycnn} in an architecture (e.g. {@code train --set
@@ -22,10 +23,7 @@ public final class TinyCnnBackbone implements SliceBackbone {
 
     @Override
     public <B> B build(Class<B> blockType, ArchitectureConfig config) {
-        if (!supports(blockType)) {
-            throw new UnsupportedOperationException("tinycnn builds DJL blocks, not " + blockType.getName());
-        }
-        return blockType.cast(new TinyCnn(TinyCnnWidth.of(config)));
+        return ComponentBlocks.build(this, blockType, () -> new TinyCnn(TinyCnnWidth.of(config)));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.osgi.service.component.annotations.Component;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ClassifierHead;
+import org.raddiag.model.assembly.ComponentBlocks;
 import org.raddiag.api.text.KnowledgeLabels;
 import org.raddiag.checkpoint.Checksums;
 
@@ -37,10 +38,8 @@ public final class KnowledgeHeadComponent implements ClassifierHead {
 
     @Override
     public <B> B build(Class<B> blockType, ArchitectureConfig config) {
-        if (!supports(blockType)) {
-            throw new UnsupportedOperationException("knowledge builds DJL blocks, not " + blockType.getName());
-        }
-        return blockType.cast(new KnowledgeHeadBlock(embeddings(config), config.getInt(ArchitectureConfig.HIDDEN)));
+        return ComponentBlocks.build(this, blockType,
+                () -> new KnowledgeHeadBlock(embeddings(config), config.getInt(ArchitectureConfig.HIDDEN)));
     }
 
     /**
