@@ -4,10 +4,8 @@ import com.google.gson.JsonObject;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +48,6 @@ public final class ApiServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     private static final Pattern SLICE = Pattern.compile("/diagnoses/(d-[0-9a-f]+)/scans/(\\d{1,3})/slices/(\\d{1,4})\\.png");
     private static final Pattern DIAGNOSIS = Pattern.compile("/diagnoses/(d-[0-9a-f]+)");
-    private static final Pattern BUNDLE_OP = Pattern.compile("/admin/bundles/(\\d{1,9})/(start|stop|uninstall)");
 
     @Reference
     private transient ReaderRegistry readers;
@@ -130,7 +127,8 @@ public final class ApiServlet extends HttpServlet {
     }
 
     /** The route template of a path, for logs (ids replaced). */
-    private static String route(String path) {
+    /** {@code path} with ids and numbers replaced by placeholders, for messages and logs. */
+    static String route(String path) {
         return path.replaceAll("/d-[0-9a-f]+", "/{id}").replaceAll("/\\d+", "/{n}").replaceAll("[^/A-Za-z0-9_.{}-]", "?");
     }
 
@@ -172,8 +170,9 @@ public final class ApiServlet extends HttpServlet {
             if (!post) {
                 throw new ApiError(405, "admin operations are POST");
             }
-            authorize(req);
-            return admin(path, req, resp, rid);
+            AdminApi.authorize(config, req);
+            return AdminApi.handle(path, req, resp, rid, new AdminApi.Runtime(context, configAdmin, config, registry,
+                    model -> defaultModel = model));
         }
         if (isKnown(path)) {
             throw new ApiError(405, method + " is not allowed on " + route(path));
@@ -305,54 +304,6 @@ public final class ApiServlet extends HttpServlet {
         return 200;
     }
 
-    private void authorize(HttpServletRequest req) throws ApiError {
-        String token = config.adminToken();
-        if (token == null || token.isEmpty()) {
-            throw new ApiError(403, "the admin API is disabled: set adminToken in the configuration PID org.raddiag.rest");
-        }
-        String h = req.getHeader("Authorization");
-        String given = h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : "";
-        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiError(401, "admin operations need 'Authorization: Bearer TOKEN'");
-        }
-    }
-
-    private int admin(String path, HttpServletRequest req, HttpServletResponse resp, String rid)
-            throws IOException, ApiError {
-        if (path.equals("/admin/backend")) {
-            JsonObject b = JsonOut.body(req);
-            AdminOps.setDefaultBackend(configAdmin, JsonOut.string(b, "backend"));
-            LOG.info("{} admin: default backend set to {}", rid, JsonOut.string(b, "backend"));
-            return send(resp, 200, Map.of("defaultBackend", JsonOut.string(b, "backend")));
-        }
-        if (path.equals("/admin/model")) {
-            String model = JsonOut.string(JsonOut.body(req), "model");
-            ModelRef ref = Diagnoser.model(model, null, registry());
-            if (model == null || registry().find(ref).isEmpty()) {
-                throw new ApiError(404, "no model " + model + " installed");
-            }
-            defaultModel = ref.toString();
-            LOG.info("{} admin: default model set to {}", rid, ref);
-            return send(resp, 200, Map.of("defaultModel", ref.toString()));
-        }
-        if (path.equals("/admin/bundles")) {
-            long len = req.getContentLengthLong();
-            if (len > UploadLimits.of(config).maxRequestBytes) {
-                throw ApiError.tooLarge("bundle larger than the request limit");
-            }
-            return send(resp, 201, AdminOps.install(context, req.getParameter("name"), req.getInputStream()));
-        }
-        Matcher m = BUNDLE_OP.matcher(path);
-        if (m.matches()) {
-            return send(resp, 200, AdminOps.bundleOp(context, Long.parseLong(m.group(1)), m.group(2)));
-        }
-        if (path.equals("/admin/reload")) {
-            AdminOps.reload(context);
-            return send(resp, 202, Map.of("reload", "started"));
-        }
-        throw new ApiError(404, "no admin operation " + route(path));
-    }
-
     private ModelRegistry registry() throws ApiError {
         ModelRegistry r = registry;
         if (r == null) {
@@ -366,7 +317,8 @@ public final class ApiServlet extends HttpServlet {
         return d == null || d.isBlank() ? Paths.get(System.getProperty("java.io.tmpdir")) : Paths.get(d);
     }
 
-    private static int send(HttpServletResponse resp, int status, Object body) throws IOException {
+    /** Sends {@code body} as JSON with {@code status}; returns the status (for the request log). */
+    static int send(HttpServletResponse resp, int status, Object body) throws IOException {
         JsonOut.send(resp, status, body);
         return status;
     }
