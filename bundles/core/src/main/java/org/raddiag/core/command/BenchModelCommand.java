@@ -94,14 +94,16 @@ public final class BenchModelCommand extends SyntaxCommand {
             Case c = syntheticCase(scans, size, depth);
             Diagnosis warm = diagnosis.diagnose(c, request);
             double[] ms = new double[repeat];
+            double[] pre = new double[repeat];
+            double[] fwd = new double[repeat];
             for (int i = 0; i < repeat; i++) {
                 long t0 = System.nanoTime();
-                diagnosis.diagnose(c, request);
+                Diagnosis d = diagnosis.diagnose(c, request);
                 ms[i] = (System.nanoTime() - t0) / 1e6;
+                pre[i] = d.timingsMs().getOrDefault("preprocess", Double.NaN);
+                fwd[i] = d.timingsMs().getOrDefault("inference", Double.NaN);
             }
-            double[] sorted = ms.clone();
-            Arrays.sort(sorted);
-            double median = sorted[repeat / 2];
+            double median = median(ms);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("scans", scans);
             r.put("slicesPerScan", depth);
@@ -109,6 +111,8 @@ public final class BenchModelCommand extends SyntaxCommand {
             r.put("caseMsRuns", ms);
             r.put("caseMsMedian", median);
             r.put("scanMsMedian", median / scans);
+            r.put("preprocessMsMedian", median(pre));
+            r.put("inferenceMsMedian", median(fwd));
             if (reference) {
                 r.put("gflopPerCase", REFERENCE_GFLOP_PER_SCAN * scans);
                 r.put("gflopPerSecond", REFERENCE_GFLOP_PER_SCAN * scans / (median / 1000));
@@ -116,9 +120,10 @@ public final class BenchModelCommand extends SyntaxCommand {
             r.put("peakRssMiB", peakRssMiB());
             rows.add(r);
             if (!json) {
-                out.printf("%s on %s, %d scan(s) x %d slices: case %.0f ms (median of %d; runs %s), per scan %.0f ms%s, "
-                        + "peak RSS %.0f MiB%n", pkg.ref(), warm.backend(), scans, depth, median, repeat,
-                        Arrays.toString(Arrays.stream(ms).mapToLong(Math::round).toArray()), median / scans,
+                out.printf("%s on %s, %d scan(s) x %d slices: case %.0f ms (median of %d; runs %s; preprocess %.0f, "
+                        + "inference %.0f), per scan %.0f ms%s, peak RSS %.0f MiB%n", pkg.ref(), warm.backend(), scans,
+                        depth, median, repeat, Arrays.toString(Arrays.stream(ms).mapToLong(Math::round).toArray()),
+                        median(pre), median(fwd), median / scans,
                         reference ? String.format(", %.1f GFLOP/s", REFERENCE_GFLOP_PER_SCAN * scans / (median / 1000)) : "",
                         peakRssMiB());
             }
@@ -128,6 +133,14 @@ public final class BenchModelCommand extends SyntaxCommand {
                     "results", rows)));
         }
         return 0;
+    }
+
+    /** The median (the mean of the middle two for an even count). */
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     /** A case of {@code scans} CT-like volumes (random values, fixed seed), every slice valid. */

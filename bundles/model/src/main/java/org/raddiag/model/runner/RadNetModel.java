@@ -3,6 +3,7 @@ package org.raddiag.model.runner;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.Set;
@@ -29,7 +30,9 @@ final class RadNetModel extends GatedLoadedModel {
     @Override
     protected ModelOutput forward(ModelInput in) {
         InputChecks.check(in, net.config());
-        try (NDManager m = manager.newSubManager()) {
+        // the scope also closes what ops on the shared parameters create (DJL attaches those results to the
+        // parameters' manager, the model's, where they would pile up call after call)
+        try (NDScope scope = new NDScope(); NDManager m = manager.newSubManager()) {
             int b = in.cases();
             int s = in.slots();
             int d = in.depth();

@@ -13,6 +13,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.raddiag.model.blocks.ChannelsLast;
+import org.raddiag.model.blocks.FoldedConv;
+import org.raddiag.model.blocks.InferenceFolding;
 import org.raddiag.model.blocks.ReferenceBatchNorm2d;
 import org.raddiag.model.blocks.ReferenceBlock;
 
@@ -23,13 +26,18 @@ import org.raddiag.model.blocks.ReferenceBlock;
  * {@code layer<s>.<b>.*}); the unused torchvision {@code fc} is not built.
  *
  * <p>Input {@code (N, 3, H, W)} (RadNet repeats the single channel 3 times); output {@code (N, featureWidth)}.
+ *
+ * <p>Inference of a {@link #prepareInference prepared} network (a loaded model) folds every BatchNorm into its conv
+ * and frees each residual unit's intermediates as soon as the unit is done, so memory holds about one unit's
+ * activations instead of the whole trunk's; it runs in the {@link ChannelsLast channels-last} layout.
  */
-public final class ResNet2D extends ReferenceBlock {
+public final class ResNet2D extends ReferenceBlock implements InferenceFolding {
     private final int inChannels;
     private final Conv2d conv1;
     private final ReferenceBatchNorm2d bn1;
     private final List<ResidualUnit> units = new ArrayList<>();
     private final int featureWidth;
+    private volatile FoldedConv foldedStem;
 
     /**
      * @param layers 18, 34 or 50
@@ -68,8 +76,17 @@ public final class ResNet2D extends ReferenceBlock {
     }
 
     @Override
+    public void prepareInference(NDManager manager) {
+        foldedStem = FoldedConv.of(conv1, bn1, 2, 3, manager);
+    }
+
+    @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
+        FoldedConv stem = foldedStem;
+        if (!training && stem != null) {
+            return new NDList(scopedInference(ps, inputs.singletonOrThrow(), stem));
+        }
         NDArray x = conv1.forward(ps, inputs, training).head();
         x = Activation.relu(bn1.forward(ps, new NDList(x), training).head());
         x = Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false);
@@ -77,6 +94,31 @@ public final class ResNet2D extends ReferenceBlock {
             x = unit.forward(ps, new NDList(x), training).head();
         }
         return new NDList(Pool.globalAvgPool2d(x));
+    }
+
+    /** Eval-mode forward, unit by unit, each in its own scope: only its output survives it. */
+    private NDArray scopedInference(ParameterStore ps, NDArray input, FoldedConv stem) {
+        NDManager home = input.getManager();
+        NDArray x;
+        try (NDManager scope = home.newSubManager()) {
+            input.tempAttach(scope);
+            x = Activation.relu(stem.apply(ChannelsLast.of(input)));
+            x = Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false);
+            x.attach(home);
+        }
+        for (Block unit : units) {
+            try (NDManager scope = home.newSubManager()) {
+                x.attach(scope);
+                x = unit.forward(ps, new NDList(x), false).head();
+                x.attach(home);
+            }
+        }
+        try (NDManager scope = home.newSubManager()) {
+            x.attach(scope);
+            x = Pool.globalAvgPool2d(x);
+            x.attach(home);
+        }
+        return x;
     }
 
     @Override

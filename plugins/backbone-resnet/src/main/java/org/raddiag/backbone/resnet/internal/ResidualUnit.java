@@ -12,6 +12,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.raddiag.model.blocks.FoldedConv;
+import org.raddiag.model.blocks.InferenceFolding;
 import org.raddiag.model.blocks.ReferenceBatchNorm2d;
 import org.raddiag.model.blocks.ReferenceBlock;
 
@@ -19,10 +21,15 @@ import org.raddiag.model.blocks.ReferenceBlock;
  * A torchvision residual block: basic (two 3x3 convs) or bottleneck (1x1, 3x3 with the stride (v1.5), 1x1 with
  * expansion 4), bias-free convs, BatchNorm, ReLU, and a {@code downsample} 1x1 conv + BN projection when the shape
  * changes. Keys {@code conv<i>.weight}, {@code bn<i>.*}, {@code downsample.0.weight}, {@code downsample.1.*}.
+ * Once {@link #prepareInference prepared} (a loaded model), inference runs each conv + BN as one folded conv.
  */
-public final class ResidualUnit extends ReferenceBlock {
+public final class ResidualUnit extends ReferenceBlock implements InferenceFolding {
     private final List<Block[]> convBn = new ArrayList<>();
+    private final List<int[]> kernelStride = new ArrayList<>();
     private final Block[] downsample;
+    private final int downsampleStride;
+    private volatile FoldedConv[] folded;
+    private volatile FoldedConv foldedDownsample;
     private final int[] inChannels;
     private final int inputChannels;
 
@@ -39,6 +46,7 @@ public final class ResidualUnit extends ReferenceBlock {
             add(1, width, 3, stride);
             add(2, width, 3, 1);
         }
+        downsampleStride = stride;
         if (stride != 1 || in != out) {
             downsample = new Block[] {addReferenceChild("downsample.0", conv(out, 1, stride)),
                 addReferenceChild("downsample.1", new ReferenceBatchNorm2d(out))};
@@ -48,6 +56,7 @@ public final class ResidualUnit extends ReferenceBlock {
     }
 
     private void add(int i, int filters, int kernel, int stride) {
+        kernelStride.add(new int[] {kernel, stride});
         convBn.add(new Block[] {addReferenceChild("conv" + i, conv(filters, kernel, stride)),
             addReferenceChild("bn" + i, new ReferenceBatchNorm2d(filters))});
     }
@@ -60,8 +69,24 @@ public final class ResidualUnit extends ReferenceBlock {
     }
 
     @Override
+    public void prepareInference(NDManager manager) {
+        FoldedConv[] f = new FoldedConv[convBn.size()];
+        for (int i = 0; i < f.length; i++) {
+            int[] ks = kernelStride.get(i);
+            f[i] = FoldedConv.of(convBn.get(i)[0], (ReferenceBatchNorm2d) convBn.get(i)[1], ks[1], ks[0] / 2, manager);
+        }
+        foldedDownsample = downsample == null ? null
+                : FoldedConv.of(downsample[0], (ReferenceBatchNorm2d) downsample[1], downsampleStride, 0, manager);
+        folded = f;
+    }
+
+    @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
+        FoldedConv[] f = folded;
+        if (!training && f != null) {
+            return new NDList(foldedForward(inputs.singletonOrThrow(), f));
+        }
         NDArray identity = inputs.singletonOrThrow();
         NDArray x = identity;
         for (int i = 0; i < convBn.size(); i++) {
@@ -76,6 +101,20 @@ public final class ResidualUnit extends ReferenceBlock {
             identity = downsample[1].forward(ps, new NDList(identity), training).head();
         }
         return new NDList(Activation.relu(x.add(identity)));
+    }
+
+    private NDArray foldedForward(NDArray identity, FoldedConv[] f) {
+        NDArray x = identity;
+        for (int i = 0; i < f.length; i++) {
+            x = f[i].apply(x);
+            if (i < f.length - 1) {
+                x = Activation.relu(x);
+            }
+        }
+        if (foldedDownsample != null) {
+            identity = foldedDownsample.apply(identity);
+        }
+        return Activation.relu(x.addi(identity));
     }
 
     @Override
