@@ -78,8 +78,8 @@ public final class Main {
             // "disableConfigSave" key as "enable", so only the explicit key is safe)
             config.put("felix.fileinstall.enableConfigSave", "false");
         }
-        // training and evaluation are one job using the whole machine: every core for PyTorch's intra-op threads
-        // (the engine's default of 1 thread suits a server running requests side by side); an explicit setting wins
+        // training and evaluation are one job using the whole machine: every core for PyTorch's intra-op threads,
+        // even where deploy/ configures fewer for a server running requests side by side; an explicit -D wins
         if (!interactive && TRAINING_COMMANDS.contains(name)
                 && System.getProperty("ai.djl.pytorch.num_threads") == null) {
             System.setProperty("ai.djl.pytorch.num_threads",

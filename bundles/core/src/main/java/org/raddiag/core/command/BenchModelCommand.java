@@ -1,10 +1,7 @@
 package org.raddiag.core.command;
 
 import com.google.gson.GsonBuilder;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,6 +25,7 @@ import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelPackage;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
+import org.raddiag.support.cli.Benchmarks;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
 import org.raddiag.support.cli.SyntaxCommand;
@@ -103,7 +101,7 @@ public final class BenchModelCommand extends SyntaxCommand {
                 pre[i] = d.timingsMs().getOrDefault("preprocess", Double.NaN);
                 fwd[i] = d.timingsMs().getOrDefault("inference", Double.NaN);
             }
-            double median = median(ms);
+            double median = Benchmarks.median(ms);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("scans", scans);
             r.put("slicesPerScan", depth);
@@ -111,21 +109,21 @@ public final class BenchModelCommand extends SyntaxCommand {
             r.put("caseMsRuns", ms);
             r.put("caseMsMedian", median);
             r.put("scanMsMedian", median / scans);
-            r.put("preprocessMsMedian", median(pre));
-            r.put("inferenceMsMedian", median(fwd));
+            r.put("preprocessMsMedian", Benchmarks.median(pre));
+            r.put("inferenceMsMedian", Benchmarks.median(fwd));
             if (reference) {
                 r.put("gflopPerCase", REFERENCE_GFLOP_PER_SCAN * scans);
                 r.put("gflopPerSecond", REFERENCE_GFLOP_PER_SCAN * scans / (median / 1000));
             }
-            r.put("peakRssMiB", peakRssMiB());
+            r.put("peakRssMiB", Benchmarks.peakRssMiB());
             rows.add(r);
             if (!json) {
                 out.printf("%s on %s, %d scan(s) x %d slices: case %.0f ms (median of %d; runs %s; preprocess %.0f, "
                         + "inference %.0f), per scan %.0f ms%s, peak RSS %.0f MiB%n", pkg.ref(), warm.backend(), scans,
                         depth, median, repeat, Arrays.toString(Arrays.stream(ms).mapToLong(Math::round).toArray()),
-                        median(pre), median(fwd), median / scans,
+                        Benchmarks.median(pre), Benchmarks.median(fwd), median / scans,
                         reference ? String.format(", %.1f GFLOP/s", REFERENCE_GFLOP_PER_SCAN * scans / (median / 1000)) : "",
-                        peakRssMiB());
+                        Benchmarks.peakRssMiB());
             }
         }
         if (json) {
@@ -133,14 +131,6 @@ public final class BenchModelCommand extends SyntaxCommand {
                     "results", rows)));
         }
         return 0;
-    }
-
-    /** The median (the mean of the middle two for an even count). */
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     /** A case of {@code scans} CT-like volumes (random values, fixed seed), every slice valid. */
@@ -156,19 +146,5 @@ public final class BenchModelCommand extends SyntaxCommand {
             samples.add(new Sample(Modality.CT, List.of(scan)));
         }
         return new Case("bench-" + scans, samples, List.of());
-    }
-
-    /** Peak resident set size of this process (VmHWM), or -1 where /proc is not available. */
-    static double peakRssMiB() {
-        try {
-            for (String line : Files.readAllLines(Paths.get("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.raddiag.api.train.TrainingListener;
 import org.raddiag.trainer.internal.DjlTraining;
 import org.raddiag.api.train.TrainingOutcome;
-import org.raddiag.trainer.testutil.BenchData;
+import org.raddiag.trainer.internal.SyntheticCases;
 
 /**
  * Times training steps (not a test). Arguments are settings {@code key=value} (architecture, batchSize, ...) plus
@@ -48,7 +48,7 @@ public final class TrainingBench {
         int size = Integer.parseInt(settings.getOrDefault("image_size", "256"));
         int depth = Integer.parseInt(settings.getOrDefault("depth", "32"));
         int slots = Integer.parseInt(settings.getOrDefault("slots", "4"));
-        BenchData data = new BenchData(classes, cases, size, depth, slots);
+        SyntheticCases data = new SyntheticCases(classes, cases, size, depth, slots);
         List<Double> seconds = new ArrayList<>();
         int skip = warmup;
         TrainingListener timing = new TrainingListener() {

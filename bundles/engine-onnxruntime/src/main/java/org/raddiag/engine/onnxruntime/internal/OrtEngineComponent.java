@@ -49,7 +49,8 @@ public class OrtEngineComponent extends NativeEngine<OrtBackend> {
         if (config.cleanStaleTempDirs()) {
             cleanStaleTempDirs(Duration.ofMinutes(config.staleTempMinAgeMinutes()));
         }
-        return OrtEngineStarter.start(config.intraOpThreads(), config.interOpThreads(), config.useCuda());
+        int intra = config.intraOpThreads() > 0 ? config.intraOpThreads() : Runtime.getRuntime().availableProcessors();
+        return OrtEngineStarter.start(intra, config.interOpThreads(), config.useCuda());
     }
 
     private static void cleanStaleTempDirs(Duration minAge) {

@@ -7,8 +7,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(name = "RadDiag ONNX Runtime engine",
         description = "Threads and device of the long-lived ONNX Runtime engine.")
 @interface OrtEngineConfig {
-    @AttributeDefinition(name = "Intra-op threads", min = "1", description = "Threads inside one operator.")
-    int intraOpThreads() default 1;
+    @AttributeDefinition(name = "Intra-op threads", min = "0",
+            description = "Threads inside one operator; 0 (the default) = every core of this machine.")
+    int intraOpThreads() default 0;
 
     @AttributeDefinition(name = "Inter-op threads", min = "1", description = "Threads across operators.")
     int interOpThreads() default 1;

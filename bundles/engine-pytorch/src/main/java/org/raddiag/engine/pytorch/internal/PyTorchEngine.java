@@ -105,8 +105,9 @@ public final class PyTorchEngine extends NativeEngine<PyTorchBackend> {
 
     /** DJL reads the thread counts when the natives load; an explicit system property wins over configuration. */
     private static void applyThreads(PyTorchEngineConfig c) {
-        if (c.intraOpThreads() > 0 && System.getProperty("ai.djl.pytorch.num_threads") == null) {
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(c.intraOpThreads()));
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            int intra = c.intraOpThreads() > 0 ? c.intraOpThreads() : Runtime.getRuntime().availableProcessors();
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(intra));
         }
         if (c.interOpThreads() > 0 && System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
             System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(c.interOpThreads()));

@@ -7,8 +7,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(name = "RadDiag PyTorch engine", description = "DJL + PyTorch native engine settings. "
         + "Thread counts apply when the natives first load in this JVM; changing them later needs a restart.")
 public @interface PyTorchEngineConfig {
-    @AttributeDefinition(description = "Intra-op threads (OpenMP). 0 = PyTorch default (all cores).")
-    int intraOpThreads() default 1;
+    @AttributeDefinition(description = "Intra-op threads (OpenMP). 0 (the default) = every core of this machine, so"
+            + " one diagnosis or training step uses the whole CPU; a server running many requests side by side may"
+            + " prefer 1.")
+    int intraOpThreads() default 0;
 
     @AttributeDefinition(description = "Inter-op threads. 0 = PyTorch default.")
     int interOpThreads() default 1;

@@ -87,7 +87,7 @@ public final class ResNet2D extends ReferenceBlock implements InferenceFolding {
         if (!training && stem != null) {
             return new NDList(scopedInference(ps, inputs.singletonOrThrow(), stem));
         }
-        NDArray x = conv1.forward(ps, inputs, training).head();
+        NDArray x = conv1.forward(ps, new NDList(ChannelsLast.of(inputs.singletonOrThrow())), training).head();
         x = Activation.relu(bn1.forward(ps, new NDList(x), training).head());
         x = Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false);
         for (Block unit : units) {

@@ -1,4 +1,4 @@
-package org.raddiag.trainer.testutil;
+package org.raddiag.trainer.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,13 +12,16 @@ import org.raddiag.api.data.LabelSet;
 import org.raddiag.api.model.ModelInput;
 import org.raddiag.api.train.DatasetSource;
 
-/** Random-valued cases of any size for timing (every slot full, every slice valid, one label per case). */
-public final class BenchData implements DatasetSource {
+/**
+ * Random-valued cases of any size for timing training ({@code bench-train}): every slot full, every slice valid, one
+ * label per case; the training split only.
+ */
+public final class SyntheticCases implements DatasetSource {
     private final LabelSet labels;
     private final List<String> ids = new ArrayList<>();
     private final Map<String, ModelInput> inputs = new HashMap<>();
 
-    public BenchData(int classes, int cases, int size, int depth, int slots) {
+    public SyntheticCases(int classes, int cases, int size, int depth, int slots) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < classes; i++) {
             names.add("c" + i);

@@ -1,0 +1,172 @@
+package org.raddiag.trainer.internal;
+
+import com.google.gson.GsonBuilder;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.raddiag.api.compute.ComputeBackend;
+import org.raddiag.api.ServiceProperties;
+import org.raddiag.api.cli.Command;
+import org.raddiag.api.model.ArchitectureConfig;
+import org.raddiag.api.train.TrainingListener;
+import org.raddiag.model.assembly.NetworkAssembler;
+import org.raddiag.support.cli.Benchmarks;
+import org.raddiag.support.cli.CommandSyntax;
+import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.SyntaxCommand;
+import org.raddiag.support.cli.UsageException;
+import org.raddiag.support.files.DurableFiles;
+import org.raddiag.support.osgi.NamedServices;
+
+/**
+ * {@code bench-train [--size demo|full] [--scans N] [--steps N] [--warmup N] [--set key=value]... [--json]}: training
+ * step time and peak RSS on synthetic cases (every slot full, every slice valid), at the two sizes the performance
+ * anchors ({@code tools/anchors/anchor_train.py demo|full}) time: a benchmark, not a test. A step is forward, loss,
+ * backward, clipping and the AdamW update, as in {@code train}.
+ */
+@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
+        ServiceProperties.COMMAND + "=bench-train"})
+public final class BenchTrainCommand extends SyntaxCommand {
+    static final CommandSyntax SYNTAX = CommandSyntax.command("bench-train",
+            "Benchmark (not a test): training step time and peak RSS on synthetic cases. demo: the demo architecture"
+            + " (ResNet-18, 32x32, 8 slices, 4 slots, hidden 64, 12 labels), batch 16, every slot full (512 slices"
+            + " a step); full: ResNet-50, 256x256, 32 slices a scan, hidden 2048, 5,569 labels, batch 1.")
+            .option("size", "demo|full", "which of the two anchor sizes", "demo")
+            .option("scans", "N", "scans per case at the full size (the demo size has 4 slots, all full)", "1")
+            .option("steps", "N", "timed steps", "5")
+            .option("warmup", "N", "untimed steps before them (oneDNN and the allocator warm up)", "2")
+            .repeatable("set", "key=value", "a training setting (as for train), e.g. --set batchSize=2")
+            .flag("json", "machine-readable output")
+            .build();
+
+    @Reference
+    private NetworkAssembler assembler;
+
+    /** PyTorch must run for the steps; bound dynamically, so {@code --help} answers before the engine starts. */
+    private final NamedServices<ComputeBackend> pytorch = new NamedServices<>("compute backend");
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(raddiag.backend=pytorch)")
+    void addEngine(ComputeBackend engine, Map<String, Object> props) {
+        pytorch.add("pytorch", engine, props);
+    }
+
+    void removeEngine(ComputeBackend engine, Map<String, Object> props) {
+        pytorch.remove("pytorch", engine, props);
+    }
+
+    @Deactivate
+    void deactivate() {
+        pytorch.close();
+    }
+
+    public BenchTrainCommand() {
+        super(SYNTAX, "benchmark: training step time and peak RSS");
+    }
+
+    @Override
+    protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
+        String size = a.value("size");
+        int scans = a.count("scans");
+        int steps = a.count("steps");
+        int warmup = a.intValue("warmup", 2);
+        if (warmup < 0) {
+            throw new UsageException("--warmup takes 0 or more steps");
+        }
+        Map<String, String> settings = settings(size, scans);
+        settings.putAll(a.settings("set"));
+        settings.put(TrainingSpec.MAX_STEPS, String.valueOf(warmup + steps));
+        TrainingSpec spec;
+        try {
+            spec = TrainingSpec.of(settings);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        ArchitectureConfig arch = spec.architecture(Integer.parseInt(settings.get(ArchitectureConfig.CLASSES)));
+        int batch = Integer.parseInt(settings.get(TrainingSpec.BATCH_SIZE));
+        SyntheticCases data = new SyntheticCases(arch.getInt(ArchitectureConfig.CLASSES), batch,
+                arch.getInt(ArchitectureConfig.IMAGE_SIZE), arch.getInt(ArchitectureConfig.DEPTH),
+                arch.getInt(ArchitectureConfig.SLOTS));
+        pytorch.require("pytorch");
+        List<Double> seconds = new ArrayList<>();
+        TrainingListener timing = new TrainingListener() {
+            @Override
+            public void step(int epoch, long step, long total, Map<String, Double> m) {
+                if (step > warmup) {
+                    seconds.add(m.get("stepSeconds"));
+                }
+            }
+
+            @Override
+            public void epoch(int epoch, Map<String, Double> m) {
+            }
+        };
+        Path work = Files.createTempDirectory("raddiag-bench-train");
+        try {
+            DjlTraining.run(spec, data, data.tensorizer(), assembler, work, false, timing);
+        } finally {
+            DurableFiles.deleteTree(work);
+        }
+        double[] s = seconds.stream().mapToDouble(Double::doubleValue).toArray();
+        double median = Benchmarks.median(s);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("size", size);
+        r.put("scans", arch.getInt(ArchitectureConfig.SLOTS));
+        r.put("batch", batch);
+        r.put("slicesPerStep", (long) batch * arch.getInt(ArchitectureConfig.SLOTS) * arch.getInt(ArchitectureConfig.DEPTH));
+        r.put("stepSecondsRuns", s);
+        r.put("stepSecondsMedian", median);
+        r.put("casesPerSecond", batch / median);
+        r.put("peakRssMiB", Benchmarks.peakRssMiB());
+        r.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+        if (a.flag("json")) {
+            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(r));
+        } else {
+            out.printf(Locale.ROOT, "bench-train %s: %d case(s) x %d scan(s) x %d slices a step: median step %.3f s"
+                    + " (runs %s), %.2f cases/s, peak RSS %.0f MiB%n", size, batch,
+                    arch.getInt(ArchitectureConfig.SLOTS), arch.getInt(ArchitectureConfig.DEPTH), median,
+                    Arrays.toString(Arrays.stream(s).map(v -> Math.round(v * 1000) / 1000.0).toArray()),
+                    batch / median, Benchmarks.peakRssMiB());
+        }
+        return 0;
+    }
+
+    /** The anchor sizes as training settings. */
+    static Map<String, String> settings(String size, int scans) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put(TrainingSpec.VALIDATE, "false");
+        s.put(TrainingSpec.EPOCHS, "1000000");
+        s.put(TrainingSpec.LR, "1e-4");
+        switch (size) {
+            case "demo" -> {
+                s.put(ArchitectureConfig.BACKBONE, "resnet18");
+                s.put(ArchitectureConfig.IMAGE_SIZE, "32");
+                s.put(ArchitectureConfig.DEPTH, "8");
+                s.put(ArchitectureConfig.SLOTS, "4");
+                s.put(ArchitectureConfig.HIDDEN, "64");
+                s.put(ArchitectureConfig.CLASSES, "12");
+                s.put(TrainingSpec.BATCH_SIZE, "16");
+                s.put(TrainingSpec.KL_WEIGHT, "0.3");
+            }
+            case "full" -> {
+                s.put(ArchitectureConfig.SLOTS, String.valueOf(scans));
+                s.put(ArchitectureConfig.CLASSES, "5569");
+                s.put(TrainingSpec.BATCH_SIZE, "1");
+            }
+            default -> throw new UsageException("--size is demo or full, not '" + size + "'");
+        }
+        return s;
+    }
+}
