@@ -24,7 +24,15 @@ public final class ChannelsLast {
         long c = s.get(1);
         long h = s.get(2);
         long w = s.get(3);
-        // the flattening reshape of the permuted view cannot be a view, so it copies into (N, H*W*C) order
-        return x.transpose(0, 2, 3, 1).reshape(n, h * w * c).reshape(n, h, w, c).transpose(0, 3, 1, 2);
+        // the flattening reshape of the permuted view cannot be a view, so it copies into (N, H*W*C) order; the
+        // intermediate handles are closed at once (the result keeps the copy's storage alive)
+        NDArray permuted = x.transpose(0, 2, 3, 1);
+        NDArray copy = permuted.reshape(n, h * w * c);
+        NDArray nhwc = copy.reshape(n, h, w, c);
+        NDArray out = nhwc.transpose(0, 3, 1, 2);
+        permuted.close();
+        copy.close();
+        nhwc.close();
+        return out;
     }
 }

@@ -87,13 +87,17 @@ public final class ResNet2D extends ReferenceBlock implements InferenceFolding {
         if (!training && stem != null) {
             return new NDList(scopedInference(ps, inputs.singletonOrThrow(), stem));
         }
-        NDArray x = conv1.forward(ps, new NDList(ChannelsLast.of(inputs.singletonOrThrow())), training).head();
-        x = Activation.relu(bn1.forward(ps, new NDList(x), training).head());
-        x = Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false);
+        NDArray input = inputs.singletonOrThrow();
+        NDArray x = ChannelsLast.of(input);
+        // intermediates closed as soon as they are consumed (autograd keeps what backward needs)
+        x = ResidualUnit.next(x, input, conv1.forward(ps, new NDList(x), training).head());
+        x = ResidualUnit.next(x, input, bn1.forward(ps, new NDList(x), training).head());
+        x = ResidualUnit.next(x, input, Activation.relu(x));
+        x = ResidualUnit.next(x, input, Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false));
         for (Block unit : units) {
-            x = unit.forward(ps, new NDList(x), training).head();
+            x = ResidualUnit.next(x, input, unit.forward(ps, new NDList(x), training).head());
         }
-        return new NDList(Pool.globalAvgPool2d(x));
+        return new NDList(ResidualUnit.next(x, input, Pool.globalAvgPool2d(x)));
     }
 
     /** Eval-mode forward, unit by unit, each in its own scope: only its output survives it. */

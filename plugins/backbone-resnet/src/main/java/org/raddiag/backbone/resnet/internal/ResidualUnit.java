@@ -87,20 +87,38 @@ public final class ResidualUnit extends ReferenceBlock implements InferenceFoldi
         if (!training && f != null) {
             return new NDList(foldedForward(inputs.singletonOrThrow(), f));
         }
+        // every intermediate's handle is closed as soon as the next op has it: autograd keeps what backward needs,
+        // the rest (BatchNorm outputs before ReLU, the sum before the last ReLU) is freed at once, not at step end
         NDArray identity = inputs.singletonOrThrow();
         NDArray x = identity;
         for (int i = 0; i < convBn.size(); i++) {
-            x = convBn.get(i)[0].forward(ps, new NDList(x), training).head();
-            x = convBn.get(i)[1].forward(ps, new NDList(x), training).head();
+            x = next(x, identity, convBn.get(i)[0].forward(ps, new NDList(x), training).head());
+            x = next(x, identity, convBn.get(i)[1].forward(ps, new NDList(x), training).head());
             if (i < convBn.size() - 1) {
-                x = Activation.relu(x);
+                x = next(x, identity, Activation.relu(x));
             }
         }
+        NDArray shortcut = identity;
         if (downsample != null) {
-            identity = downsample[0].forward(ps, new NDList(identity), training).head();
-            identity = downsample[1].forward(ps, new NDList(identity), training).head();
+            shortcut = downsample[0].forward(ps, new NDList(identity), training).head();
+            shortcut = next(shortcut, identity, downsample[1].forward(ps, new NDList(shortcut), training).head());
         }
-        return new NDList(Activation.relu(x.add(identity)));
+        NDArray sum = x.add(shortcut);
+        x.close();
+        if (shortcut != identity) {
+            shortcut.close();
+        }
+        NDArray out = Activation.relu(sum);
+        sum.close();
+        return new NDList(out);
+    }
+
+    /** {@code result}, after closing {@code previous} unless it is the unit's input (the caller's). */
+    static NDArray next(NDArray previous, NDArray input, NDArray result) {
+        if (previous != input && previous != result) {
+            previous.close();
+        }
+        return result;
     }
 
     private NDArray foldedForward(NDArray identity, FoldedConv[] f) {
