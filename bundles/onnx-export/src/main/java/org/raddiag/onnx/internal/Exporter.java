@@ -26,6 +26,17 @@ public class Exporter implements OnnxExporter {
         return new RadNetGraph(converters::get, converters::types).build(config, weights);
     }
 
+    /**
+     * The network in two graphs, slice encoder and aggregator (see {@code RadNetGraph.buildEncoder}), for a runner
+     * that encodes slices in bounded chunks.
+     */
+    byte[][] exportParts(ModelPackage model) throws IOException {
+        ArchitectureConfig config = architecture(model);
+        Weights w = weights(model);
+        RadNetGraph graph = new RadNetGraph(converters::get, converters::types);
+        return new byte[][] {graph.buildEncoder(config, w).toByteArray(), graph.buildAggregator(config, w).toByteArray()};
+    }
+
     @Override
     public byte[] export(ArchitectureConfig config, Weights weights) {
         return model(config, weights).toByteArray();

@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link ModelRunner} on ONNX Runtime: exports the package to ONNX in memory and opens a session with the engine's
+ * {@link ModelRunner} on ONNX Runtime: exports the package to ONNX in memory (slice encoder and aggregator, see
+ * {@link OrtLoadedModel}) and opens sessions with the engine's
  * threads and device (the CUDA execution provider when the engine bundle chose {@code gpu(N)}, else the CPU).
  */
 @Component(property = {"raddiag.kind=runner", "raddiag.backend=" + OrtModelRunner.BACKEND})
@@ -28,6 +29,7 @@ public final class OrtModelRunner implements ModelRunner {
     private final ComputeBackend engine;
     private final OnnxExporter exporter;
     private final SessionSettings settings;
+    private volatile int chunk = OrtLoadedModel.CHUNK;
 
     @Activate
     public OrtModelRunner(
@@ -56,20 +58,35 @@ public final class OrtModelRunner implements ModelRunner {
     @Override
     public LoadedModel load(ModelPackage model) throws IOException {
         ArchitectureConfig arch = model.architecture();
-        byte[] onnx;
+        if (!(exporter instanceof Exporter)) {
+            throw new IOException("the ONNX Runtime runner needs the raddiag-onnx-export bundle's exporter, not "
+                    + exporter.getClass().getName());
+        }
+        byte[][] parts;
         try {
-            onnx = exporter.export(model);
+            parts = ((Exporter) exporter).exportParts(model);
         } catch (IllegalArgumentException e) {
             throw new IOException("model " + model.ref() + " cannot be exported to ONNX: " + e.getMessage(), e);
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = settings.options()) {
-            OrtSession session = env.createSession(onnx, options);
-            return new OrtLoadedModel(model, exporter.blockTypes(arch), env, session,
-                    arch.getInt(ArchitectureConfig.CLASSES));
+            OrtSession encoder = env.createSession(parts[0], options);
+            try {
+                OrtSession aggregator = env.createSession(parts[1], options);
+                return new OrtLoadedModel(model, exporter.blockTypes(arch), env, encoder, aggregator,
+                        arch.getInt(ArchitectureConfig.CLASSES), arch.getInt(ArchitectureConfig.HIDDEN), chunk);
+            } catch (OrtException | RuntimeException e) {
+                encoder.close();
+                throw e;
+            }
         } catch (OrtException e) {
             throw new IOException("ONNX Runtime cannot open model " + model.ref() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Slices per encoder call for the models loaded from now on (tests: chunk boundaries). */
+    void setChunk(int slices) {
+        chunk = Math.max(1, slices);
     }
 
     /** The engine this runner uses. */

@@ -54,16 +54,18 @@ final class RadNetGraph {
         return out;
     }
 
+    /** Input of the {@link #buildEncoder encoder part}: single-channel slices {@code (N, 1, H, W)}. */
+    static final String INPUT_SLICES = "slices";
+    /** Output of the encoder part and input of the {@link #buildAggregator aggregator part}. */
+    static final String FEATURES = "features";
+
+    /** The whole network: {@code images, mods, marks -> logits, slice_attention} (what {@code export-onnx} writes). */
     OnnxMl.ModelProto build(ArchitectureConfig config, Weights w) {
         ProtoGraphBuilder g = new ProtoGraphBuilder("radnet");
         int hidden = config.getInt(ArchitectureConfig.HIDDEN);
-        String size = config.get(ArchitectureConfig.IMAGE_SIZE, null);
-        Object hw = size == null ? "height" : (Object) Long.parseLong(size.trim());
-        Object ww = size == null ? "width" : hw;
-        g.input(OnnxExporter.INPUT_IMAGES, FLOAT, "batch", "slots", 1L, hw, ww, "slices");
-        g.input(OnnxExporter.INPUT_MODS, INT64, "batch", "slots");
-        g.input(OnnxExporter.INPUT_MARKS, INT64, "batch", "slots", "slices");
-
+        Object[] hw = imageSize(config);
+        g.input(OnnxExporter.INPUT_IMAGES, FLOAT, "batch", "slots", 1L, hw[0], hw[1], "slices");
+        inputsModsMarks(g);
         String shape = g.op("Shape", "images.shape", Nn.NONE, OnnxExporter.INPUT_IMAGES);
         String depth = g.op("Slice", "slices.count", Nn.NONE, shape, Nn.ints(g, "five", 5), Nn.ints(g, "six", 6));
         String caseSlots = g.op("Slice", "case.slots", Nn.NONE, shape, Nn.ints(g, "zero", 0), Nn.ints(g, "two", 2));
@@ -72,12 +74,69 @@ final class RadNetGraph {
                 hwShape);
         String slices = g.op("Reshape", "slices.gray", Nn.NONE, g.op("Transpose", "images.depthFirst",
                 Map.of("perm", new long[] {0, 1, 5, 2, 3, 4}), OnnxExporter.INPUT_IMAGES), sliceShape);
-        slices = g.op("Concat", "slices.rgb", Map.of("axis", 1), slices, slices, slices);
+        String feats = encode(g, config, w, slices);
+        aggregate(g, config, w, feats, depth, caseSlots, hidden);
+        return g.model(PRODUCER, metadata(config));
+    }
 
-        String feats = call(g, BlockRoles.BACKBONE, config, w, List.of(slices), "features");
+    /**
+     * The slice encoder alone: {@code slices (N, 1, H, W) -> features (N, hidden)} (backbone and projection). With
+     * {@link #buildAggregator} it computes what {@link #build} does, so a runner can feed the backbone a bounded
+     * number of slices at a time and skip the padded ones.
+     */
+    OnnxMl.ModelProto buildEncoder(ArchitectureConfig config, Weights w) {
+        ProtoGraphBuilder g = new ProtoGraphBuilder("radnet-encoder");
+        int hidden = config.getInt(ArchitectureConfig.HIDDEN);
+        Object[] hw = imageSize(config);
+        g.input(INPUT_SLICES, FLOAT, "n", 1L, hw[0], hw[1]);
+        String feats = encode(g, config, w, INPUT_SLICES);
+        Nn.rename(g, feats, FEATURES);
+        g.output(FEATURES, FLOAT, "n", (long) hidden);
+        return g.model(PRODUCER, metadata(config));
+    }
+
+    /**
+     * Everything after the slice encoder: {@code features (B, S, D, hidden), mods, marks -> logits, slice_attention};
+     * the features of masked slices may be anything (zeros), as they are masked keys.
+     */
+    OnnxMl.ModelProto buildAggregator(ArchitectureConfig config, Weights w) {
+        ProtoGraphBuilder g = new ProtoGraphBuilder("radnet-aggregator");
+        int hidden = config.getInt(ArchitectureConfig.HIDDEN);
+        g.input(FEATURES, FLOAT, "batch", "slots", "slices", (long) hidden);
+        inputsModsMarks(g);
+        String shape = g.op("Shape", "marks.shape", Nn.NONE, OnnxExporter.INPUT_MARKS);
+        String depth = g.op("Slice", "slices.count", Nn.NONE, shape, Nn.ints(g, "two", 2), Nn.ints(g, "three", 3));
+        String caseSlots = g.op("Slice", "case.slots", Nn.NONE, shape, Nn.ints(g, "zero", 0), Nn.ints(g, "two2", 2));
+        String feats = g.op("Reshape", "features.flat", Nn.NONE, FEATURES, Nn.ints(g, "flat", -1, hidden));
+        aggregate(g, config, w, feats, depth, caseSlots, hidden);
+        return g.model(PRODUCER, metadata(config));
+    }
+
+    private static Object[] imageSize(ArchitectureConfig config) {
+        String size = config.get(ArchitectureConfig.IMAGE_SIZE, null);
+        Object hw = size == null ? "height" : (Object) Long.parseLong(size.trim());
+        Object ww = size == null ? "width" : hw;
+        return new Object[] {hw, ww};
+    }
+
+    private static void inputsModsMarks(ProtoGraphBuilder g) {
+        g.input(OnnxExporter.INPUT_MODS, INT64, "batch", "slots");
+        g.input(OnnxExporter.INPUT_MARKS, INT64, "batch", "slots", "slices");
+    }
+
+    /** Gray slices {@code (N, 1, H, W)} to features {@code (N, hidden)}: channel repeated 3 times, backbone, projection. */
+    private String encode(ProtoGraphBuilder g, ArchitectureConfig config, Weights w, String slices) {
+        String rgb = g.op("Concat", "slices.rgb", Map.of("axis", 1), slices, slices, slices);
+        String feats = call(g, BlockRoles.BACKBONE, config, w, List.of(rgb), "slice.features");
         if (w.contains("projection.weight")) {
             feats = Nn.gemm(g, w, "projection", feats, "projection");
         }
+        return feats;
+    }
+
+    /** Features {@code (B*S*D, hidden)} to the outputs: pooling, fusion, head, slice attention. */
+    private void aggregate(ProtoGraphBuilder g, ArchitectureConfig config, Weights w, String feats, String depth,
+            String caseSlots, int hidden) {
         String seqShape = g.op("Concat", "scans.shape", Map.of("axis", 0), Nn.ints(g, "minusOne", -1), depth,
                 Nn.ints(g, "hidden", hidden));
         String scans = g.op("Reshape", "scans", Nn.NONE, feats, seqShape);
@@ -100,13 +159,16 @@ final class RadNetGraph {
                 List.of(OnnxExporter.OUTPUT_SLICE_ATTENTION), Nn.NONE);
         g.output(OnnxExporter.OUTPUT_LOGITS, FLOAT, "batch", (long) config.getInt(ArchitectureConfig.CLASSES));
         g.output(OnnxExporter.OUTPUT_SLICE_ATTENTION, FLOAT, "batch", "slots", "slices");
+    }
+
+    private static Map<String, String> metadata(ArchitectureConfig config) {
         Map<String, String> meta = new LinkedHashMap<>();
         config.asMap().forEach((k, v) -> {
             if (!k.equals("package.dir")) { // a local folder, not part of the architecture
                 meta.put("raddiag." + k, v);
             }
         });
-        return g.model(PRODUCER, meta);
+        return meta;
     }
 
     private String call(ProtoGraphBuilder g, String role, ArchitectureConfig config, Weights w, List<String> in,

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.raddiag.api.compute.BackendInfo;
 import org.raddiag.api.compute.ComputeBackend;
@@ -43,8 +45,9 @@ class OrtModelRunnerTest {
         };
     }
 
-    @Test
-    void predictMatchesDjlWhileSkippingPaddingAndEmptySlots() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {16, 3, 1})
+    void predictMatchesDjlWhileSkippingPaddingAndEmptySlots(int chunk) throws Exception {
         SmallRadNet n;
         try (NDManager m = NDManager.newBaseManager()) {
             m.getEngine().setRandomSeed(21);
@@ -52,6 +55,7 @@ class OrtModelRunnerTest {
         }
         TestPackage pkg = TestPackage.write(dir, "tiny", n.arch, n.weights);
         OrtModelRunner runner = new OrtModelRunner(cpuEngine(), new Exporter(TinyParts.converters()));
+        runner.setChunk(chunk); // slices per encoder call: one call, a few, one slice each
         assertEquals("onnxruntime", runner.backend());
         try (LoadedModel model = runner.load(pkg)) {
             assertEquals(Set.of(TinyParts.BACKBONE, "attention1d", "vitfuse", TinyParts.HEAD), model.components());
