@@ -39,10 +39,7 @@ public final class SafetensorsFile {
             Header h = readHeader(file, ch);
             StateDict sd = new StateDict();
             for (Entry e : h.entries) {
-                ByteBuffer data = ByteBuffer.allocate(Math.toIntExact(e.end - e.begin)).order(ByteOrder.LITTLE_ENDIAN);
-                readFully(ch, data, h.dataStart + e.begin);
-                data.rewind();
-                sd.put(e.key, decode(e.type, e.shape, data));
+                sd.put(e.key, read(ch, h, e));
             }
             String aliasJson = h.metadata.remove(ALIASES);
             if (aliasJson != null) {
@@ -53,6 +50,61 @@ public final class SafetensorsFile {
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw fail(file, e.getMessage(), e);
         }
+    }
+
+    /** Receives the tensors of {@link #forEach}, one at a time. */
+    @FunctionalInterface
+    public interface TensorSink {
+        /**
+         * @param data the tensor's bytes as stored (little-endian, C order) in a direct buffer of its own, position 0:
+         *     it may be handed to native code and kept (no copy is made)
+         */
+        void accept(String key, DType type, long[] shape, ByteBuffer data) throws IOException;
+    }
+
+    /**
+     * Reads the tensors of {@code file} one at a time into direct buffers and hands each to {@code sink} (aliases
+     * from the metadata after the stored tensors, with a copy of their canonical tensor's bytes): nothing of the
+     * state dict passes through the Java heap, for loaders that put the weights into native memory (a full-size
+     * model is 460 MB). {@link #decode} turns one into {@link TensorData}. Metadata other than aliases is not reported.
+     */
+    public static void forEach(Path file, TensorSink sink) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            Header h = readHeader(file, ch);
+            Map<String, Entry> byKey = new LinkedHashMap<>();
+            for (Entry e : h.entries) {
+                byKey.put(e.key, e);
+                sink.accept(e.key, e.type, e.shape.clone(), bytes(ch, h, e));
+            }
+            String aliasJson = h.metadata.get(ALIASES);
+            if (aliasJson != null) {
+                StateDict keysOnly = new StateDict();
+                for (Entry e : h.entries) {
+                    keysOnly.put(e.key, TensorData.ofLongs(new long[] {0}));
+                }
+                addAliases(file, keysOnly, aliasJson);
+                for (Map.Entry<String, String> a : keysOnly.aliases().entrySet()) {
+                    Entry e = byKey.get(a.getValue());
+                    sink.accept(a.getKey(), e.type, e.shape.clone(), bytes(ch, h, e));
+                }
+            }
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw fail(file, e.getMessage(), e);
+        }
+    }
+
+    private static ByteBuffer bytes(FileChannel ch, Header h, Entry e) throws IOException {
+        ByteBuffer data = ByteBuffer.allocateDirect(Math.toIntExact(e.end - e.begin)).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(ch, data, h.dataStart + e.begin);
+        data.rewind();
+        return data;
+    }
+
+    private static TensorData read(FileChannel ch, Header h, Entry e) throws IOException {
+        ByteBuffer data = ByteBuffer.allocate(Math.toIntExact(e.end - e.begin)).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(ch, data, h.dataStart + e.begin);
+        data.rewind();
+        return decode(e.type, e.shape, data);
     }
 
     /**
@@ -266,7 +318,8 @@ public final class SafetensorsFile {
         }
     }
 
-    static TensorData decode(DType type, long[] shape, ByteBuffer data) {
+    /** The values of a stored tensor's little-endian bytes. */
+    public static TensorData decode(DType type, long[] shape, ByteBuffer data) {
         int n = Math.toIntExact(TensorData.numel(shape));
         if (type.isFloating()) {
             float[] v = new float[n];

@@ -1,0 +1,53 @@
+package org.raddiag.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link SafetensorsFile#forEach}: the same tensors as {@link SafetensorsFile#read}, one direct buffer at a time. */
+class SafetensorsStreamingTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void streamsEveryTensorAndAliasWithTheValuesReadGives() throws IOException {
+        StateDict sd = new StateDict();
+        sd.put("a.weight", TensorData.ofFloats(new float[] {1.5f, -2f, 3f, 4f, 5f, 6f}, 2, 3));
+        sd.put("a.count", TensorData.ofLongs(new long[] {7}, 1));
+        sd.putAlias("b.weight", "a.weight");
+        Path f = dir.resolve("w.safetensors");
+        SafetensorsFile.write(f, sd, Map.of());
+        StateDict all = SafetensorsFile.read(f);
+        Map<String, TensorData> seen = new LinkedHashMap<>();
+        SafetensorsFile.forEach(f, (key, type, shape, data) -> {
+            assertTrue(data.isDirect(), key);
+            seen.put(key, SafetensorsFile.decode(type, shape, data));
+        });
+        assertEquals(all.keys(), seen.keySet());
+        for (String k : all.keys()) {
+            assertTrue(all.get(k).contentEquals(seen.get(k)), k);
+        }
+        assertArrayEquals(new long[] {2, 3}, seen.get("b.weight").shape());
+    }
+
+    @Test
+    void aTruncatedFileIsRefusedNamingIt() throws IOException {
+        StateDict sd = new StateDict();
+        sd.put("w", TensorData.ofFloats(new float[64], 8, 8));
+        Path f = dir.resolve("cut.safetensors");
+        SafetensorsFile.write(f, sd, Map.of());
+        byte[] b = Files.readAllBytes(f);
+        Files.write(f, java.util.Arrays.copyOf(b, b.length - 10));
+        IOException e = assertThrows(IOException.class, () -> SafetensorsFile.forEach(f, (k, t, s, d) -> { }));
+        assertTrue(e.getMessage().contains("cut.safetensors"), e.getMessage());
+    }
+}
