@@ -153,9 +153,14 @@ public class OrthancRoundTripIT {
         for (String s : new String[] {"raddiag_diagnoses_total{backend=\"pytorch\",model=\"tiny\",version=\"1.0.0\"}",
             "raddiag_diagnosis_stage_duration_seconds_bucket{backend=\"pytorch\",stage=\"inference\"",
             "raddiag_http_requests_total{method=\"GET\",route=\"/api/v1/studies/{id}\",status=\"200\"}",
-            "raddiag_engine_state{backend=\"pytorch\",state=\"READY\"} 1.0", "raddiag_dicom_instances_stored_total ",
+            "raddiag_engine_state{backend=\"pytorch\",state=\"READY\"} 1.0",
+            "raddiag_dicom_instances_stored_total{channel=\"c-store\"} ",
+            "raddiag_dicom_instances_received_total{channel=\"stow-rs\"} ",
             "raddiag_dicom_studies{state=\"DONE\"} ", "raddiag_dicom_reports{state=\"SENT\"} 3.0",
-            "raddiag_dicom_ingest_running 1.0"}) {
+            "raddiag_dicom_report_sends_total{result=\"acknowledged\"} ",
+            "raddiag_read_duration_seconds_bucket{reader=\"dicom\"",
+            "raddiag_forward_pass_requests_bucket{backend=\"pytorch\"",
+            "raddiag_diagnosis_queue_depth{backend=\"pytorch\"} 0.0", "raddiag_dicom_ingest_running 1.0"}) {
             assertTrue(s + " in\n" + text, text.contains(s));
         }
         assertTrue("no UIDs in the metrics", !text.contains(ROOT));

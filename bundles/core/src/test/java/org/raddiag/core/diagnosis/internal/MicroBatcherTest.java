@@ -179,6 +179,38 @@ class MicroBatcherTest {
     }
 
     @Test
+    void theListenerHearsEachPassAndItsLaneAndTheQueueDepthCountsWaitingRequests() throws Exception {
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        MicroBatcher b = new MicroBatcher(BatchSettings.of(8, 5000), (lane, n) -> heard.add(lane + " x" + n));
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        MicroBatcher.Ticket ta = b.expect(LANE);
+        Future<ModelOutput> a = pool.submit(() -> b.submit(ta, input(0), x -> {
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return forward(x);
+        }));
+        assertTrue(inside.await(10, TimeUnit.SECONDS));
+        Future<ModelOutput> fb = submitLater(b, b.expect(LANE), input(1));
+        Future<ModelOutput> fc = submitLater(b, b.expect(LANE), input(2));
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (b.queued().get(LANE) < 3 && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertEquals(3, b.queued().get(LANE), "one running, two waiting for the next pass");
+        release.countDown();
+        a.get(10, TimeUnit.SECONDS);
+        fb.get(10, TimeUnit.SECONDS);
+        fc.get(10, TimeUnit.SECONDS);
+        assertEquals(0, b.queued().get(LANE));
+        assertEquals(List.of(LANE + " x1", LANE + " x2"), heard);
+    }
+
+    @Test
     void batchesHoldAtMostMaxCases() throws Exception {
         MicroBatcher b = new MicroBatcher(BatchSettings.of(3, 5000));
         int n = 7;

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
 import org.raddiag.support.files.DurableFiles;
 import org.slf4j.Logger;
@@ -34,10 +35,14 @@ final class ReportOutbox implements StudyTracker.Reports {
 
     enum State { PENDING, FAILED_RETRYING, SENT, FAILED }
 
+    /** How a send attempt ended: the peer acknowledged the report, or it did not (retried). */
+    enum Result { ACKNOWLEDGED, FAILED }
+
     private final Path root;
     private final LongSupplier clock;
     private final ReportSender.Send sender;
     private final Map<String, Entry> entries = new HashMap<>();
+    private final AtomicLongArray sends = new AtomicLongArray(Result.values().length);
     private volatile Destination destination;
     private volatile String callingAe = "RADDIAG";
     private volatile long initialBackoffMillis = 5000;
@@ -152,6 +157,7 @@ final class ReportOutbox implements StudyTracker.Reports {
             Path f = file(uid, e.sop);
             try {
                 sender.send(to, callingAe, f);
+                sends.incrementAndGet(Result.ACKNOWLEDGED.ordinal());
                 synchronized (this) {
                     e.attempts++;
                     e.state = State.SENT;
@@ -162,6 +168,7 @@ final class ReportOutbox implements StudyTracker.Reports {
                 }
                 LOG.info("report of study {} sent to {} (attempt {})", Uids.hash(uid), to, e.attempts);
             } catch (IOException | RuntimeException ex) {
+                sends.incrementAndGet(Result.FAILED.ordinal());
                 String why = Uids.redact(ex.getMessage() == null ? ex.toString() : ex.getMessage());
                 synchronized (this) {
                     e.attempts++;
@@ -213,6 +220,11 @@ final class ReportOutbox implements StudyTracker.Reports {
             out.merge(e.state, 1, Integer::sum);
         }
         return out;
+    }
+
+    /** Send attempts since start that ended with {@code r}. */
+    long sends(Result r) {
+        return sends.get(r.ordinal());
     }
 
     Destination destination() {

@@ -32,6 +32,7 @@ import org.raddiag.api.data.Scan;
 import org.raddiag.api.diagnosis.DiagnosisRequest;
 import org.raddiag.api.diagnosis.DiagnosisService;
 import org.raddiag.api.io.ModalityReader;
+import org.raddiag.api.telemetry.DiagnosisObserver;
 import org.raddiag.api.io.ReadException;
 import org.raddiag.api.io.ReadOptions;
 import org.raddiag.api.model.ModelRef;
@@ -100,7 +101,12 @@ final class StudyDiagnoser implements StudyDiagnosis {
                 series.add(e);
                 try {
                     Path folder = view.dir.resolve(s.getKey());
+                    long t0 = System.nanoTime();
                     List<Scan> scans = reader.read(folder, ReadOptions.defaults());
+                    double ms = (System.nanoTime() - t0) / 1e6;
+                    for (DiagnosisObserver o : services.observers()) {
+                        o.read(reader.name(), scans.size(), ms);
+                    }
                     List<Path> files = InstanceStore.instances(folder);
                     for (Scan scan : scans) {
                         byModality.computeIfAbsent(scan.modality(), m -> new ArrayList<>()).add(scan);

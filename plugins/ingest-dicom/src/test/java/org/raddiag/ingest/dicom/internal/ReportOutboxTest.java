@@ -79,12 +79,15 @@ class ReportOutboxTest {
         now.addAndGet(1);
         o.tick();
         assertEquals(3, o.status(STUDY).get("attempts").getAsInt());
+        assertEquals(3, o.sends(ReportOutbox.Result.FAILED));
+        assertEquals(0, o.sends(ReportOutbox.Result.ACKNOWLEDGED));
 
         // restart: retried at once
         o = outbox(fake);
         refuse = null;
         o.tick();
         assertEquals(List.of(o.file(STUDY, sop)), sent);
+        assertEquals(1, o.sends(ReportOutbox.Result.ACKNOWLEDGED));
         s = o.status(STUDY);
         assertEquals("SENT", s.get("state").getAsString());
         assertEquals(4, s.get("attempts").getAsInt());
