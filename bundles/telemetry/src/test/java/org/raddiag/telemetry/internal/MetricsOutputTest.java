@@ -120,6 +120,10 @@ class MetricsOutputTest {
         assertEquals("/api/v1/diagnoses/{id}", Routes.of("/api/v1/diagnoses/abc-123"));
         assertEquals("/ui/*", Routes.of("/ui/app.js"));
         assertEquals("/dicomweb/studies", Routes.of("/dicomweb/studies"));
+        assertEquals("/dicomweb/studies/{id}/series/{id}/instances", Routes.of("/dicomweb/studies/1.2.3/series/1.2.4/"
+                + "instances"));
+        assertEquals("/dicomweb/studies/{id}/series/{id}/instances/{id}/*", Routes.of("/dicomweb/studies/1.2/series/"
+                + "1.3/instances/1.4/frames/1"));
         assertEquals("other", Routes.of("/etc/passwd"));
         assertEquals("/metrics", Routes.of("/metrics"));
     }

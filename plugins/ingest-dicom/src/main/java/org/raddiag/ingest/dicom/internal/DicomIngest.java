@@ -230,6 +230,12 @@ public final class DicomIngest implements StudyIndex, RuntimeServices, MetricSou
     }
 
     @Override
+    public Archive archive() {
+        IngestRuntime r = current();
+        return r == null ? null : r.archive;
+    }
+
+    @Override
     public void collect(MetricSink sink) {
         IngestRuntime r = current();
         sink.gauge("dicom_ingest_running", "1 while the DICOM C-STORE SCP listens", r != null && r.listening() ? 1 : 0,

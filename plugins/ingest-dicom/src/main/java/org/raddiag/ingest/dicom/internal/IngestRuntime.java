@@ -28,6 +28,7 @@ final class IngestRuntime implements AutoCloseable {
     final InstanceStore store;
     final StudyTracker tracker;
     final ReportOutbox outbox;
+    final Archive archive;
     private final StudyDiagnoser diagnoser;
     private final FileChannel lockChannel;
     private final FileLock lock;
@@ -44,6 +45,7 @@ final class IngestRuntime implements AutoCloseable {
         this.lock = lock;
         this.outbox = new ReportOutbox(store.reports, ReportSender.CSTORE, System::currentTimeMillis);
         this.outbox.configure(s.destination, s.aeTitle, s.retryInitialMillis, s.retryMaxMillis);
+        this.archive = new Archive(store, outbox::current);
         this.diagnoser = new StudyDiagnoser(store, services, s.model, s.topFindings, outbox, s.aeTitle);
         this.worker = Executors.newSingleThreadExecutor(r -> daemon(r, "raddiag-dicom-diagnosis"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "raddiag-dicom-studies"));
