@@ -3,11 +3,13 @@ package org.raddiag.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +28,9 @@ import org.junit.runners.MethodSorters;
  * study, read by dcmtk's {@code dsrdump}); the round-trip time is printed. With the PACS down when the report is
  * due, and RadDiag killed with -9 while it waits, the report arrives exactly once after both are back, and a further
  * kill and restart do not send it again. {@code /metrics} counts what happened and passes {@code promtool check
- * metrics}; STOW-RS of a series over HTTP gives a diagnosed study, and bad STOW-RS bodies get clean 4xx. Skipped with the reason when {@code tools/setup-pacs.sh} cannot install the
- * tools.
+ * metrics}; STOW-RS of a series over HTTP gives a diagnosed study, and bad STOW-RS bodies get clean 4xx; QIDO-RS
+ * and WADO-RS serve that study with its SR (strictly parsed), and Orthanc's DICOMweb plugin pulls it. Skipped with
+ * the reason when {@code tools/setup-pacs.sh} cannot install the tools.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class OrthancRoundTripIT {
@@ -175,6 +178,7 @@ public class OrthancRoundTripIT {
     public void d_stowRsOfASeriesOverHttpGivesADiagnosedStudyAndBadBodiesGetClean4xx() throws Exception {
         String study = ROOT + "400";
         List<Path> files = DcmtkSeries.ct(tmp.newFolder("d").toPath(), study, ROOT + "401", 5);
+        stowed = files;
         byte[][] parts = new byte[files.size()][];
         for (int i = 0; i < parts.length; i++) {
             parts[i] = Files.readAllBytes(files.get(i));
@@ -202,6 +206,73 @@ public class OrthancRoundTripIT {
         assertEquals("the server stays up", 200, http.get("/api/v1/studies").status);
     }
 
+    @Test
+    public void e_qidoAndWadoServeTheStoreWithTheSrAndOrthancPullsTheStudyOverDicomWeb() throws Exception {
+        String study = ROOT + "400";
+        JsonArray rows = dicomJson("/dicomweb/studies?StudyInstanceUID=" + study + "&includefield=all");
+        assertEquals(rows.toString(), 1, rows.size());
+        JsonObject s = rows.get(0).getAsJsonObject();
+        assertEquals("[\"CT\",\"SR\"]", s.getAsJsonObject("00080061").getAsJsonArray("Value").toString());
+        assertEquals(6, s.getAsJsonObject("00201208").getAsJsonArray("Value").get(0).getAsInt());
+        assertEquals(1, dicomJson("/dicomweb/studies?ModalitiesInStudy=SR&StudyInstanceUID=" + study).size());
+        JsonArray series = dicomJson("/dicomweb/studies/" + study + "/series?Modality=SR");
+        assertEquals(series.toString(), 1, series.size());
+        String srSeries = series.get(0).getAsJsonObject().getAsJsonObject("0020000E").getAsJsonArray("Value").get(0)
+                .getAsString();
+        JsonArray sr = dicomJson("/dicomweb/studies/" + study + "/series/" + srSeries + "/instances");
+        assertEquals(1, sr.size());
+        String srSop = sr.get(0).getAsJsonObject().getAsJsonObject("00080018").getAsJsonArray("Value").get(0)
+                .getAsString();
+
+        String wado = "multipart/related; type=\"application/dicom\"";
+        List<byte[]> parts = MultipartDicom.parts(http.getBytes("/dicomweb/studies/" + study, wado));
+        assertEquals(6, parts.size());
+        for (Path f : stowed) {
+            byte[] want = Files.readAllBytes(f);
+            assertTrue(f + " comes back as it was stored", parts.stream().anyMatch(p -> Arrays.equals(p, want)));
+        }
+        byte[] report = http.getBytes("/api/v1/studies/" + study + "/sr").body();
+        assertTrue("the SR is in the study", parts.stream().anyMatch(p -> Arrays.equals(p, report)));
+        assertEquals(5, MultipartDicom.parts(http.getBytes("/dicomweb/studies/" + study + "/series/" + ROOT + "401",
+                null)).size());
+        List<byte[]> one = MultipartDicom.parts(http.getBytes("/dicomweb/studies/" + study + "/series/" + srSeries
+                + "/instances/" + srSop, wado + "; transfer-syntax=*"));
+        assertEquals(1, one.size());
+        assertTrue(Arrays.equals(report, one.get(0)));
+
+        assertEquals(400, http.getBytes("/dicomweb/studies?limit=ten", null).statusCode());
+        assertEquals(400, http.getBytes("/dicomweb/studies?StudyDate=yesterday", null).statusCode());
+        assertEquals(400, http.getBytes("/dicomweb/studies/not-a-uid/series", null).statusCode());
+        assertEquals(404, http.getBytes("/dicomweb/studies/" + ROOT + "999", wado).statusCode());
+        assertEquals(404, http.getBytes("/dicomweb/studies/" + study + "/series/" + ROOT + "999/instances", null)
+                .statusCode());
+        assertEquals(404, http.getBytes("/dicomweb/studies/" + study + "/thumbnail", null).statusCode());
+        assertEquals(406, http.getBytes("/dicomweb/studies", "application/xml").statusCode());
+        assertEquals(406, http.getBytes("/dicomweb/studies/" + study, "application/zip").statusCode());
+        assertEquals(406, http.getBytes("/dicomweb/studies/" + study, wado + "; transfer-syntax=1.2.840.10008.1.2.4.50")
+                .statusCode());
+
+        Assume.assumeTrue("Orthanc's DICOMweb plugin (Debian orthanc-dicomweb) not installed: its pull from RadDiag "
+                + "skipped", Files.isRegularFile(OrthancPacs.DICOMWEB_PLUGIN));
+        pacs.dicomWebServer("raddiag", serve.base + "/dicomweb");
+        long t0 = System.nanoTime();
+        pacs.retrieve("raddiag", study);
+        String id = pacs.studyId(study);
+        assertTrue("Orthanc has the study", id != null);
+        assertEquals("5 CT instances and the SR (Orthanc had the SR already)", 6, pacs.instanceCount(id));
+        System.out.printf(Locale.ROOT, "Orthanc pulled the study over WADO-RS in %.2f s%n",
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static JsonArray dicomJson(String path) throws Exception {
+        HttpResponse<byte[]> r = http.getBytes(path, "application/dicom+json");
+        String body = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(path + ": " + body, 200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/dicom+json"));
+        return com.google.gson.JsonParser.parseString(body).getAsJsonArray();
+    }
+
+    static List<Path> stowed = List.of();
     static final String BOUNDARY = "raddiag-itest-boundary";
 
     private static Http.Reply stow(byte[] body) throws Exception {
