@@ -29,7 +29,8 @@ import org.junit.runners.MethodSorters;
  * due, and RadDiag killed with -9 while it waits, the report arrives exactly once after both are back, and a further
  * kill and restart do not send it again. {@code /metrics} counts what happened and passes {@code promtool check
  * metrics}; STOW-RS of a series over HTTP gives a diagnosed study, and bad STOW-RS bodies get clean 4xx; QIDO-RS
- * and WADO-RS serve that study with its SR (strictly parsed), and Orthanc's DICOMweb plugin pulls it. Skipped with
+ * and WADO-RS serve that study with its SR (strictly parsed), and Orthanc's DICOMweb plugin pulls it; configured
+ * for STOW-RS out, the SR goes to Orthanc's DICOMweb STOW-RS endpoint instead of C-STORE. Skipped with
  * the reason when {@code tools/setup-pacs.sh} cannot install the tools.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
@@ -264,6 +265,24 @@ public class OrthancRoundTripIT {
                 (System.nanoTime() - t0) / 1e9);
     }
 
+    @Test
+    public void f_reportsGoByStowRsToOrthancsDicomWebWhenSoConfigured() throws Exception {
+        Assume.assumeTrue("Orthanc's DICOMweb plugin (Debian orthanc-dicomweb) not installed: STOW-RS out skipped",
+                Files.isRegularFile(OrthancPacs.DICOMWEB_PLUGIN));
+        String url = "http://127.0.0.1:" + pacs.httpPort + "/dicom-web";
+        configure("STOW-RS " + url + "/studies", "destinationStowUrl=" + url);
+        String study = ROOT + "500";
+        String orthancStudy = pacs.upload(DcmtkSeries.ct(tmp.newFolder("f").toPath(), study, ROOT + "501", 3));
+        pacs.storeToRaddiag(orthancStudy);
+        JsonObject report = awaitReport(study, "SENT");
+        assertEquals(report.toString(), "STOW-RS " + url + "/studies", report.get("destination").getAsString());
+        assertEquals(report.toString(), 1, report.get("attempts").getAsInt());
+        Await.until("the SR is in Orthanc", 30_000, () -> srCount(orthancStudy) == 1);
+        String metrics = new String(http.getBytes("/metrics").body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(metrics, java.util.regex.Pattern.compile("(?m)^raddiag_dicom_report_sends_total\\{result="
+                + "\"acknowledged\"\\} [1-9]").matcher(metrics).find());
+    }
+
     private static JsonArray dicomJson(String path) throws Exception {
         HttpResponse<byte[]> r = http.getBytes(path, "application/dicom+json");
         String body = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
@@ -326,12 +345,20 @@ public class OrthancRoundTripIT {
         serve = new ServeProcess(dist);
         http = new Http(serve.base);
         IngestApi.awaitScp(serve, http);
+        configure(OrthancPacs.AE + "@127.0.0.1:" + pacs.dicomPort, "destinationHost=127.0.0.1",
+                "destinationPort=" + pacs.dicomPort, "destinationAeTitle=" + OrthancPacs.AE);
+        pacs.modality("RADDIAG", ingest().get("port").getAsInt());
+    }
+
+    /** Writes the ingest's configuration with these destination lines until the ingest shows {@code want}. */
+    static void configure(String want, String... destination) throws Exception {
         Path cfg = dist.dist.resolve("deploy/org.raddiag.ingest.dicom.cfg");
-        String want = OrthancPacs.AE + "@127.0.0.1:" + pacs.dicomPort;
+        List<String> lines = new java.util.ArrayList<>(List.of("quietPeriodSeconds=2", "retryInitialSeconds=1",
+                "retryMaxSeconds=2", "stowMaxMegabytes=1"));
+        lines.addAll(List.of(destination));
+        lines.add("");
         for (int attempt = 0; attempt < 5 && !configured(want); attempt++) {
-            Files.writeString(cfg, String.join("\n", "quietPeriodSeconds=2", "destinationHost=127.0.0.1",
-                    "destinationPort=" + pacs.dicomPort, "destinationAeTitle=" + OrthancPacs.AE, "retryInitialSeconds=1",
-                    "retryMaxSeconds=2", "stowMaxMegabytes=1", ""));
+            Files.writeString(cfg, String.join("\n", lines));
             try {
                 Await.until("ingest configured", 5_000, () -> configured(want));
             } catch (AssertionError retry) {
@@ -339,7 +366,6 @@ public class OrthancRoundTripIT {
             }
         }
         assertTrue(ingest().toString(), configured(want));
-        pacs.modality("RADDIAG", ingest().get("port").getAsInt());
     }
 
     private static boolean configured(String destination) {

@@ -43,8 +43,8 @@ final class IngestRuntime implements AutoCloseable {
         this.store = new InstanceStore(s.storeDir);
         this.lockChannel = lockChannel;
         this.lock = lock;
-        this.outbox = new ReportOutbox(store.reports, ReportSender.CSTORE, System::currentTimeMillis);
-        this.outbox.configure(s.destination, s.aeTitle, s.retryInitialMillis, s.retryMaxMillis);
+        this.outbox = new ReportOutbox(store.reports, ReportSender.ANY, System::currentTimeMillis);
+        this.outbox.configure(s.destination, s.aeTitle, new Backoff(s.retryInitialMillis, s.retryMaxMillis));
         this.archive = new Archive(store, outbox::current);
         this.diagnoser = new StudyDiagnoser(store, services, s.model, s.topFindings, outbox, s.aeTitle);
         this.worker = Executors.newSingleThreadExecutor(r -> daemon(r, "raddiag-dicom-diagnosis"));
@@ -118,7 +118,7 @@ final class IngestRuntime implements AutoCloseable {
 
     /** Settings that need no new listener: quiet period, model, findings kept, report destination. */
     void reconfigure(Settings s) {
-        outbox.configure(s.destination, s.aeTitle, s.retryInitialMillis, s.retryMaxMillis);
+        outbox.configure(s.destination, s.aeTitle, new Backoff(s.retryInitialMillis, s.retryMaxMillis));
         tracker.quietPeriod(s.quietMillis);
         diagnoser.configure(s.model, s.topFindings);
     }

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * {@code reports/STUDY/SOP.dcm} (the report, written durably before the study is DONE) and
  * {@code reports/STUDY/outbox.json} (its state, replaced atomically). States: PENDING (not sent yet),
  * FAILED_RETRYING (attempts, last error, next attempt after an exponential backoff), SENT (with the time the peer
- * acknowledged it; written durably right after the C-STORE response, so an acknowledged report is never sent
+ * acknowledged it; written durably right after the C-STORE or STOW-RS response, so an acknowledged report is never sent
  * again) and FAILED (the study's diagnosis failed: no report is sent). Whatever is not SENT is retried after a
  * restart, at once.
  */
@@ -45,8 +45,7 @@ final class ReportOutbox implements StudyTracker.Reports {
     private final AtomicLongArray sends = new AtomicLongArray(Result.values().length);
     private volatile Destination destination;
     private volatile String callingAe = "RADDIAG";
-    private volatile long initialBackoffMillis = 5000;
-    private volatile long maxBackoffMillis = 600_000;
+    private volatile Backoff backoff = new Backoff(5000, 600_000);
 
     ReportOutbox(Path root, ReportSender.Send sender, LongSupplier clock) {
         this.root = root;
@@ -54,12 +53,11 @@ final class ReportOutbox implements StudyTracker.Reports {
         this.clock = clock;
     }
 
-    /** Destination (null: none, reports wait), our AE title and the retry backoff. */
-    void configure(Destination to, String ourAeTitle, long initialBackoff, long maxBackoff) {
+    /** Destination (null: none, reports wait), our AE title (for C-STORE) and the retry backoff. */
+    void configure(Destination to, String ourAeTitle, Backoff retries) {
         this.destination = to;
         this.callingAe = ourAeTitle;
-        this.initialBackoffMillis = Math.max(100, initialBackoff);
-        this.maxBackoffMillis = Math.max(this.initialBackoffMillis, maxBackoff);
+        this.backoff = retries;
     }
 
     /** Loads every study's outbox state (temp files of an interrupted write are removed). */
@@ -174,8 +172,7 @@ final class ReportOutbox implements StudyTracker.Reports {
                     e.attempts++;
                     e.state = State.FAILED_RETRYING;
                     e.lastError = why;
-                    long delay = initialBackoffMillis << Math.min(20, e.attempts - 1);
-                    e.nextAttempt = clock.getAsLong() + Math.min(maxBackoffMillis, delay);
+                    e.nextAttempt = clock.getAsLong() + backoff.delay(e.attempts);
                     persist(uid, e);
                 }
                 LOG.warn("report of study {}: sending to {} failed (attempt {}), retried in {} s: {}", Uids.hash(uid),
@@ -205,7 +202,7 @@ final class ReportOutbox implements StudyTracker.Reports {
         }
         JsonObject o = e.toJson();
         if (e.state == State.PENDING && destination == null) {
-            o.addProperty("waiting", "no destination configured (destinationHost in PID " + DicomIngest.PID + ")");
+            o.addProperty("waiting", "no destination configured (destinationHost or destinationStowUrl in PID " + DicomIngest.PID + ")");
         }
         if (e.state == State.FAILED_RETRYING) {
             o.addProperty("nextAttempt", StudyRecord.time(e.nextAttempt));

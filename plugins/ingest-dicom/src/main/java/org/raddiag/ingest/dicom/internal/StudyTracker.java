@@ -33,7 +33,8 @@ final class StudyTracker {
     private static final Logger LOG = LoggerFactory.getLogger(StudyTracker.class);
     private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping()
             .serializeSpecialFloatingPointValues().create();
-    static final long RETRY_MILLIS = 2000;
+    /** While the diagnosis services are missing, a study is tried again this often. */
+    static final Backoff WAITING = Backoff.fixed(2000);
 
     private final InstanceStore store;
     private final StudyDiagnosis diagnosis;
@@ -207,7 +208,7 @@ final class StudyTracker {
                     LOG.info("study {}: waiting: {}", Uids.hash(uid), why);
                 }
                 r.reason = why;
-                r.retryAt = clock.getAsLong() + RETRY_MILLIS;
+                r.retryAt = clock.getAsLong() + WAITING.delay(1);
                 settle(r, StudyState.PENDING);
             }
         } catch (Exception | LinkageError e) {
