@@ -1,7 +1,6 @@
 package org.raddiag.core.io;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
@@ -46,7 +45,7 @@ public final class ReaderRegistry {
 
     /** Reads scan files with a snapshot of the current readers, recording which reader read which scan. */
     public TrackedScanFiles scanFiles(ReadOptions options) {
-        return new TrackedScanFiles(timedReaders(), options);
+        return new TrackedScanFiles(readers(), options, () -> observers);
     }
 
     /** Name of the reader that would read {@code path}, or null when none accepts it. */
@@ -61,14 +60,6 @@ public final class ReaderRegistry {
 
     /** Convenience for loaders that only need the reading. */
     public ScanFiles plainScanFiles(ReadOptions options) {
-        return new ScanFiles(timedReaders(), options);
-    }
-
-    private List<ModalityReader> timedReaders() {
-        List<ModalityReader> timed = new ArrayList<>();
-        for (ModalityReader r : readers()) {
-            timed.add(new TimedReader(r, () -> observers));
-        }
-        return timed;
+        return scanFiles(options).files();
     }
 }

@@ -82,6 +82,24 @@ class MicroBatcherTest {
         return pool.submit(() -> b.submit(t, in, this::forward));
     }
 
+    /** A request for input(0) whose pass has started and runs until {@code release} opens. */
+    private Future<ModelOutput> runningPass(MicroBatcher b, java.util.concurrent.CountDownLatch release)
+            throws InterruptedException {
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        MicroBatcher.Ticket ta = b.expect(LANE);
+        Future<ModelOutput> a = pool.submit(() -> b.submit(ta, input(0), x -> {
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return forward(x);
+        }));
+        assertTrue(inside.await(10, TimeUnit.SECONDS));
+        return a;
+    }
+
     private static void assertSameOutput(ModelOutput want, ModelOutput got) {
         assertEquals(want.cases(), got.cases());
         assertEquals(want.slots(), got.slots());
@@ -152,19 +170,8 @@ class MicroBatcherTest {
     @Test
     void requestsArrivingDuringARunningPassGatherForTheNextOne() throws Exception {
         MicroBatcher b = new MicroBatcher(BatchSettings.of(8, 5000));
-        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        MicroBatcher.Ticket ta = b.expect(LANE);
-        Future<ModelOutput> a = pool.submit(() -> b.submit(ta, input(0), x -> {
-            inside.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return forward(x);
-        }));
-        assertTrue(inside.await(10, TimeUnit.SECONDS)); // a ran alone at once: nobody else was around
+        Future<ModelOutput> a = runningPass(b, release); // a ran alone at once: nobody else was around
         MicroBatcher.Ticket tb = b.expect(LANE);
         Future<ModelOutput> fb = submitLater(b, tb, input(1));
         Thread.sleep(50);
@@ -182,19 +189,8 @@ class MicroBatcherTest {
     void theListenerHearsEachPassAndItsLaneAndTheQueueDepthCountsWaitingRequests() throws Exception {
         List<String> heard = Collections.synchronizedList(new ArrayList<>());
         MicroBatcher b = new MicroBatcher(BatchSettings.of(8, 5000), (lane, n) -> heard.add(lane + " x" + n));
-        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        MicroBatcher.Ticket ta = b.expect(LANE);
-        Future<ModelOutput> a = pool.submit(() -> b.submit(ta, input(0), x -> {
-            inside.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return forward(x);
-        }));
-        assertTrue(inside.await(10, TimeUnit.SECONDS));
+        Future<ModelOutput> a = runningPass(b, release);
         Future<ModelOutput> fb = submitLater(b, b.expect(LANE), input(1));
         Future<ModelOutput> fc = submitLater(b, b.expect(LANE), input(2));
         long until = System.nanoTime() + 10_000_000_000L;

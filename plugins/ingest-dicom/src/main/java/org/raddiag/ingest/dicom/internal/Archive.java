@@ -1,12 +1,7 @@
 package org.raddiag.ingest.dicom.internal;
 
-import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.TagFromName;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +50,7 @@ final class Archive {
         Path sr = report.apply(studyUid);
         if (sr != null) {
             try {
-                String series = Uids.clean(com.pixelmed.dicom.Attribute.getSingleStringValueOrNull(header(sr),
+                String series = Uids.clean(com.pixelmed.dicom.Attribute.getSingleStringValueOrNull(InstanceHeader.attributes(sr),
                         TagFromName.SeriesInstanceUID));
                 if (Uids.valid(series)) {
                     out.computeIfAbsent(series, k -> new ArrayList<>()).add(sr);
@@ -65,17 +60,5 @@ final class Archive {
             }
         }
         return out;
-    }
-
-    /** The meta header and data set of a stored file up to its pixel data. */
-    static AttributeList header(Path file) throws IOException {
-        AttributeList list = new AttributeList();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-                DicomInputStream din = new DicomInputStream(in)) {
-            list.read(din, TagFromName.PixelData);
-        } catch (DicomException e) {
-            throw new IOException(file.getFileName() + ": " + e.getMessage(), e);
-        }
-        return list;
     }
 }

@@ -247,7 +247,7 @@ public final class DicomWebServlet extends HttpServlet {
 
     private static String storedSyntaxOtherThan(String syntax, List<Path> files) throws IOException {
         for (Path f : files) {
-            String ts = Attribute.getSingleStringValueOrEmptyString(Archive.header(f), TagFromName.TransferSyntaxUID)
+            String ts = Attribute.getSingleStringValueOrEmptyString(InstanceHeader.attributes(f), TagFromName.TransferSyntaxUID)
                     .trim();
             if (!ts.equals(syntax)) {
                 return ts;

@@ -34,36 +34,33 @@ final class Qido {
         }
     }
 
-    private static final List<Key> STUDY = List.of(
-            new Key("StudyDate", "00080020", "DA", Match.DATE), new Key("StudyTime", "00080030", "TM", Match.NONE),
-            new Key("AccessionNumber", "00080050", "SH", Match.WILDCARD),
-            new Key("ModalitiesInStudy", "00080061", "CS", Match.ANY_OF),
-            new Key("ReferringPhysicianName", "00080090", "PN", Match.WILDCARD),
-            new Key("StudyDescription", "00081030", "LO", Match.WILDCARD),
-            new Key("PatientName", "00100010", "PN", Match.WILDCARD),
-            new Key("PatientID", "00100020", "LO", Match.WILDCARD),
-            new Key("PatientBirthDate", "00100030", "DA", Match.DATE),
-            new Key("PatientSex", "00100040", "CS", Match.WILDCARD),
-            new Key("StudyInstanceUID", "0020000D", "UI", Match.UIDS),
-            new Key("StudyID", "00200010", "SH", Match.WILDCARD),
-            new Key("NumberOfStudyRelatedSeries", "00201206", "IS", Match.NONE),
-            new Key("NumberOfStudyRelatedInstances", "00201208", "IS", Match.NONE));
-    private static final List<Key> SERIES = List.of(
-            new Key("Modality", "00080060", "CS", Match.WILDCARD),
-            new Key("SeriesDescription", "0008103E", "LO", Match.WILDCARD),
-            new Key("StudyInstanceUID", "0020000D", "UI", Match.NONE),
-            new Key("SeriesInstanceUID", "0020000E", "UI", Match.UIDS),
-            new Key("SeriesNumber", "00200011", "IS", Match.WILDCARD),
-            new Key("NumberOfSeriesRelatedInstances", "00201209", "IS", Match.NONE));
-    private static final List<Key> INSTANCE = List.of(
-            new Key("SOPClassUID", "00080016", "UI", Match.UIDS),
-            new Key("SOPInstanceUID", "00080018", "UI", Match.UIDS),
-            new Key("StudyInstanceUID", "0020000D", "UI", Match.NONE),
-            new Key("SeriesInstanceUID", "0020000E", "UI", Match.NONE),
-            new Key("InstanceNumber", "00200013", "IS", Match.WILDCARD));
+    /** Per level: keyword, tag, VR and how a query value matches (one key a line of the table). */
+    private static final List<Key> STUDY = keys(
+            "StudyDate 00080020 DA DATE", "StudyTime 00080030 TM NONE", "AccessionNumber 00080050 SH WILDCARD",
+            "ModalitiesInStudy 00080061 CS ANY_OF", "ReferringPhysicianName 00080090 PN WILDCARD",
+            "StudyDescription 00081030 LO WILDCARD", "PatientName 00100010 PN WILDCARD",
+            "PatientID 00100020 LO WILDCARD", "PatientBirthDate 00100030 DA DATE", "PatientSex 00100040 CS WILDCARD",
+            "StudyInstanceUID 0020000D UI UIDS", "StudyID 00200010 SH WILDCARD",
+            "NumberOfStudyRelatedSeries 00201206 IS NONE", "NumberOfStudyRelatedInstances 00201208 IS NONE");
+    private static final List<Key> SERIES = keys(
+            "Modality 00080060 CS WILDCARD", "SeriesDescription 0008103E LO WILDCARD",
+            "StudyInstanceUID 0020000D UI NONE", "SeriesInstanceUID 0020000E UI UIDS",
+            "SeriesNumber 00200011 IS WILDCARD", "NumberOfSeriesRelatedInstances 00201209 IS NONE");
+    private static final List<Key> INSTANCE = keys(
+            "SOPClassUID 00080016 UI UIDS", "SOPInstanceUID 00080018 UI UIDS", "StudyInstanceUID 0020000D UI NONE",
+            "SeriesInstanceUID 0020000E UI NONE", "InstanceNumber 00200013 IS WILDCARD");
     private static final Set<String> IGNORED = Set.of("includefield", "fuzzymatching");
     private static final Pattern DATE = Pattern.compile("\\d{8}");
     private static final Pattern DATE_RANGE = Pattern.compile("(\\d{8})?-(\\d{8})?");
+
+    private static List<Key> keys(String... rows) {
+        List<Key> out = new ArrayList<>();
+        for (String row : rows) {
+            String[] c = row.split(" ");
+            out.add(new Key(c[0], c[1], c[2], Match.valueOf(c[3])));
+        }
+        return List.copyOf(out);
+    }
 
     /** A bad query: answered 400 with the message. */
     static final class BadQuery extends Exception {
@@ -109,7 +106,7 @@ final class Qido {
         }
         List<Map<String, String>> rows = new ArrayList<>();
         for (Map.Entry<String, List<Path>> s : series.entrySet()) {
-            Map<String, String> row = row(Archive.header(s.getValue().get(0)), SERIES);
+            Map<String, String> row = row(InstanceHeader.attributes(s.getValue().get(0)), SERIES);
             row.put("NumberOfSeriesRelatedInstances", Integer.toString(s.getValue().size()));
             row.put("SeriesInstanceUID", s.getKey());
             row.put("StudyInstanceUID", study);
@@ -128,7 +125,7 @@ final class Qido {
         }
         List<Map<String, String>> rows = new ArrayList<>();
         for (Path f : files) {
-            Map<String, String> row = row(Archive.header(f), INSTANCE);
+            Map<String, String> row = row(InstanceHeader.attributes(f), INSTANCE);
             row.put("RetrieveURL", retrieveBase + "/studies/" + study + "/series/" + seriesUid + "/instances/"
                     + row.get("SOPInstanceUID"));
             rows.add(row);
@@ -141,7 +138,7 @@ final class Qido {
         Set<String> modalities = new LinkedHashSet<>();
         int instances = 0;
         for (List<Path> files : series.values()) {
-            AttributeList h = Archive.header(files.get(0));
+            AttributeList h = InstanceHeader.attributes(files.get(0));
             if (row == null) {
                 row = row(h, STUDY);
             }

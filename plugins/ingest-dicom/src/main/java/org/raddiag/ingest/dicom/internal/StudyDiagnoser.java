@@ -4,12 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.DicomInputStream;
-import com.pixelmed.dicom.TagFromName;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -198,11 +193,7 @@ final class StudyDiagnoser implements StudyDiagnosis {
         }
         try {
             Path first = InstanceStore.instances(view.dir.resolve(view.series.get(0).getKey())).get(0);
-            AttributeList header = new AttributeList();
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(first));
-                    DicomInputStream din = new DicomInputStream(in)) {
-                header.read(din, TagFromName.PixelData);
-            }
+            AttributeList header = InstanceHeader.attributes(first);
             DiagnosisReport r = DiagnosisReport.of(json, header, aeTitle, ZonedDateTime.now(ZoneOffset.UTC));
             outbox.write(studyUid, r);
             json.addProperty("reportSopInstanceUid", r.sopInstanceUid);
