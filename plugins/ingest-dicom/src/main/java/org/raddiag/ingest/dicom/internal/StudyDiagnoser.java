@@ -100,7 +100,11 @@ final class StudyDiagnoser implements StudyDiagnosis {
                     List<Scan> scans = reader.read(folder, ReadOptions.defaults());
                     double ms = (System.nanoTime() - t0) / 1e6;
                     for (DiagnosisObserver o : services.observers()) {
-                        o.read(reader.name(), scans.size(), ms);
+                        try {
+                            o.read(reader.name(), scans.size(), ms);
+                        } catch (RuntimeException failure) {
+                            LOG.debug("diagnosis observer failed: {}", failure.toString());
+                        }
                     }
                     List<Path> files = InstanceStore.instances(folder);
                     for (Scan scan : scans) {
