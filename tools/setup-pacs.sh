@@ -1,11 +1,13 @@
 #!/bin/sh
-# Installs what the PACS tests need from Debian: orthanc (the PACS), dcmtk (storescu, storescp, dsrdump),
+# Installs what the PACS tests need from Debian: orthanc (the PACS) and orthanc-dicomweb, dcmtk (storescu, storescp, dsrdump),
 # dicom3tools (dciodvfy) and prometheus (promtool). Idempotent: installs only what is missing, as root or with
 # sudo -n. Exits non-zero when something cannot be installed; the tests then skip with this script's output as the
 # reason.
 set -e
 missing=""
 command -v Orthanc >/dev/null || missing="$missing orthanc"
+# Orthanc's DICOMweb plugin: the STOW-RS destination and the DICOMweb client of the itests
+[ -f /usr/share/orthanc/plugins/libOrthancDicomWeb.so ] || missing="$missing orthanc-dicomweb"
 command -v dsrdump >/dev/null && command -v storescp >/dev/null || missing="$missing dcmtk"
 command -v dciodvfy >/dev/null || missing="$missing dicom3tools"
 command -v promtool >/dev/null || missing="$missing prometheus"

@@ -63,6 +63,15 @@ final class Http {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** GET with an Accept header (null: none). */
+    HttpResponse<byte[]> getBytes(String path, String accept) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     Reply post(String path, String contentType, byte[] body, String token) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {

@@ -20,10 +20,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Orthanc (Debian's {@code Orthanc} binary) as the PACS: started on free loopback ports with a generated
  * configuration (its storage in a temp folder, no plugins, REST only from localhost), RadDiag as a DICOM modality;
- * stopped through its REST API (killed when that fails). Restartable on the same ports and storage.
+ * stopped through its REST API (killed when that fails). Restartable on the same ports and storage. With Debian's
+ * orthanc-dicomweb installed, its DICOMweb plugin is loaded ({@code /dicom-web/}: a STOW-RS server, and a DICOMweb
+ * client of the servers registered with {@link #dicomWebServer}).
  */
 final class OrthancPacs implements AutoCloseable {
     static final String AE = "ORTHANC";
+    static final Path DICOMWEB_PLUGIN = Path.of("/usr/share/orthanc/plugins/libOrthancDicomWeb.so");
     final Path dir;
     final int httpPort;
     final int dicomPort;
@@ -45,7 +48,15 @@ final class OrthancPacs implements AutoCloseable {
         c.addProperty("RemoteAccessAllowed", false);
         c.addProperty("AuthenticationEnabled", false);
         c.addProperty("DicomCheckCalledAet", true);
-        c.add("Plugins", new JsonArray());
+        JsonArray plugins = new JsonArray();
+        if (Files.isRegularFile(DICOMWEB_PLUGIN)) {
+            plugins.add(DICOMWEB_PLUGIN.toString());
+            JsonObject web = new JsonObject();
+            web.addProperty("Enable", true);
+            web.addProperty("Root", "/dicom-web/");
+            c.add("DicomWeb", web);
+        }
+        c.add("Plugins", plugins);
         c.add("DicomModalities", new JsonObject());
         this.config = Files.writeString(dir.resolve("orthanc.json"), c.toString());
     }
@@ -111,6 +122,41 @@ final class OrthancPacs implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** Registers (or moves) a DICOMweb server Orthanc's plugin can pull from. */
+    void dicomWebServer(String name, String url) throws Exception {
+        JsonObject s = new JsonObject();
+        s.addProperty("Url", url);
+        send("PUT", "/dicom-web/servers/" + name, "application/json", s.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Has the DICOMweb plugin retrieve (WADO-RS) a study from a registered server into Orthanc. */
+    JsonElement retrieve(String server, String studyUid) throws Exception {
+        JsonObject study = new JsonObject();
+        study.addProperty("Study", studyUid);
+        JsonArray resources = new JsonArray();
+        resources.add(study);
+        JsonObject body = new JsonObject();
+        body.add("Resources", resources);
+        return send("POST", "/dicom-web/servers/" + server + "/retrieve", "application/json",
+                body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Orthanc's id of the study with this UID, or null. */
+    String studyId(String studyUid) throws Exception {
+        for (JsonElement e : send("POST", "/tools/lookup", "text/plain", studyUid.getBytes(StandardCharsets.US_ASCII))
+                .getAsJsonArray()) {
+            if (e.getAsJsonObject().get("Type").getAsString().equals("Study")) {
+                return e.getAsJsonObject().get("ID").getAsString();
+            }
+        }
+        return null;
+    }
+
+    /** Number of instances Orthanc holds of a study. */
+    int instanceCount(String orthancStudy) throws Exception {
+        return get("/studies/" + orthancStudy + "/instances").getAsJsonArray().size();
     }
 
     byte[] file(String instance) throws Exception {

@@ -3,11 +3,13 @@ package org.raddiag.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +28,10 @@ import org.junit.runners.MethodSorters;
  * study, read by dcmtk's {@code dsrdump}); the round-trip time is printed. With the PACS down when the report is
  * due, and RadDiag killed with -9 while it waits, the report arrives exactly once after both are back, and a further
  * kill and restart do not send it again. {@code /metrics} counts what happened and passes {@code promtool check
- * metrics}; STOW-RS of a series over HTTP gives a diagnosed study, and bad STOW-RS bodies get clean 4xx. Skipped with the reason when {@code tools/setup-pacs.sh} cannot install the
- * tools.
+ * metrics}; STOW-RS of a series over HTTP gives a diagnosed study, and bad STOW-RS bodies get clean 4xx; QIDO-RS
+ * and WADO-RS serve that study with its SR (strictly parsed), and Orthanc's DICOMweb plugin pulls it; configured
+ * for STOW-RS out, the SR goes to Orthanc's DICOMweb STOW-RS endpoint instead of C-STORE. Skipped with
+ * the reason when {@code tools/setup-pacs.sh} cannot install the tools.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class OrthancRoundTripIT {
@@ -153,9 +157,14 @@ public class OrthancRoundTripIT {
         for (String s : new String[] {"raddiag_diagnoses_total{backend=\"pytorch\",model=\"tiny\",version=\"1.0.0\"}",
             "raddiag_diagnosis_stage_duration_seconds_bucket{backend=\"pytorch\",stage=\"inference\"",
             "raddiag_http_requests_total{method=\"GET\",route=\"/api/v1/studies/{id}\",status=\"200\"}",
-            "raddiag_engine_state{backend=\"pytorch\",state=\"READY\"} 1.0", "raddiag_dicom_instances_stored_total ",
+            "raddiag_engine_state{backend=\"pytorch\",state=\"READY\"} 1.0",
+            "raddiag_dicom_instances_stored_total{channel=\"c-store\"} ",
+            "raddiag_dicom_instances_received_total{channel=\"stow-rs\"} ",
             "raddiag_dicom_studies{state=\"DONE\"} ", "raddiag_dicom_reports{state=\"SENT\"} 3.0",
-            "raddiag_dicom_ingest_running 1.0"}) {
+            "raddiag_dicom_report_sends_total{result=\"acknowledged\"} ",
+            "raddiag_read_duration_seconds_bucket{reader=\"dicom\"",
+            "raddiag_forward_pass_requests_bucket{backend=\"pytorch\"",
+            "raddiag_diagnosis_queue_depth{backend=\"pytorch\"} 0.0", "raddiag_dicom_ingest_running 1.0"}) {
             assertTrue(s + " in\n" + text, text.contains(s));
         }
         assertTrue("no UIDs in the metrics", !text.contains(ROOT));
@@ -170,6 +179,7 @@ public class OrthancRoundTripIT {
     public void d_stowRsOfASeriesOverHttpGivesADiagnosedStudyAndBadBodiesGetClean4xx() throws Exception {
         String study = ROOT + "400";
         List<Path> files = DcmtkSeries.ct(tmp.newFolder("d").toPath(), study, ROOT + "401", 5);
+        stowed = files;
         byte[][] parts = new byte[files.size()][];
         for (int i = 0; i < parts.length; i++) {
             parts[i] = Files.readAllBytes(files.get(i));
@@ -197,6 +207,91 @@ public class OrthancRoundTripIT {
         assertEquals("the server stays up", 200, http.get("/api/v1/studies").status);
     }
 
+    @Test
+    public void e_qidoAndWadoServeTheStoreWithTheSrAndOrthancPullsTheStudyOverDicomWeb() throws Exception {
+        String study = ROOT + "400";
+        JsonArray rows = dicomJson("/dicomweb/studies?StudyInstanceUID=" + study + "&includefield=all");
+        assertEquals(rows.toString(), 1, rows.size());
+        JsonObject s = rows.get(0).getAsJsonObject();
+        assertEquals("[\"CT\",\"SR\"]", s.getAsJsonObject("00080061").getAsJsonArray("Value").toString());
+        assertEquals(6, s.getAsJsonObject("00201208").getAsJsonArray("Value").get(0).getAsInt());
+        assertEquals(1, dicomJson("/dicomweb/studies?ModalitiesInStudy=SR&StudyInstanceUID=" + study).size());
+        JsonArray series = dicomJson("/dicomweb/studies/" + study + "/series?Modality=SR");
+        assertEquals(series.toString(), 1, series.size());
+        String srSeries = series.get(0).getAsJsonObject().getAsJsonObject("0020000E").getAsJsonArray("Value").get(0)
+                .getAsString();
+        JsonArray sr = dicomJson("/dicomweb/studies/" + study + "/series/" + srSeries + "/instances");
+        assertEquals(1, sr.size());
+        String srSop = sr.get(0).getAsJsonObject().getAsJsonObject("00080018").getAsJsonArray("Value").get(0)
+                .getAsString();
+
+        String wado = "multipart/related; type=\"application/dicom\"";
+        List<byte[]> parts = MultipartDicom.parts(http.getBytes("/dicomweb/studies/" + study, wado));
+        assertEquals(6, parts.size());
+        for (Path f : stowed) {
+            byte[] want = Files.readAllBytes(f);
+            assertTrue(f + " comes back as it was stored", parts.stream().anyMatch(p -> Arrays.equals(p, want)));
+        }
+        byte[] report = http.getBytes("/api/v1/studies/" + study + "/sr").body();
+        assertTrue("the SR is in the study", parts.stream().anyMatch(p -> Arrays.equals(p, report)));
+        assertEquals(5, MultipartDicom.parts(http.getBytes("/dicomweb/studies/" + study + "/series/" + ROOT + "401",
+                null)).size());
+        List<byte[]> one = MultipartDicom.parts(http.getBytes("/dicomweb/studies/" + study + "/series/" + srSeries
+                + "/instances/" + srSop, wado + "; transfer-syntax=*"));
+        assertEquals(1, one.size());
+        assertTrue(Arrays.equals(report, one.get(0)));
+
+        assertEquals(400, http.getBytes("/dicomweb/studies?limit=ten", null).statusCode());
+        assertEquals(400, http.getBytes("/dicomweb/studies?StudyDate=yesterday", null).statusCode());
+        assertEquals(400, http.getBytes("/dicomweb/studies/not-a-uid/series", null).statusCode());
+        assertEquals(404, http.getBytes("/dicomweb/studies/" + ROOT + "999", wado).statusCode());
+        assertEquals(404, http.getBytes("/dicomweb/studies/" + study + "/series/" + ROOT + "999/instances", null)
+                .statusCode());
+        assertEquals(404, http.getBytes("/dicomweb/studies/" + study + "/thumbnail", null).statusCode());
+        assertEquals(406, http.getBytes("/dicomweb/studies", "application/xml").statusCode());
+        assertEquals(406, http.getBytes("/dicomweb/studies/" + study, "application/zip").statusCode());
+        assertEquals(406, http.getBytes("/dicomweb/studies/" + study, wado + "; transfer-syntax=1.2.840.10008.1.2.4.50")
+                .statusCode());
+
+        Assume.assumeTrue("Orthanc's DICOMweb plugin (Debian orthanc-dicomweb) not installed: its pull from RadDiag "
+                + "skipped", Files.isRegularFile(OrthancPacs.DICOMWEB_PLUGIN));
+        pacs.dicomWebServer("raddiag", serve.base + "/dicomweb");
+        long t0 = System.nanoTime();
+        pacs.retrieve("raddiag", study);
+        String id = pacs.studyId(study);
+        assertTrue("Orthanc has the study", id != null);
+        assertEquals("5 CT instances and the SR (Orthanc had the SR already)", 6, pacs.instanceCount(id));
+        System.out.printf(Locale.ROOT, "Orthanc pulled the study over WADO-RS in %.2f s%n",
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    @Test
+    public void f_reportsGoByStowRsToOrthancsDicomWebWhenSoConfigured() throws Exception {
+        Assume.assumeTrue("Orthanc's DICOMweb plugin (Debian orthanc-dicomweb) not installed: STOW-RS out skipped",
+                Files.isRegularFile(OrthancPacs.DICOMWEB_PLUGIN));
+        String url = "http://127.0.0.1:" + pacs.httpPort + "/dicom-web";
+        configure("STOW-RS " + url + "/studies", "destinationStowUrl=" + url);
+        String study = ROOT + "500";
+        String orthancStudy = pacs.upload(DcmtkSeries.ct(tmp.newFolder("f").toPath(), study, ROOT + "501", 3));
+        pacs.storeToRaddiag(orthancStudy);
+        JsonObject report = awaitReport(study, "SENT");
+        assertEquals(report.toString(), "STOW-RS " + url + "/studies", report.get("destination").getAsString());
+        assertEquals(report.toString(), 1, report.get("attempts").getAsInt());
+        Await.until("the SR is in Orthanc", 30_000, () -> srCount(orthancStudy) == 1);
+        String metrics = new String(http.getBytes("/metrics").body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(metrics, java.util.regex.Pattern.compile("(?m)^raddiag_dicom_report_sends_total\\{result="
+                + "\"acknowledged\"\\} [1-9]").matcher(metrics).find());
+    }
+
+    private static JsonArray dicomJson(String path) throws Exception {
+        HttpResponse<byte[]> r = http.getBytes(path, "application/dicom+json");
+        String body = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(path + ": " + body, 200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/dicom+json"));
+        return com.google.gson.JsonParser.parseString(body).getAsJsonArray();
+    }
+
+    static List<Path> stowed = List.of();
     static final String BOUNDARY = "raddiag-itest-boundary";
 
     private static Http.Reply stow(byte[] body) throws Exception {
@@ -250,12 +345,20 @@ public class OrthancRoundTripIT {
         serve = new ServeProcess(dist);
         http = new Http(serve.base);
         IngestApi.awaitScp(serve, http);
+        configure(OrthancPacs.AE + "@127.0.0.1:" + pacs.dicomPort, "destinationHost=127.0.0.1",
+                "destinationPort=" + pacs.dicomPort, "destinationAeTitle=" + OrthancPacs.AE);
+        pacs.modality("RADDIAG", ingest().get("port").getAsInt());
+    }
+
+    /** Writes the ingest's configuration with these destination lines until the ingest shows {@code want}. */
+    static void configure(String want, String... destination) throws Exception {
         Path cfg = dist.dist.resolve("deploy/org.raddiag.ingest.dicom.cfg");
-        String want = OrthancPacs.AE + "@127.0.0.1:" + pacs.dicomPort;
+        List<String> lines = new java.util.ArrayList<>(List.of("quietPeriodSeconds=2", "retryInitialSeconds=1",
+                "retryMaxSeconds=2", "stowMaxMegabytes=1"));
+        lines.addAll(List.of(destination));
+        lines.add("");
         for (int attempt = 0; attempt < 5 && !configured(want); attempt++) {
-            Files.writeString(cfg, String.join("\n", "quietPeriodSeconds=2", "destinationHost=127.0.0.1",
-                    "destinationPort=" + pacs.dicomPort, "destinationAeTitle=" + OrthancPacs.AE, "retryInitialSeconds=1",
-                    "retryMaxSeconds=2", "stowMaxMegabytes=1", ""));
+            Files.writeString(cfg, String.join("\n", lines));
             try {
                 Await.until("ingest configured", 5_000, () -> configured(want));
             } catch (AssertionError retry) {
@@ -263,7 +366,6 @@ public class OrthancRoundTripIT {
             }
         }
         assertTrue(ingest().toString(), configured(want));
-        pacs.modality("RADDIAG", ingest().get("port").getAsInt());
     }
 
     private static boolean configured(String destination) {

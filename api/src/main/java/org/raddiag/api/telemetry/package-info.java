@@ -4,5 +4,5 @@
  * pulled from its {@link org.raddiag.api.telemetry.MetricSource} at each scrape.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.raddiag.api.telemetry;

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,7 +25,6 @@ import org.raddiag.api.diagnosis.DiagnosisException;
 import org.raddiag.api.diagnosis.DiagnosisRequest;
 import org.raddiag.api.diagnosis.DiagnosisService;
 import org.raddiag.api.model.ClassifierHead;
-import org.raddiag.api.telemetry.DiagnosisObserver;
 import org.raddiag.api.model.LoadedModel;
 import org.raddiag.api.model.ModelClosedException;
 import org.raddiag.api.model.ModelInput;
@@ -32,6 +33,9 @@ import org.raddiag.api.model.ModelPackage;
 import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.api.model.ModelRunner;
 import org.raddiag.api.model.SliceBackbone;
+import org.raddiag.api.telemetry.DiagnosisObserver;
+import org.raddiag.api.telemetry.MetricSink;
+import org.raddiag.api.telemetry.MetricSource;
 import org.raddiag.api.text.KnowledgeLabels;
 import org.raddiag.api.data.FloatTensor;
 import org.raddiag.core.diagnosis.internal.BatchSettings;
@@ -52,16 +56,18 @@ import org.slf4j.LoggerFactory;
  * on the next request, and requests already running finish on the old model. Concurrent diagnoses of the same
  * model on a batching backend share forward passes ({@link MicroBatcher}); reading and preprocessing stay per request.
  * A request with zero-shot label texts diagnoses the model's {@link KnowledgeLabels#zeroShot zero-shot view} (loaded
- * and cached like a model of its own, one per text list).
+ * and cached like a model of its own, one per text list). Observers are told of each diagnosis and forward pass;
+ * the micro-batcher's queue depth is read as a {@link MetricSource}.
  */
-@Component(service = DiagnosisService.class, configurationPid = "org.raddiag.diagnosis")
+@Component(service = {DiagnosisService.class, MetricSource.class}, configurationPid = "org.raddiag.diagnosis")
 @Designate(ocd = DiagnosisConfig.class)
-public final class PipelineDiagnosisService implements DiagnosisService {
+public final class PipelineDiagnosisService implements DiagnosisService, MetricSource {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineDiagnosisService.class);
     /** Runners by backend; of several for one backend, the highest ranking, then the first registered. */
     private final NamedServices<ModelRunner> runners = new NamedServices<>("model runner");
     private final ModelCache cache = new ModelCache();
-    private final MicroBatcher batcher = new MicroBatcher(BatchSettings.OFF);
+    private final MicroBatcher batcher = new MicroBatcher(BatchSettings.OFF,
+            (lane, n) -> tell(o -> o.forwardPass(((BatchLane) lane).backend(), n)));
     private volatile String defaultBackend = "pytorch";
     private volatile List<String> batchBackends = List.of();
     private volatile BundleContext context;
@@ -117,7 +123,7 @@ public final class PipelineDiagnosisService implements DiagnosisService {
         cache.evictBackend(r.backend());
     }
 
-    /** Told about each diagnosis made (the /metrics endpoint counts them and their stage timings). */
+    /** Told about each diagnosis made and each forward pass (the /metrics endpoint counts them, times, sizes). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<DiagnosisObserver> observers;
@@ -190,7 +196,7 @@ public final class PipelineDiagnosisService implements DiagnosisService {
         LoadedModel model = null;
         ModelOutput out = null;
         // The ticket tells the batcher this request will soon want a pass (see MicroBatcher).
-        try (MicroBatcher.Ticket ticket = batched ? batcher.expect(pkg.ref() + "@" + backend) : null) {
+        try (MicroBatcher.Ticket ticket = batched ? batcher.expect(new BatchLane(pkg.ref().toString(), backend)) : null) {
             long t1 = System.nanoTime();
             tensors = new CaseTensorizer(TensorizerSettings.of(pkg.architecture())).tensorize(c, pkg.labels());
             timings.put("preprocess", ms(t1));
@@ -203,7 +209,12 @@ public final class PipelineDiagnosisService implements DiagnosisService {
                 timings.put("load", ms(t2));
                 long t3 = System.nanoTime();
                 try {
-                    out = batched ? batcher.submit(ticket, input, model::predict) : model.predict(input);
+                    if (batched) {
+                        out = batcher.submit(ticket, input, model::predict);
+                    } else {
+                        out = model.predict(input);
+                        tell(o -> o.forwardPass(backend, 1));
+                    }
                 } catch (ModelClosedException closed) {
                     if (attempt > 0) {
                         throw new DiagnosisException("model " + pkg.ref() + " was replaced twice during case "
@@ -218,17 +229,36 @@ public final class PipelineDiagnosisService implements DiagnosisService {
         }
         timings.put("total", ms(t0));
         Diagnosis d = DiagnosisAssembler.assemble(c.id(), pkg, model.backend(), tensors, out, request.topK(), timings);
+        tell(o -> o.diagnosed(d));
+        return d;
+    }
+
+    /** The micro-batcher's queue depth per backend (0 for the backends that batch or are the default). */
+    @Override
+    public void collect(MetricSink sink) {
+        Map<String, Integer> depth = new TreeMap<>();
+        depth.put(defaultBackend, 0);
+        batchBackends.forEach(b -> depth.put(b, 0));
+        batcher.queued().forEach((lane, n) -> depth.merge(((BatchLane) lane).backend(), n, Integer::sum));
+        depth.forEach((backend, n) -> sink.gauge("diagnosis_queue_depth", "Diagnosis requests in the micro-batcher"
+                + " (waiting for or in a shared forward pass) by backend", n, Map.of("backend", backend)));
+    }
+
+    private void tell(Consumer<DiagnosisObserver> event) {
         List<DiagnosisObserver> told = observers;
         if (told != null) {
             for (DiagnosisObserver o : told) {
                 try {
-                    o.diagnosed(d);
+                    event.accept(o);
                 } catch (RuntimeException e) {
                     LOG.debug("diagnosis observer failed: {}", e.toString());
                 }
             }
         }
-        return d;
+    }
+
+    /** A micro-batcher lane: one model on one backend. */
+    private record BatchLane(String model, String backend) {
     }
 
     private LoadedModel load(ModelPackage pkg, ModelRunner runner, String backend) throws DiagnosisException {

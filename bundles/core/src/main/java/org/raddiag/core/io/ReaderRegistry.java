@@ -10,17 +10,23 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.raddiag.api.io.ModalityReader;
 import org.raddiag.api.io.ReadOptions;
+import org.raddiag.api.telemetry.DiagnosisObserver;
 import org.raddiag.core.cases.ScanFiles;
 import org.raddiag.support.osgi.RankedServices;
 
 /**
  * The modality readers installed right now, followed dynamically as reader plugins come and go. Readers are tried
  * in order of service ranking (highest first), then of registration (lowest service id), so a plugin can take over
- * a format by registering with a higher {@code service.ranking}.
+ * a format by registering with a higher {@code service.ranking}. Reads through {@link #scanFiles} and
+ * {@link #plainScanFiles} are timed for the {@link DiagnosisObserver}s.
  */
 @Component(service = ReaderRegistry.class)
 public final class ReaderRegistry {
     private final RankedServices<ModalityReader> readers = new RankedServices<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<DiagnosisObserver> observers;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -39,7 +45,7 @@ public final class ReaderRegistry {
 
     /** Reads scan files with a snapshot of the current readers, recording which reader read which scan. */
     public TrackedScanFiles scanFiles(ReadOptions options) {
-        return new TrackedScanFiles(readers(), options);
+        return new TrackedScanFiles(readers(), options, () -> observers);
     }
 
     /** Name of the reader that would read {@code path}, or null when none accepts it. */
@@ -54,6 +60,6 @@ public final class ReaderRegistry {
 
     /** Convenience for loaders that only need the reading. */
     public ScanFiles plainScanFiles(ReadOptions options) {
-        return new ScanFiles(readers(), options);
+        return scanFiles(options).files();
     }
 }

@@ -6,18 +6,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.raddiag.api.data.Scan;
 import org.raddiag.api.io.ModalityReader;
 import org.raddiag.api.io.ReadException;
 import org.raddiag.api.io.ReadOptions;
+import org.raddiag.api.telemetry.DiagnosisObserver;
 import org.raddiag.core.cases.ScanFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** {@link ScanFiles} over a fixed list of readers that remembers which reader produced each scan. */
+/**
+ * {@link ScanFiles} over a fixed list of readers that remembers which reader produced each scan and tells the
+ * {@link DiagnosisObserver}s how long each successful read took (the reading latency).
+ */
 public final class TrackedScanFiles {
+    private static final Logger LOG = LoggerFactory.getLogger(TrackedScanFiles.class);
     private final Map<String, String> readBy = new ConcurrentHashMap<>();
+    private final Supplier<List<DiagnosisObserver>> observers;
     private final ScanFiles files;
 
-    TrackedScanFiles(List<ModalityReader> readers, ReadOptions options) {
+    TrackedScanFiles(List<ModalityReader> readers, ReadOptions options, Supplier<List<DiagnosisObserver>> observers) {
+        this.observers = observers;
         List<ModalityReader> tracking = new ArrayList<>();
         for (ModalityReader r : readers) {
             tracking.add(new Recording(r));
@@ -62,6 +72,7 @@ public final class TrackedScanFiles {
         @Override
         public List<Scan> read(Path path, ReadOptions options) throws ReadException {
             List<Scan> scans;
+            long t0 = System.nanoTime();
             try {
                 scans = delegate.read(path, options);
             } catch (RuntimeException e) {
@@ -70,7 +81,19 @@ public final class TrackedScanFiles {
                         "reader '" + delegate.name() + "' failed: " + e, e);
             }
             scans.forEach(s -> readBy.put(s.source(), delegate.name()));
+            timed(scans.size(), (System.nanoTime() - t0) / 1e6);
             return scans;
+        }
+
+        private void timed(int scans, double ms) {
+            List<DiagnosisObserver> told = observers.get();
+            for (DiagnosisObserver o : told == null ? List.<DiagnosisObserver>of() : told) {
+                try {
+                    o.read(delegate.name(), scans, ms);
+                } catch (RuntimeException e) {
+                    LOG.debug("diagnosis observer failed: {}", e.toString());
+                }
+            }
         }
     }
 }

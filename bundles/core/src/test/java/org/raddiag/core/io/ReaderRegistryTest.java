@@ -2,15 +2,21 @@ package org.raddiag.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.raddiag.api.data.Scan;
 import org.raddiag.api.io.ModalityReader;
+import org.raddiag.api.io.ReadException;
 import org.raddiag.api.io.ReadOptions;
+import org.raddiag.api.telemetry.DiagnosisObserver;
 
 /** Readers are tried by the platform's one rule: highest service.ranking, then lowest service.id. */
 class ReaderRegistryTest {
@@ -62,5 +68,32 @@ class ReaderRegistryTest {
         r.removeReader(nifti, props(12, null));
         assertEquals("nifti-late", r.readerFor(Path.of("a.nii")));
         assertNull(r.readerFor(Path.of("a.dcm")));
+    }
+
+    @Test
+    void readsAreTimedForTheDiagnosisObservers() throws Exception {
+        ReaderRegistry r = new ReaderRegistry();
+        r.addReader(reader("numpy", ".npy"), props(20, null));
+        List<String> heard = new ArrayList<>();
+        r.observers = List.of(new DiagnosisObserver() {
+            @Override
+            public void diagnosed(org.raddiag.api.data.Diagnosis diagnosis) {
+            }
+
+            @Override
+            public void read(String reader, int scans, double millis) {
+                assertTrue(millis >= 0, "a duration");
+                heard.add(reader + ":" + scans);
+            }
+        });
+        Path f = Files.createTempFile("scan", ".npy");
+        try {
+            // this reader finds no image, which the reading then refuses; the read itself was timed
+            assertThrows(ReadException.class, () -> r.plainScanFiles(ReadOptions.defaults()).read(f));
+            assertThrows(ReadException.class, () -> r.scanFiles(ReadOptions.defaults()).files().read(f));
+        } finally {
+            Files.delete(f);
+        }
+        assertEquals(List.of("numpy:0", "numpy:0"), heard);
     }
 }

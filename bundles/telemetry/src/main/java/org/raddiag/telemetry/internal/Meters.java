@@ -7,7 +7,6 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -20,18 +19,27 @@ import org.raddiag.api.telemetry.MetricSource;
 
 /**
  * The metrics of this runtime, in one registry per component instance: HTTP requests (from {@link HttpMetrics}),
- * diagnoses and their stage timings (as a {@link DiagnosisObserver} of the diagnosis service), engine states (the
- * {@link EngineStatus} services) and every {@link MetricSource}, read at scrape time.
+ * diagnoses, their stage timings, reading latency and forward-pass batch sizes (only as a {@link DiagnosisObserver}),
+ * engine states (the {@link EngineStatus} services) and every {@link MetricSource}, read at scrape time.
  */
 @Component(service = {Meters.class, DiagnosisObserver.class})
 public final class Meters implements DiagnosisObserver {
     /** Seconds: 1 ms to 2 min, for requests and diagnosis stages alike. */
     private static final double[] SECONDS = {0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60,
         120};
+    /** Requests per forward pass. */
+    private static final double[] REQUESTS = {1, 2, 4, 8, 16, 32, 64};
 
     final PrometheusRegistry registry = new PrometheusRegistry();
-    private final List<MetricSource> sources = new CopyOnWriteArrayList<>();
-    private final List<EngineStatus> engines = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<MetricSource> sources = List.of();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<EngineStatus> engines = List.of();
+
     private final Counter requests = Counter.builder().name("raddiag_http_requests")
             .help("HTTP requests by route, method and status").labelNames("route", "method", "status")
             .register(registry);
@@ -45,38 +53,28 @@ public final class Meters implements DiagnosisObserver {
             .help("Diagnosis stage latency (preprocess; load: model fetch; inference: the forward pass; total)"
                     + " by stage and backend")
             .labelNames("stage", "backend").classicOnly().classicUpperBounds(SECONDS).register(registry);
+    private final Histogram readSeconds = Histogram.builder().name("raddiag_read_duration_seconds")
+            .help("Reading latency: one scan file or series folder read by a modality reader, by reader")
+            .labelNames("reader").classicOnly().classicUpperBounds(SECONDS).register(registry);
+    private final Histogram batchSizes = Histogram.builder().name("raddiag_forward_pass_requests")
+            .help("Batch sizes: diagnosis requests answered by one forward pass (1 when not batched), by backend")
+            .labelNames("backend").classicOnly().classicUpperBounds(REQUESTS).register(registry);
 
     public Meters() {
         GaugeWithCallback.builder().name("raddiag_engine_state")
                 .help("Native engines: 1 for the state each backend is in (STARTING, READY, FAILED), else 0")
                 .labelNames("backend", "state").callback(cb -> {
-                    for (EngineStatus e : engines) {
+                    for (EngineStatus e : current(engines)) {
                         for (EngineStatus.State s : EngineStatus.State.values()) {
                             cb.call(e.state() == s ? 1 : 0, e.backend(), s.name());
                         }
                     }
                 }).register(registry);
-        registry.register(new SourceCollector(() -> sources));
+        registry.register(new SourceCollector(() -> current(sources)));
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addSource(MetricSource s) {
-        sources.add(s);
-    }
-
-    void removeSource(MetricSource s) {
-        sources.remove(s);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addEngine(EngineStatus e) {
-        engines.add(e);
-    }
-
-    void removeEngine(EngineStatus e) {
-        engines.remove(e);
+    private static <T> List<T> current(List<T> bound) {
+        return bound == null ? List.of() : bound;
     }
 
     void request(String route, String method, int status, double seconds) {
@@ -92,6 +90,18 @@ public final class Meters implements DiagnosisObserver {
                 stageSeconds.labelValues(t.getKey(), d.backend()).observe(t.getValue() / 1000);
             }
         }
+    }
+
+    @Override
+    public void read(String reader, int scans, double millis) {
+        if (millis >= 0) {
+            readSeconds.labelValues(reader).observe(millis / 1000);
+        }
+    }
+
+    @Override
+    public void forwardPass(String backend, int requests) {
+        batchSizes.labelValues(backend).observe(requests);
     }
 
     MetricSnapshots scrape() {

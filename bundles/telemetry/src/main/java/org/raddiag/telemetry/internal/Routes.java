@@ -31,7 +31,11 @@ final class Routes {
             return b.toString();
         }
         if (parts.length >= 3 && parts[1].equals("dicomweb")) {
-            return "/dicomweb/" + word(parts[2]) + (parts.length > 3 ? "/*" : "");
+            StringBuilder b = new StringBuilder("/dicomweb");
+            for (int i = 2; i < parts.length && i < 8; i++) {
+                b.append('/').append(UID.matcher(parts[i]).matches() ? "{id}" : word(parts[i]));
+            }
+            return parts.length > 8 ? b.append("/*").toString() : b.toString();
         }
         if (path.equals("/metrics")) {
             return path;

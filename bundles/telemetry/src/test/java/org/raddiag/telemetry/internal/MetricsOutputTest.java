@@ -35,7 +35,10 @@ class MetricsOutputTest {
         timings.put("inference", 80.0);
         timings.put("total", 93.0);
         m.diagnosed(new Diagnosis("case-1", "tiny", "1.0.0", "pytorch", List.of(), List.of(), timings));
-        m.addEngine(new EngineStatus() {
+        m.read("dicom", 1, 180.0);
+        m.forwardPass("pytorch", 1);
+        m.forwardPass("pytorch", 3);
+        m.engines = List.of(new EngineStatus() {
             @Override
             public String backend() {
                 return "onnxruntime";
@@ -56,16 +59,16 @@ class MetricsOutputTest {
                 return 5;
             }
         });
-        m.addSource(sink -> {
+        MetricSource ingest = sink -> {
             sink.counter("dicom_instances_stored", "Instances stored", 40, Map.of());
             sink.gauge("dicom_studies", "Studies by state", 2, Map.of("state", "DONE"));
             sink.gauge("dicom_studies", "Studies by state", 1, Map.of("state", "FAILED"));
-        });
+        };
         MetricSource broken = sink -> {
             sink.gauge("broken_metric", "x", 1, Map.of());
             throw new IllegalStateException("source failure");
         };
-        m.addSource(broken);
+        m.sources = List.of(ingest, broken);
         return m;
     }
 
@@ -76,13 +79,17 @@ class MetricsOutputTest {
     }
 
     @Test
-    void carriesRequestsDiagnosesStageHistogramsEnginesAndSources() throws Exception {
+    void carriesRequestsDiagnosesStageReadAndBatchHistogramsEnginesAndSources() throws Exception {
         String t = text(meters());
         for (String s : new String[] {
             "raddiag_http_requests_total{method=\"POST\",route=\"/api/v1/diagnoses\",status=\"200\"} 1.0",
             "raddiag_http_requests_total{method=\"GET\",route=\"/api/v1/studies/{id}/sr\",status=\"404\"} 1.0",
             "raddiag_diagnoses_total{backend=\"pytorch\",model=\"tiny\",version=\"1.0.0\"} 1.0",
             "raddiag_diagnosis_stage_duration_seconds_bucket{backend=\"pytorch\",stage=\"inference\",le=\"0.1\"} 1",
+            "raddiag_read_duration_seconds_bucket{reader=\"dicom\",le=\"0.25\"} 1",
+            "raddiag_forward_pass_requests_bucket{backend=\"pytorch\",le=\"2.0\"} 1",
+            "raddiag_forward_pass_requests_bucket{backend=\"pytorch\",le=\"4.0\"} 2",
+            "raddiag_forward_pass_requests_sum{backend=\"pytorch\"} 4.0",
             "raddiag_engine_state{backend=\"onnxruntime\",state=\"READY\"} 1.0",
             "raddiag_engine_state{backend=\"onnxruntime\",state=\"FAILED\"} 0.0",
             "raddiag_dicom_instances_stored_total 40.0",
@@ -113,6 +120,10 @@ class MetricsOutputTest {
         assertEquals("/api/v1/diagnoses/{id}", Routes.of("/api/v1/diagnoses/abc-123"));
         assertEquals("/ui/*", Routes.of("/ui/app.js"));
         assertEquals("/dicomweb/studies", Routes.of("/dicomweb/studies"));
+        assertEquals("/dicomweb/studies/{id}/series/{id}/instances", Routes.of("/dicomweb/studies/1.2.3/series/1.2.4/"
+                + "instances"));
+        assertEquals("/dicomweb/studies/{id}/series/{id}/instances/{id}/*", Routes.of("/dicomweb/studies/1.2/series/"
+                + "1.3/instances/1.4/frames/1"));
         assertEquals("other", Routes.of("/etc/passwd"));
         assertEquals("/metrics", Routes.of("/metrics"));
     }

@@ -1,11 +1,13 @@
 package org.raddiag.core.diagnosis.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,13 +42,25 @@ public final class MicroBatcher {
         ModelOutput run(ModelInput input);
     }
 
+    /** Told about each forward pass: its lane and how many requests it answered (the batch size). */
+    @FunctionalInterface
+    public interface PassListener {
+        void ran(Object lane, int requests);
+    }
+
     private final Map<Object, Lane> lanes = new ConcurrentHashMap<>();
     private final AtomicLong passes = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
+    private final PassListener listener;
     private volatile BatchSettings settings;
 
     public MicroBatcher(BatchSettings settings) {
+        this(settings, (lane, n) -> { });
+    }
+
+    public MicroBatcher(BatchSettings settings, PassListener listener) {
         this.settings = settings;
+        this.listener = listener;
     }
 
     public void configure(BatchSettings s) {
@@ -67,9 +81,16 @@ public final class MicroBatcher {
         return requests.get();
     }
 
+    /** Requests submitted per lane whose pass has not finished yet (waiting in a batch or running): the queue depth. */
+    public Map<Object, Integer> queued() {
+        Map<Object, Integer> out = new HashMap<>();
+        lanes.forEach((k, l) -> out.put(k, l.queued.get()));
+        return out;
+    }
+
     /** Announces a request for {@code lane} that will {@link #submit} soon; close the ticket when done. */
     public Ticket expect(Object lane) {
-        Lane l = lanes.computeIfAbsent(lane, k -> new Lane());
+        Lane l = lanes.computeIfAbsent(lane, Lane::new);
         l.lock.lock();
         try {
             l.upcoming++;
@@ -89,7 +110,7 @@ public final class MicroBatcher {
         BatchSettings s = settings;
         if (!s.enabled() || input.cases() >= s.maxCases()) {
             ticket.close();
-            return count(1, forward.run(input));
+            return count(ticket.lane, 1, forward.run(input));
         }
         try {
             ModelBatch.validate(input);
@@ -98,6 +119,15 @@ public final class MicroBatcher {
             throw e;
         }
         Lane lane = ticket.lane;
+        lane.queued.incrementAndGet();
+        try {
+            return batched(ticket, lane, input, s, forward);
+        } finally {
+            lane.queued.decrementAndGet();
+        }
+    }
+
+    private ModelOutput batched(Ticket ticket, Lane lane, ModelInput input, BatchSettings s, Forward forward) {
         Entry entry = new Entry(input);
         Batch batch;
         boolean leader = false;
@@ -146,7 +176,7 @@ public final class MicroBatcher {
         if (leader) {
             lane.started();
             try {
-                run(batch.entries, forward);
+                run(lane, batch.entries, forward);
             } finally {
                 lane.finished();
             }
@@ -165,11 +195,11 @@ public final class MicroBatcher {
         }
     }
 
-    private void run(List<Entry> entries, Forward forward) {
+    private void run(Lane lane, List<Entry> entries, Forward forward) {
         try {
             if (entries.size() == 1) {
                 Entry e = entries.get(0);
-                e.result.complete(count(1, forward.run(e.input)));
+                e.result.complete(count(lane, 1, forward.run(e.input)));
                 return;
             }
             List<ModelInput> inputs = new ArrayList<>(entries.size());
@@ -187,14 +217,14 @@ public final class MicroBatcher {
                         e.toString());
                 for (Entry x : entries) {
                     try {
-                        x.result.complete(count(1, forward.run(x.input)));
+                        x.result.complete(count(lane, 1, forward.run(x.input)));
                     } catch (RuntimeException | Error one) {
                         x.result.completeExceptionally(one);
                     }
                 }
                 return;
             }
-            count(entries.size(), null);
+            count(lane, entries.size(), null);
             if (LOG.isDebugEnabled()) {
                 LOG.debug("batched pass of {} requests in {} ms", entries.size(), (System.nanoTime() - t0) / 1_000_000);
             }
@@ -208,9 +238,14 @@ public final class MicroBatcher {
         }
     }
 
-    private ModelOutput count(int n, ModelOutput out) {
+    private ModelOutput count(Lane lane, int n, ModelOutput out) {
         passes.incrementAndGet();
         requests.addAndGet(n);
+        try {
+            listener.ran(lane.key, n);
+        } catch (RuntimeException e) {
+            LOG.debug("pass listener failed: {}", e.toString());
+        }
         return out;
     }
 
@@ -243,11 +278,17 @@ public final class MicroBatcher {
     }
 
     private static final class Lane {
+        final Object key;
+        final AtomicInteger queued = new AtomicInteger();
         final ReentrantLock lock = new ReentrantLock();
         final Condition changed = lock.newCondition();
         int upcoming;
         int running;
         Batch open;
+
+        Lane(Object key) {
+            this.key = key;
+        }
 
         void started() {
             lock.lock();

@@ -82,6 +82,24 @@ class MicroBatcherTest {
         return pool.submit(() -> b.submit(t, in, this::forward));
     }
 
+    /** A request for input(0) whose pass has started and runs until {@code release} opens. */
+    private Future<ModelOutput> runningPass(MicroBatcher b, java.util.concurrent.CountDownLatch release)
+            throws InterruptedException {
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        MicroBatcher.Ticket ta = b.expect(LANE);
+        Future<ModelOutput> a = pool.submit(() -> b.submit(ta, input(0), x -> {
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return forward(x);
+        }));
+        assertTrue(inside.await(10, TimeUnit.SECONDS));
+        return a;
+    }
+
     private static void assertSameOutput(ModelOutput want, ModelOutput got) {
         assertEquals(want.cases(), got.cases());
         assertEquals(want.slots(), got.slots());
@@ -152,19 +170,8 @@ class MicroBatcherTest {
     @Test
     void requestsArrivingDuringARunningPassGatherForTheNextOne() throws Exception {
         MicroBatcher b = new MicroBatcher(BatchSettings.of(8, 5000));
-        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        MicroBatcher.Ticket ta = b.expect(LANE);
-        Future<ModelOutput> a = pool.submit(() -> b.submit(ta, input(0), x -> {
-            inside.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return forward(x);
-        }));
-        assertTrue(inside.await(10, TimeUnit.SECONDS)); // a ran alone at once: nobody else was around
+        Future<ModelOutput> a = runningPass(b, release); // a ran alone at once: nobody else was around
         MicroBatcher.Ticket tb = b.expect(LANE);
         Future<ModelOutput> fb = submitLater(b, tb, input(1));
         Thread.sleep(50);
@@ -176,6 +183,27 @@ class MicroBatcherTest {
         assertSameOutput(reference(input(1)), fb.get(10, TimeUnit.SECONDS));
         assertSameOutput(reference(input(2)), fc.get(10, TimeUnit.SECONDS));
         assertEquals(List.of(1, 2), passSizes);
+    }
+
+    @Test
+    void theListenerHearsEachPassAndItsLaneAndTheQueueDepthCountsWaitingRequests() throws Exception {
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        MicroBatcher b = new MicroBatcher(BatchSettings.of(8, 5000), (lane, n) -> heard.add(lane + " x" + n));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Future<ModelOutput> a = runningPass(b, release);
+        Future<ModelOutput> fb = submitLater(b, b.expect(LANE), input(1));
+        Future<ModelOutput> fc = submitLater(b, b.expect(LANE), input(2));
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (b.queued().get(LANE) < 3 && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertEquals(3, b.queued().get(LANE), "one running, two waiting for the next pass");
+        release.countDown();
+        a.get(10, TimeUnit.SECONDS);
+        fb.get(10, TimeUnit.SECONDS);
+        fc.get(10, TimeUnit.SECONDS);
+        assertEquals(0, b.queued().get(LANE));
+        assertEquals(List.of(LANE + " x1", LANE + " x2"), heard);
     }
 
     @Test

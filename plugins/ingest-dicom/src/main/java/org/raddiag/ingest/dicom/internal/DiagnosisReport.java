@@ -41,7 +41,7 @@ import java.util.UUID;
  * <pre>
  * CONTAINER (126000, DCM, "Imaging Measurement Report")            TID 1500, DCMR
  *   HAS CONCEPT MOD  CODE  Language of Content = en-US
- *   HAS OBS CONTEXT  CODE  Observer Type = Device; TEXT Device Observer Name = RadDiag
+ *   HAS OBS CONTEXT  CODE  Observer Type = Device; UIDREF Device Observer UID; TEXT Device Observer Name = RadDiag
  *   HAS CONCEPT MOD  CODE  Procedure reported = Radiographic imaging procedure (classification)
  *   CONTAINS CONTAINER (126010, DCM, "Imaging Measurements")
  *     CONTAINS CONTAINER (125007, DCM, "Measurement Group")
@@ -56,7 +56,10 @@ import java.util.UUID;
  * Disorder labels are coded in the private scheme {@code 99RADDIAG} (code value = the model's label, at most 16
  * characters, else a hash; meaning = the label), since the model's label set is not mapped to SNOMED. Patient and
  * study attributes are copied from an instance of the study; the SR gets new SOP instance and series UIDs
- * ({@code 2.25.} + a random UUID) and the Current Requested Procedure Evidence lists every referenced instance.
+ * ({@code 2.25.} + a random UUID) and the Current Requested Procedure Evidence lists every referenced instance. The
+ * Device Observer UID (TID 1004) names the algorithm as the observing device: the same for every report of one
+ * model package (a name-based UUID of model, version and package SHA-256 under {@code 2.25.}), so a PACS can tell
+ * which model made a finding.
  */
 final class DiagnosisReport {
     static final String COMPREHENSIVE_SR = SOPClass.ComprehensiveSRStorage;
@@ -83,9 +86,7 @@ final class DiagnosisReport {
 
     /** A new UID under 2.25 (UUID as a decimal integer). */
     static String newUid() {
-        UUID u = UUID.randomUUID();
-        ByteBuffer b = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
-        return "2.25." + new BigInteger(1, b.array());
+        return uid(UUID.randomUUID());
     }
 
     /**
@@ -104,6 +105,7 @@ final class DiagnosisReport {
         f.makeCodeContentItem(root, "HAS CONCEPT MOD", dcm("121049", "Language of Content Item and Descendants"),
                 new CodedSequenceItem("en-US", "RFC5646", "English (United States)"));
         f.makeCodeContentItem(root, "HAS OBS CONTEXT", dcm("121005", "Observer Type"), dcm("121007", "Device"));
+        f.makeUIDContentItem(root, "HAS OBS CONTEXT", dcm("121012", "Device Observer UID"), deviceUid(diagnosis));
         f.makeTextContentItem(root, "HAS OBS CONTEXT", dcm("121013", "Device Observer Name"), "RadDiag");
         f.makeCodeContentItem(root, "HAS CONCEPT MOD", dcm("121058", "Procedure reported"),
                 new CodedSequenceItem("363679005", "SCT", "Imaging"));
@@ -191,6 +193,19 @@ final class DiagnosisReport {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         l.write(out, TransferSyntax.ExplicitVRLittleEndian, true, true);
         return new DiagnosisReport(out.toByteArray(), sop, series);
+    }
+
+    /** The observer UID of the model package that made the diagnosis. */
+    static String deviceUid(JsonObject diagnosis) {
+        UUID u = UUID.nameUUIDFromBytes(("raddiag-device:" + text(diagnosis, "model", "?") + ":"
+                + text(diagnosis, "version", "?") + ":" + text(diagnosis, "packageSha256", "unknown"))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return uid(u);
+    }
+
+    private static String uid(UUID u) {
+        ByteBuffer b = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+        return "2.25." + new BigInteger(1, b.array());
     }
 
     /** Code value for a label: the label itself when it fits a code value (16 characters), else a hash of it. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Dictionary;
+import java.util.List;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -24,6 +25,7 @@ import org.raddiag.api.diagnosis.DiagnosisService;
 import org.raddiag.api.io.ModalityReader;
 import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.api.telemetry.MetricSink;
+import org.raddiag.api.telemetry.DiagnosisObserver;
 import org.raddiag.api.telemetry.MetricSource;
 import org.raddiag.support.osgi.RankedServices;
 import org.slf4j.Logger;
@@ -51,6 +53,10 @@ public final class DicomIngest implements StudyIndex, RuntimeServices, MetricSou
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ConfigurationAdmin configAdmin;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<DiagnosisObserver> observers;
 
     private final RankedServices<ModalityReader> readers = new RankedServices<>();
     private BundleContext context;
@@ -224,6 +230,12 @@ public final class DicomIngest implements StudyIndex, RuntimeServices, MetricSou
     }
 
     @Override
+    public Archive archive() {
+        IngestRuntime r = current();
+        return r == null ? null : r.archive;
+    }
+
+    @Override
     public void collect(MetricSink sink) {
         IngestRuntime r = current();
         sink.gauge("dicom_ingest_running", "1 while the DICOM C-STORE SCP listens", r != null && r.listening() ? 1 : 0,
@@ -256,6 +268,12 @@ public final class DicomIngest implements StudyIndex, RuntimeServices, MetricSou
     @Override
     public ModalityReader dicomReader() {
         return readers.best();
+    }
+
+    @Override
+    public List<DiagnosisObserver> observers() {
+        List<DiagnosisObserver> o = observers;
+        return o == null ? List.of() : o;
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +51,12 @@ final class DurableReceiver extends ReceivedObjectHandler {
 
     private final InstanceStore store;
     private final Listener listener;
-    private final AtomicLong stored = new AtomicLong();
-    private final AtomicLong refused = new AtomicLong();
+    /** How an instance came in, the label of the ingest counters. */
+    enum Channel { CSTORE, STOW }
+
+    private final AtomicLongArray received = new AtomicLongArray(Channel.values().length);
+    private final AtomicLongArray stored = new AtomicLongArray(Channel.values().length);
+    private final AtomicLongArray refused = new AtomicLongArray(Channel.values().length);
 
     DurableReceiver(InstanceStore store, Listener listener) {
         this.store = store;
@@ -62,16 +66,19 @@ final class DurableReceiver extends ReceivedObjectHandler {
     @Override
     public void sendReceivedObjectIndication(String fileName, String transferSyntax, String callingAeTitle)
             throws DicomException, IOException {
-        store(Paths.get(fileName), transferSyntax, callingAeTitle);
+        store(Paths.get(fileName), transferSyntax, callingAeTitle, Channel.CSTORE);
     }
 
     /** Counts a STOW-RS part refused before it reached {@link #store}. */
     void refusedStow() {
-        refused.incrementAndGet();
+        received.incrementAndGet(Channel.STOW.ordinal());
+        refused.incrementAndGet(Channel.STOW.ordinal());
     }
 
     /** Validates and stores a received file (C-STORE or STOW-RS); returns its UIDs or throws the reason. */
-    InstanceIds store(Path file, String transferSyntax, String callingAeTitle) throws DicomException, IOException {
+    InstanceIds store(Path file, String transferSyntax, String callingAeTitle, Channel channel)
+            throws DicomException, IOException {
+        received.incrementAndGet(channel.ordinal());
         try {
             if (!file.toAbsolutePath().normalize().startsWith(store.incoming)) {
                 throw new IOException("received file outside the incoming folder");
@@ -85,10 +92,10 @@ final class DurableReceiver extends ReceivedObjectHandler {
             }
             boolean isNew = store.commit(file, ids);
             listener.stored(ids, isNew);
-            stored.incrementAndGet();
+            stored.incrementAndGet(channel.ordinal());
             return ids;
         } catch (IOException | DicomException | RuntimeException | StackOverflowError e) {
-            refused.incrementAndGet();
+            refused.incrementAndGet(channel.ordinal());
             Files.deleteIfExists(file);
             String why = Uids.redact(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             LOG.warn("C-STORE from AE {} refused, not acknowledged: {}", printable(callingAeTitle), why);
@@ -100,11 +107,31 @@ final class DurableReceiver extends ReceivedObjectHandler {
     }
 
     long storedCount() {
-        return stored.get();
+        return sum(stored);
     }
 
     long refusedCount() {
-        return refused.get();
+        return sum(refused);
+    }
+
+    long received(Channel c) {
+        return received.get(c.ordinal());
+    }
+
+    long stored(Channel c) {
+        return stored.get(c.ordinal());
+    }
+
+    long refused(Channel c) {
+        return refused.get(c.ordinal());
+    }
+
+    private static long sum(AtomicLongArray a) {
+        long n = 0;
+        for (int i = 0; i < a.length(); i++) {
+            n += a.get(i);
+        }
+        return n;
     }
 
     /** An AE title for logs: printable ASCII only, at most 16 characters. */

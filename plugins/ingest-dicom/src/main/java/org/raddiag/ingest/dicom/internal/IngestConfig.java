@@ -47,6 +47,20 @@ public @interface IngestConfig {
     @AttributeDefinition(description = "Called AE title of the report destination (up to 16 characters).")
     String destinationAeTitle() default "";
 
+    @AttributeDefinition(description = "Instead of C-STORE: the DICOMweb root URL reports go to by STOW-RS (POST "
+            + "{url}/studies), e.g. http://pacs:8042/dicom-web; empty (the default) = none.")
+    String destinationStowUrl() default "";
+
+    @AttributeDefinition(description = "User for HTTP basic authentication at the STOW-RS destination (optional).")
+    String destinationStowUser() default "";
+
+    @AttributeDefinition(type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD,
+            description = "Password for HTTP basic authentication at the STOW-RS destination.")
+    String destinationStowPassword() default "";
+
+    @AttributeDefinition(description = "Bearer token for the STOW-RS destination (optional; not with a user).")
+    String destinationStowToken() default "";
+
     @AttributeDefinition(description = "First retry of a report the destination did not acknowledge after this many "
             + "seconds, doubled after each failure.")
     int retryInitialSeconds() default 5;

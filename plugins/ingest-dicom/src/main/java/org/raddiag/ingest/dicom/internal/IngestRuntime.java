@@ -28,6 +28,7 @@ final class IngestRuntime implements AutoCloseable {
     final InstanceStore store;
     final StudyTracker tracker;
     final ReportOutbox outbox;
+    final Archive archive;
     private final StudyDiagnoser diagnoser;
     private final FileChannel lockChannel;
     private final FileLock lock;
@@ -42,8 +43,9 @@ final class IngestRuntime implements AutoCloseable {
         this.store = new InstanceStore(s.storeDir);
         this.lockChannel = lockChannel;
         this.lock = lock;
-        this.outbox = new ReportOutbox(store.reports, ReportSender.CSTORE, System::currentTimeMillis);
-        this.outbox.configure(s.destination, s.aeTitle, s.retryInitialMillis, s.retryMaxMillis);
+        this.outbox = new ReportOutbox(store.reports, ReportSender.ANY, System::currentTimeMillis);
+        this.outbox.configure(s.destination, s.aeTitle, new Backoff(s.retryInitialMillis, s.retryMaxMillis));
+        this.archive = new Archive(store, outbox::current);
         this.diagnoser = new StudyDiagnoser(store, services, s.model, s.topFindings, outbox, s.aeTitle);
         this.worker = Executors.newSingleThreadExecutor(r -> daemon(r, "raddiag-dicom-diagnosis"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "raddiag-dicom-studies"));
@@ -116,7 +118,7 @@ final class IngestRuntime implements AutoCloseable {
 
     /** Settings that need no new listener: quiet period, model, findings kept, report destination. */
     void reconfigure(Settings s) {
-        outbox.configure(s.destination, s.aeTitle, s.retryInitialMillis, s.retryMaxMillis);
+        outbox.configure(s.destination, s.aeTitle, new Backoff(s.retryInitialMillis, s.retryMaxMillis));
         tracker.quietPeriod(s.quietMillis);
         diagnoser.configure(s.model, s.topFindings);
     }
@@ -165,15 +167,20 @@ final class IngestRuntime implements AutoCloseable {
             throw e instanceof com.pixelmed.dicom.DicomException ? e
                     : new com.pixelmed.dicom.DicomException("not a readable DICOM Part 10 file");
         }
-        return receiver.store(file, ts, "STOW-RS");
+        return receiver.store(file, ts, "STOW-RS", DurableReceiver.Channel.STOW);
     }
 
     /** The ingest's counters and gauges for /metrics. */
     void collect(MetricSink sink) {
-        sink.counter("dicom_instances_stored", "DICOM instances stored durably and acknowledged (C-STORE)",
-                receiver == null ? 0 : receiver.storedCount(), Map.of());
-        sink.counter("dicom_instances_refused", "DICOM instances refused (not acknowledged)",
-                receiver == null ? 0 : receiver.refusedCount(), Map.of());
+        for (DurableReceiver.Channel c : DurableReceiver.Channel.values()) {
+            Map<String, String> via = Map.of("channel", c == DurableReceiver.Channel.STOW ? "stow-rs" : "c-store");
+            sink.counter("dicom_instances_received", "DICOM instances received, by channel (C-STORE or STOW-RS)",
+                    receiver == null ? 0 : receiver.received(c), via);
+            sink.counter("dicom_instances_stored", "DICOM instances stored durably and acknowledged, by channel",
+                    receiver == null ? 0 : receiver.stored(c), via);
+            sink.counter("dicom_instances_refused", "DICOM instances refused (not acknowledged), by channel",
+                    receiver == null ? 0 : receiver.refused(c), via);
+        }
         sink.gauge("dicom_associations", "Open DICOM associations", scp == null ? 0 : scp.activeAssociations(),
                 Map.of());
         for (Map.Entry<StudyState, Integer> e : tracker.counts().entrySet()) {
@@ -183,6 +190,10 @@ final class IngestRuntime implements AutoCloseable {
         for (ReportOutbox.State st : ReportOutbox.State.values()) {
             sink.gauge("dicom_reports", "Structured reports in the outbox by state", reports.getOrDefault(st, 0),
                     Map.of("state", st.name()));
+        }
+        for (ReportOutbox.Result r : ReportOutbox.Result.values()) {
+            sink.counter("dicom_report_sends", "Attempts to send a structured report, by result",
+                    outbox.sends(r), Map.of("result", r.name().toLowerCase(java.util.Locale.ROOT)));
         }
     }
 

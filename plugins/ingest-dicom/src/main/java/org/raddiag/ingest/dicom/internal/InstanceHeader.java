@@ -11,7 +11,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads the UIDs of a received Part 10 file (meta header and data set up to the pixel data, which is skipped). */
+/** Reads the header of a Part 10 file (meta header and data set up to the pixel data, which is skipped). */
 final class InstanceHeader {
     private InstanceHeader() {
     }
@@ -21,11 +21,7 @@ final class InstanceHeader {
      *                                  the one the sender announced (kept in the meta header)
      */
     static InstanceIds read(Path file) throws IOException, DicomException {
-        AttributeList list = new AttributeList();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-                DicomInputStream din = new DicomInputStream(in)) {
-            list.read(din, TagFromName.PixelData);
-        }
+        AttributeList list = attributes(file);
         String sop = value(list, TagFromName.SOPInstanceUID);
         String announced = value(list, TagFromName.MediaStorageSOPInstanceUID);
         if (announced != null && !announced.isEmpty() && !announced.equals(sop)) {
@@ -33,6 +29,18 @@ final class InstanceHeader {
         }
         return new InstanceIds(value(list, TagFromName.StudyInstanceUID), value(list, TagFromName.SeriesInstanceUID),
                 sop, value(list, TagFromName.SOPClassUID));
+    }
+
+    /** The meta header and data set of a stored Part 10 file up to its pixel data (the one header reader here). */
+    static AttributeList attributes(Path file) throws IOException {
+        AttributeList list = new AttributeList();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
+                DicomInputStream din = new DicomInputStream(in)) {
+            list.read(din, TagFromName.PixelData);
+        } catch (DicomException e) {
+            throw new IOException(file.getFileName() + ": " + e.getMessage(), e);
+        }
+        return list;
     }
 
     private static String value(AttributeList list, com.pixelmed.dicom.AttributeTag tag) {

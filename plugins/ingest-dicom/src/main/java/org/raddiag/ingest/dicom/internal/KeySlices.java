@@ -4,13 +4,8 @@ import com.google.gson.JsonObject;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
-import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.TagFromName;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -92,13 +87,7 @@ final class KeySlices {
         double distance;
 
         static Instance read(Path f) throws IOException {
-            AttributeList l = new AttributeList();
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(f));
-                    DicomInputStream din = new DicomInputStream(in)) {
-                l.read(din, TagFromName.PixelData);
-            } catch (DicomException e) {
-                throw new IOException(f.getFileName() + ": " + e.getMessage(), e);
-            }
+            AttributeList l = InstanceHeader.attributes(f);
             Instance i = new Instance();
             i.file = f;
             i.series = Uids.clean(Attribute.getSingleStringValueOrNull(l, TagFromName.SeriesInstanceUID));

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
 import org.raddiag.support.files.DurableFiles;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * {@code reports/STUDY/SOP.dcm} (the report, written durably before the study is DONE) and
  * {@code reports/STUDY/outbox.json} (its state, replaced atomically). States: PENDING (not sent yet),
  * FAILED_RETRYING (attempts, last error, next attempt after an exponential backoff), SENT (with the time the peer
- * acknowledged it; written durably right after the C-STORE response, so an acknowledged report is never sent
+ * acknowledged it; written durably right after the C-STORE or STOW-RS response, so an acknowledged report is never sent
  * again) and FAILED (the study's diagnosis failed: no report is sent). Whatever is not SENT is retried after a
  * restart, at once.
  */
@@ -34,14 +35,17 @@ final class ReportOutbox implements StudyTracker.Reports {
 
     enum State { PENDING, FAILED_RETRYING, SENT, FAILED }
 
+    /** How a send attempt ended: the peer acknowledged the report, or it did not (retried). */
+    enum Result { ACKNOWLEDGED, FAILED }
+
     private final Path root;
     private final LongSupplier clock;
     private final ReportSender.Send sender;
     private final Map<String, Entry> entries = new HashMap<>();
+    private final AtomicLongArray sends = new AtomicLongArray(Result.values().length);
     private volatile Destination destination;
     private volatile String callingAe = "RADDIAG";
-    private volatile long initialBackoffMillis = 5000;
-    private volatile long maxBackoffMillis = 600_000;
+    private volatile Backoff backoff = new Backoff(5000, 600_000);
 
     ReportOutbox(Path root, ReportSender.Send sender, LongSupplier clock) {
         this.root = root;
@@ -49,12 +53,11 @@ final class ReportOutbox implements StudyTracker.Reports {
         this.clock = clock;
     }
 
-    /** Destination (null: none, reports wait), our AE title and the retry backoff. */
-    void configure(Destination to, String ourAeTitle, long initialBackoff, long maxBackoff) {
+    /** Destination (null: none, reports wait), our AE title (for C-STORE) and the retry backoff. */
+    void configure(Destination to, String ourAeTitle, Backoff retries) {
         this.destination = to;
         this.callingAe = ourAeTitle;
-        this.initialBackoffMillis = Math.max(100, initialBackoff);
-        this.maxBackoffMillis = Math.max(this.initialBackoffMillis, maxBackoff);
+        this.backoff = retries;
     }
 
     /** Loads every study's outbox state (temp files of an interrupted write are removed). */
@@ -152,6 +155,7 @@ final class ReportOutbox implements StudyTracker.Reports {
             Path f = file(uid, e.sop);
             try {
                 sender.send(to, callingAe, f);
+                sends.incrementAndGet(Result.ACKNOWLEDGED.ordinal());
                 synchronized (this) {
                     e.attempts++;
                     e.state = State.SENT;
@@ -162,13 +166,13 @@ final class ReportOutbox implements StudyTracker.Reports {
                 }
                 LOG.info("report of study {} sent to {} (attempt {})", Uids.hash(uid), to, e.attempts);
             } catch (IOException | RuntimeException ex) {
+                sends.incrementAndGet(Result.FAILED.ordinal());
                 String why = Uids.redact(ex.getMessage() == null ? ex.toString() : ex.getMessage());
                 synchronized (this) {
                     e.attempts++;
                     e.state = State.FAILED_RETRYING;
                     e.lastError = why;
-                    long delay = initialBackoffMillis << Math.min(20, e.attempts - 1);
-                    e.nextAttempt = clock.getAsLong() + Math.min(maxBackoffMillis, delay);
+                    e.nextAttempt = clock.getAsLong() + backoff.delay(e.attempts);
                     persist(uid, e);
                 }
                 LOG.warn("report of study {}: sending to {} failed (attempt {}), retried in {} s: {}", Uids.hash(uid),
@@ -198,7 +202,7 @@ final class ReportOutbox implements StudyTracker.Reports {
         }
         JsonObject o = e.toJson();
         if (e.state == State.PENDING && destination == null) {
-            o.addProperty("waiting", "no destination configured (destinationHost in PID " + DicomIngest.PID + ")");
+            o.addProperty("waiting", "no destination configured (destinationHost or destinationStowUrl in PID " + DicomIngest.PID + ")");
         }
         if (e.state == State.FAILED_RETRYING) {
             o.addProperty("nextAttempt", StudyRecord.time(e.nextAttempt));
@@ -213,6 +217,11 @@ final class ReportOutbox implements StudyTracker.Reports {
             out.merge(e.state, 1, Integer::sum);
         }
         return out;
+    }
+
+    /** Send attempts since start that ended with {@code r}. */
+    long sends(Result r) {
+        return sends.get(r.ordinal());
     }
 
     Destination destination() {

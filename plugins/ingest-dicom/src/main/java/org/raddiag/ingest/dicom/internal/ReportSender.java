@@ -9,8 +9,8 @@ import java.net.Socket;
 import java.nio.file.Path;
 
 /**
- * Sends one report file by C-STORE (PixelMed's SCU, one association per report, uncompressed) and returns only when
- * the peer answered Success or Warning for it. PixelMed keeps connection and association errors to itself (it logs
+ * Sends one report file to its destination: by STOW-RS ({@link StowSender}), or by C-STORE (PixelMed's SCU, one
+ * association per report, uncompressed), returning only when the peer answered Success or Warning for it. PixelMed keeps connection and association errors to itself (it logs
  * them), so the destination is first probed with a plain TCP connect to give a refusal its real reason.
  */
 final class ReportSender {
@@ -21,12 +21,20 @@ final class ReportSender {
         void send(Destination to, String callingAeTitle, Path file) throws IOException;
     }
 
-    static final Send CSTORE = ReportSender::send;
+    static final Send ANY = ReportSender::send;
 
     private ReportSender() {
     }
 
     static void send(Destination to, String callingAeTitle, Path file) throws IOException {
+        if (to instanceof Destination.Stow stow) {
+            StowSender.send(stow, file, file.getFileName().toString().replaceFirst("\\.dcm$", ""));
+        } else {
+            cStore((Destination.CStore) to, callingAeTitle, file);
+        }
+    }
+
+    private static void cStore(Destination.CStore to, String callingAeTitle, Path file) throws IOException {
         try (Socket probe = new Socket()) {
             probe.connect(new InetSocketAddress(to.host(), to.port()), CONNECT_TIMEOUT_MS);
         } catch (IOException e) {

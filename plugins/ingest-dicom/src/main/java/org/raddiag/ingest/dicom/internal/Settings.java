@@ -77,7 +77,16 @@ final class Settings {
             if (c.destinationPort() < 1 || c.destinationPort() > 65535) {
                 throw new IllegalArgumentException("destinationPort " + c.destinationPort() + " is outside 1..65535");
             }
-            to = new Destination(host, c.destinationPort(), aeTitle("destinationAeTitle", c.destinationAeTitle()));
+            to = new Destination.CStore(host, c.destinationPort(), aeTitle("destinationAeTitle",
+                    c.destinationAeTitle()));
+        }
+        Destination.Stow stow = StowDestination.of(c);
+        if (stow != null) {
+            if (to != null) {
+                throw new IllegalArgumentException("set destinationHost (C-STORE) or destinationStowUrl (STOW-RS), "
+                        + "not both");
+            }
+            to = stow;
         }
         Path store = c.storeDir() != null && !c.storeDir().isBlank() ? Paths.get(c.storeDir().trim())
                 : RaddiagHome.current().dicomStore();

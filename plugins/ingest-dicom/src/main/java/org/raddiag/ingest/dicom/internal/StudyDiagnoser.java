@@ -4,12 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.DicomInputStream;
-import com.pixelmed.dicom.TagFromName;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -32,6 +27,7 @@ import org.raddiag.api.data.Scan;
 import org.raddiag.api.diagnosis.DiagnosisRequest;
 import org.raddiag.api.diagnosis.DiagnosisService;
 import org.raddiag.api.io.ModalityReader;
+import org.raddiag.api.telemetry.DiagnosisObserver;
 import org.raddiag.api.io.ReadException;
 import org.raddiag.api.io.ReadOptions;
 import org.raddiag.api.model.ModelRef;
@@ -100,7 +96,16 @@ final class StudyDiagnoser implements StudyDiagnosis {
                 series.add(e);
                 try {
                     Path folder = view.dir.resolve(s.getKey());
+                    long t0 = System.nanoTime();
                     List<Scan> scans = reader.read(folder, ReadOptions.defaults());
+                    double ms = (System.nanoTime() - t0) / 1e6;
+                    for (DiagnosisObserver o : services.observers()) {
+                        try {
+                            o.read(reader.name(), scans.size(), ms);
+                        } catch (RuntimeException failure) {
+                            LOG.debug("diagnosis observer failed: {}", failure.toString());
+                        }
+                    }
                     List<Path> files = InstanceStore.instances(folder);
                     for (Scan scan : scans) {
                         byModality.computeIfAbsent(scan.modality(), m -> new ArrayList<>()).add(scan);
@@ -192,11 +197,7 @@ final class StudyDiagnoser implements StudyDiagnosis {
         }
         try {
             Path first = InstanceStore.instances(view.dir.resolve(view.series.get(0).getKey())).get(0);
-            AttributeList header = new AttributeList();
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(first));
-                    DicomInputStream din = new DicomInputStream(in)) {
-                header.read(din, TagFromName.PixelData);
-            }
+            AttributeList header = InstanceHeader.attributes(first);
             DiagnosisReport r = DiagnosisReport.of(json, header, aeTitle, ZonedDateTime.now(ZoneOffset.UTC));
             outbox.write(studyUid, r);
             json.addProperty("reportSopInstanceUid", r.sopInstanceUid);

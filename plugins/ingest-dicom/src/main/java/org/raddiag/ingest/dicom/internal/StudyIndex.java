@@ -25,6 +25,9 @@ interface StudyIndex {
      */
     Stow stow();
 
+    /** The stored instances and reports for QIDO-RS and WADO-RS; null when the ingest does not run. */
+    Archive archive();
+
     /** The STOW-RS entry into the store, with the C-STORE rules. */
     interface Stow {
         Path incoming();

@@ -1,14 +1,8 @@
 package org.raddiag.ingest.dicom.internal;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,21 +15,21 @@ import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.raddiag.support.files.DurableFiles;
 
 /**
  * Groups stored instances into studies and moves each study through RECEIVING, PENDING (complete: no new instance
  * for the quiet period), DIAGNOSING and DONE or FAILED, persisting every state change atomically. {@link #tick()}
  * (called periodically) finds complete studies and hands them to the worker one at a time. After a restart,
- * {@link #recover()} re-queues every study whose stored instances are not all covered by a final state.
+ * {@link #recover()} re-queues every study whose stored instances are not all covered by a final state. The state
+ * files are {@link StudyStateFiles}'.
  */
 final class StudyTracker {
     private static final Logger LOG = LoggerFactory.getLogger(StudyTracker.class);
-    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping()
-            .serializeSpecialFloatingPointValues().create();
-    static final long RETRY_MILLIS = 2000;
+    /** While the diagnosis services are missing, a study is tried again this often. */
+    static final Backoff WAITING = Backoff.fixed(2000);
 
     private final InstanceStore store;
+    private final StudyStateFiles files;
     private final StudyDiagnosis diagnosis;
     private final Executor worker;
     private final LongSupplier clock;
@@ -63,6 +57,7 @@ final class StudyTracker {
 
     StudyTracker(InstanceStore store, StudyDiagnosis diagnosis, long quietMillis, Executor worker, LongSupplier clock) {
         this.store = store;
+        this.files = new StudyStateFiles(store);
         this.diagnosis = diagnosis;
         this.quietMillis = quietMillis;
         this.worker = worker;
@@ -87,7 +82,7 @@ final class StudyTracker {
             if (n == 0) {
                 continue;
             }
-            StudyRecord r = load(uid);
+            StudyRecord r = files.load(uid);
             r.instances = n;
             r.series = series.size();
             seriesOf.put(uid, new HashSet<>(series.keySet()));
@@ -100,7 +95,7 @@ final class StudyTracker {
                 r.state = StudyState.PENDING;
                 r.reason = null;
                 r.updated = now;
-                persist(r);
+                files.persist(r);
             } else if (r.state == StudyState.DONE && r.reportSop != null) {
                 reports.done(uid, r.reportSop);
             } else if (r.state == StudyState.FAILED) {
@@ -141,7 +136,7 @@ final class StudyTracker {
             r.reason = null;
         }
         if (created || before != r.state) {
-            persist(r);
+            files.persist(r);
         }
     }
 
@@ -154,7 +149,7 @@ final class StudyTracker {
                 if (r.state == StudyState.RECEIVING && now - r.lastInstance >= quietMillis) {
                     r.state = StudyState.PENDING;
                     r.updated = now;
-                    persist(r);
+                    files.persist(r);
                     LOG.info("study {}: complete ({} instances in {} series), queued for diagnosis", Uids.hash(r.uid),
                             r.instances, r.series);
                 }
@@ -182,7 +177,7 @@ final class StudyTracker {
             r.dirty = false;
             r.updated = clock.getAsLong();
             covered = r.instances;
-            persist(r);
+            files.persist(r);
         }
         long t0 = System.nanoTime();
         try {
@@ -207,7 +202,7 @@ final class StudyTracker {
                     LOG.info("study {}: waiting: {}", Uids.hash(uid), why);
                 }
                 r.reason = why;
-                r.retryAt = clock.getAsLong() + RETRY_MILLIS;
+                r.retryAt = clock.getAsLong() + WAITING.delay(1);
                 settle(r, StudyState.PENDING);
             }
         } catch (Exception | LinkageError e) {
@@ -229,7 +224,7 @@ final class StudyTracker {
         r.state = r.dirty ? StudyState.RECEIVING : state;
         r.dirty = false;
         r.updated = clock.getAsLong();
-        persist(r);
+        files.persist(r);
     }
 
     /** Summaries of all studies, most recently received first. */
@@ -289,28 +284,5 @@ final class StudyTracker {
             o.addProperty("model", planned);
         }
         return o;
-    }
-
-    private StudyRecord load(String uid) {
-        Path f = store.stateFile(uid);
-        if (Files.isRegularFile(f)) {
-            try {
-                return StudyRecord.fromJson(uid, JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8))
-                        .getAsJsonObject());
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("study {}: unreadable state file, starting over: {}", Uids.hash(uid),
-                        Uids.redact(e.toString()));
-            }
-        }
-        return new StudyRecord(uid);
-    }
-
-    /** Writes the record atomically; a failure is logged (the instances themselves are already durable). */
-    private void persist(StudyRecord r) {
-        try {
-            DurableFiles.write(store.stateFile(r.uid), GSON.toJson(r.toJson()).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            LOG.warn("study {}: could not write its state: {}", Uids.hash(r.uid), Uids.redact(e.toString()));
-        }
     }
 }

@@ -90,12 +90,21 @@ class DiagnosisReportTest {
         String tree = new StructuredReport(l).toString();
         for (String s : new String[] {"Imaging Measurement Report", "Algorithm Name", "tiny", "1.0.0",
             "backend=onnxruntime; packageSha256=" + "ab".repeat(32), "pneumonia", "0.812500", "Positive", "Negative",
-            "Decision threshold", KEY}) {
+            "Decision threshold", KEY, "Device Observer UID"}) {
             assertTrue(tree.contains(s), s + " in\n" + tree);
         }
         assertTrue(l.get(TagFromName.ContentSequence).toString().contains("L"
                 + Uids.hash("a label much longer than sixteen characters")), "long labels are coded by their hash");
         assertEquals("pneumonia", DiagnosisReport.labelCode("pneumonia"));
+        com.google.gson.JsonObject d = new com.google.gson.JsonObject();
+        d.addProperty("model", "tiny");
+        d.addProperty("version", "1.0.0");
+        d.addProperty("packageSha256", "ab".repeat(32));
+        String device = DiagnosisReport.deviceUid(d);
+        assertTrue(tree.contains(device), "the device UID of the model package in\n" + tree);
+        assertTrue(Uids.valid(device) && device.startsWith("2.25."), device);
+        d.addProperty("version", "1.0.1");
+        assertNotEquals(device, DiagnosisReport.deviceUid(d), "another package, another device");
         ContentItem root = (ContentItem) new StructuredReport(l).getRoot();
         assertEquals("CONTAINER", root.getValueType());
         assertTrue(l.get(TagFromName.CurrentRequestedProcedureEvidenceSequence).toString().contains(KEY));

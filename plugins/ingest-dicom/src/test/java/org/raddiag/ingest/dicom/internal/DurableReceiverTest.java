@@ -41,6 +41,9 @@ class DurableReceiverTest {
         assertFalse(Files.exists(f));
         assertEquals(List.of("1.2.3.4.5.7 new"), told);
         assertEquals(1, receiver.storedCount());
+        assertEquals(1, receiver.stored(DurableReceiver.Channel.CSTORE));
+        assertEquals(1, receiver.received(DurableReceiver.Channel.CSTORE));
+        assertEquals(0, receiver.received(DurableReceiver.Channel.STOW));
     }
 
     @Test
@@ -67,6 +70,8 @@ class DurableReceiverTest {
                 () -> receiver.sendReceivedObjectIndication(outside.toString(), EXPLICIT_LE, "SCU"));
         assertStoredNothing();
         assertEquals(3, receiver.refusedCount());
+        assertEquals(3, receiver.refused(DurableReceiver.Channel.CSTORE));
+        assertEquals(3, receiver.received(DurableReceiver.Channel.CSTORE));
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReportOutboxTest {
     static final String STUDY = DiagnosisReportTest.STUDY;
-    static final Destination PEER = new Destination("127.0.0.1", 1, "PEER");
+    static final Destination PEER = new Destination.CStore("127.0.0.1", 1, "PEER");
 
     @TempDir
     Path tmp;
@@ -39,7 +39,7 @@ class ReportOutboxTest {
 
     ReportOutbox outbox(ReportSender.Send send) throws IOException {
         ReportOutbox o = new ReportOutbox(tmp.resolve("reports"), send, now::get);
-        o.configure(PEER, "RADDIAG", 1000, 8000);
+        o.configure(PEER, "RADDIAG", new Backoff(1000, 8000));
         o.open();
         return o;
     }
@@ -79,12 +79,15 @@ class ReportOutboxTest {
         now.addAndGet(1);
         o.tick();
         assertEquals(3, o.status(STUDY).get("attempts").getAsInt());
+        assertEquals(3, o.sends(ReportOutbox.Result.FAILED));
+        assertEquals(0, o.sends(ReportOutbox.Result.ACKNOWLEDGED));
 
         // restart: retried at once
         o = outbox(fake);
         refuse = null;
         o.tick();
         assertEquals(List.of(o.file(STUDY, sop)), sent);
+        assertEquals(1, o.sends(ReportOutbox.Result.ACKNOWLEDGED));
         s = o.status(STUDY);
         assertEquals("SENT", s.get("state").getAsString());
         assertEquals(4, s.get("attempts").getAsInt());
@@ -117,7 +120,7 @@ class ReportOutboxTest {
     @Test
     void withoutADestinationReportsWait() throws Exception {
         ReportOutbox o = outbox(fake);
-        o.configure(null, "RADDIAG", 1000, 8000);
+        o.configure(null, "RADDIAG", new Backoff(1000, 8000));
         queue(o);
         o.tick();
         assertTrue(sent.isEmpty());
@@ -127,11 +130,11 @@ class ReportOutboxTest {
     @Test
     void aNewerReportOfTheStudySupersedesAnUnsentOne() throws Exception {
         ReportOutbox o = outbox(fake);
-        o.configure(null, "RADDIAG", 1000, 8000);
+        o.configure(null, "RADDIAG", new Backoff(1000, 8000));
         String first = queue(o);
         String second = queue(o);
         assertTrue(Files.notExists(o.file(STUDY, first)));
-        o.configure(PEER, "RADDIAG", 1000, 8000);
+        o.configure(PEER, "RADDIAG", new Backoff(1000, 8000));
         o.tick();
         assertEquals(List.of(o.file(STUDY, second)), sent);
     }
@@ -144,8 +147,8 @@ class ReportOutboxTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        ReportOutbox o = outbox(ReportSender.CSTORE);
-        o.configure(new Destination("127.0.0.1", port, "PEER"), "RADDIAG", 1000, 8000);
+        ReportOutbox o = outbox(ReportSender.ANY);
+        o.configure(new Destination.CStore("127.0.0.1", port, "PEER"), "RADDIAG", new Backoff(1000, 8000));
         String sop = queue(o);
         o.tick();
         assertEquals("FAILED_RETRYING", o.status(STUDY).get("state").getAsString());

@@ -132,7 +132,7 @@ class StudyTrackerTest {
         assertEquals("no model installed", saved(A).get("reason").getAsString());
         t.tick();
         assertEquals(1, diagnosed.size(), "retried only after a pause");
-        now.addAndGet(StudyTracker.RETRY_MILLIS);
+        now.addAndGet(StudyTracker.WAITING.delay(1));
         next = new java.io.IOException("cannot read " + store.studyDir(A) + "/x.dcm");
         t.tick();
         assertEquals(StudyState.FAILED, t.state(A));

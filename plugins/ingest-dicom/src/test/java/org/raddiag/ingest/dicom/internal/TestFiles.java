@@ -19,12 +19,20 @@ final class TestFiles {
     }
 
     static Path write(Path file, String sopClass, String study, String series, String sop) throws Exception {
+        return write(file, sopClass, study, series, sop, "CT", "P-1", "20240102");
+    }
+
+    /** With the modality, PatientID and StudyDate the DICOMweb queries match on. */
+    static Path write(Path file, String sopClass, String study, String series, String sop, String modality,
+            String patientId, String studyDate) throws Exception {
         AttributeList l = new AttributeList();
         put(l, new UniqueIdentifierAttribute(TagFromName.SOPClassUID), sopClass);
         put(l, new UniqueIdentifierAttribute(TagFromName.SOPInstanceUID), sop);
         put(l, new UniqueIdentifierAttribute(TagFromName.StudyInstanceUID), study);
         put(l, new UniqueIdentifierAttribute(TagFromName.SeriesInstanceUID), series);
-        put(l, new CodeStringAttribute(TagFromName.Modality), "CT");
+        put(l, new CodeStringAttribute(TagFromName.Modality), modality);
+        put(l, new com.pixelmed.dicom.LongStringAttribute(TagFromName.PatientID), patientId);
+        put(l, new com.pixelmed.dicom.DateAttribute(TagFromName.StudyDate), studyDate);
         put(l, new PersonNameAttribute(TagFromName.PatientName), "DOE^JANE");
         FileMetaInformation.addFileMetaInformation(l, TransferSyntax.ExplicitVRLittleEndian, "TEST");
         l.write(file.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
