@@ -57,6 +57,9 @@ public final class FoldedConv {
 
     /** The folded convolution of {@code x}; the result belongs to {@code x}'s manager. */
     public NDArray apply(NDArray x) {
+        if (OnePixelConv.applies(x, weight.getShape().get(2), stride.get(0), padding.get(0))) {
+            return OnePixelConv.conv(x, weight, bias, padding.get(0));
+        }
         return Conv2d.conv2d(x, weight, bias, stride, padding).head();
     }
 }

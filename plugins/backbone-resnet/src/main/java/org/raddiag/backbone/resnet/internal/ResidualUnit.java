@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.raddiag.model.blocks.OnePixelConv;
 import org.raddiag.model.blocks.FoldedConv;
 import org.raddiag.model.blocks.InferenceFolding;
 import org.raddiag.model.blocks.ReferenceBatchNorm2d;
@@ -92,7 +93,7 @@ public final class ResidualUnit extends ReferenceBlock implements InferenceFoldi
         NDArray identity = inputs.singletonOrThrow();
         NDArray x = identity;
         for (int i = 0; i < convBn.size(); i++) {
-            x = next(x, identity, convBn.get(i)[0].forward(ps, new NDList(x), training).head());
+            x = next(x, identity, conv(ps, convBn.get(i)[0], kernelStride.get(i), x, training));
             x = next(x, identity, convBn.get(i)[1].forward(ps, new NDList(x), training).head());
             if (i < convBn.size() - 1) {
                 x = next(x, identity, Activation.relu(x));
@@ -111,6 +112,16 @@ public final class ResidualUnit extends ReferenceBlock implements InferenceFoldi
         NDArray out = Activation.relu(sum);
         sum.close();
         return new NDList(out);
+    }
+
+    /** A conv of the unit on {@code x}; one whose output is a single pixel as the {@link OnePixelConv} product. */
+    private static NDArray conv(ParameterStore ps, Block conv, int[] kernelStride, NDArray x, boolean training) {
+        int k = kernelStride[0];
+        if (k > 1 && OnePixelConv.applies(x, k, kernelStride[1], k / 2)) {
+            NDArray w = ps.getValue(conv.getParameters().get("weight"), x.getDevice(), training);
+            return OnePixelConv.conv(x, w, null, k / 2);
+        }
+        return conv.forward(ps, new NDList(x), training).head();
     }
 
     /** {@code result}, after closing {@code previous} unless it is the unit's input (the caller's). */
