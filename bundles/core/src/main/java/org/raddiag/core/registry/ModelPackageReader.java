@@ -90,7 +90,7 @@ public final class ModelPackageReader {
         if (!Files.isRegularFile(weights)) {
             throw new IOException(pkg + ": weights file " + m.weightsFile() + " is missing");
         }
-        String actual = PackageFiles.sha256(weights);
+        String actual = RecordedChecksum.sha256(weights);
         if (!actual.equals(m.weightsSha256())) {
             throw new IOException(pkg + ": weights checksum mismatch: model.json says sha256 " + m.weightsSha256()
                     + " but " + m.weightsFile() + " has " + actual + " (file changed or corrupt)");

@@ -52,12 +52,12 @@ final class PackageFiles {
         }
     }
 
-    /** Writes the regular files directly in {@code dir} to the zip {@code target} (no folders). */
+    /** Writes the regular, non-hidden files directly in {@code dir} to the zip {@code target} (no folders). */
     static void zipFlat(Path dir, Path target) throws IOException {
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target));
                 Stream<Path> files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files.sorted()::iterator) {
-                if (Files.isRegularFile(f)) {
+                if (Files.isRegularFile(f) && !f.getFileName().toString().startsWith(".")) {
                     out.putNextEntry(new ZipEntry(f.getFileName().toString()));
                     Files.copy(f, out);
                     out.closeEntry();

@@ -39,7 +39,9 @@ class ModelPackageTest {
         assertEquals(new InputSpec(32, 4, 2, 0, 1), p.manifest().input());
         StateDict w = SafetensorsFile.read(p.weights());
         assertTrue(w.get("fc.0.weight").contentEquals(Packages.weights().get("fc.0.weight")));
-        assertEquals(List.of("labels.txt", "model.json", "thresholds.txt", "weights.safetensors"), names(dir));
+        // plus the hidden record of the verified checksum (RecordedChecksum), which the package itself does not need
+        assertEquals(List.of(".weights.safetensors.sha256", "labels.txt", "model.json", "thresholds.txt",
+                "weights.safetensors"), names(dir));
         assertEquals(List.of("pkg"), names(tmp), "staging folder left behind");
         String json = Files.readString(dir.resolve("model.json"));
         assertTrue(json.contains("\"sha256\": \"" + PackageFiles.sha256(p.weights()) + "\""), json);
