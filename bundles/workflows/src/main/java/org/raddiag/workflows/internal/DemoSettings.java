@@ -43,7 +43,9 @@ final class DemoSettings {
         s.put("hidden", "64");
         s.put("fusion", "early");
         s.put("ct_window", "abdomen");
-        s.put("epochs", "14");
+        // 10 epochs (870 steps): head AUC 0.938 on the test split, against 0.949 after 14; the 14-epoch demo took
+        // over 10 minutes on a 2-core AVX2-only machine
+        s.put("epochs", "10");
         s.put("batchSize", "16");
         s.put("lr", "2e-3");
         s.put("warmupRatio", "0.2");
