@@ -96,16 +96,27 @@ public final class EmbeddedPipelineBuilder {
                     ? "not a folder (unpack a zipped package first)" : "no such folder"));
         }
         VerifiedPackage pkg = ModelPackageReader.read(model);
-        List<ModalityReader> readers = all(ModalityReader.class);
+        CaseLocator locator = new CaseLocator(scanFiles(loader), new NpyKeySlices(), level);
+        long t0 = System.nanoTime();
+        LoadedModel loaded = runner().load(pkg);
+        return new EmbeddedPipeline(pkg, loaded, locator, (System.nanoTime() - t0) / 1e6);
+    }
+
+    /**
+     * The reader plugins on the class path of {@code pluginLoader} (their {@code META-INF/services} entries), with
+     * the default read options: what a pipeline reads with, and what a driver lists an archive's cases with before
+     * any model is loaded.
+     *
+     * @throws IOException when no reader plugin is there
+     */
+    public static ScanFiles scanFiles(ClassLoader pluginLoader) throws IOException {
+        List<ModalityReader> readers = new ArrayList<>();
+        ServiceLoader.load(ModalityReader.class, pluginLoader).forEach(readers::add);
         if (readers.isEmpty()) {
             throw new IOException("no reader plugin on the class path (META-INF/services/"
                     + ModalityReader.class.getName() + ")");
         }
-        CaseLocator locator = new CaseLocator(new ScanFiles(readers, ReadOptions.defaults()), new NpyKeySlices(),
-                level);
-        long t0 = System.nanoTime();
-        LoadedModel loaded = runner().load(pkg);
-        return new EmbeddedPipeline(pkg, loaded, locator, (System.nanoTime() - t0) / 1e6);
+        return new ScanFiles(readers, ReadOptions.defaults());
     }
 
     private ModelRunner runner() {

@@ -68,7 +68,8 @@ public final class SparkDiagnoseCommand extends SyntaxCommand {
             ModelPackageReader.read(local); // a broken package fails here, before any executor starts
         }
         long t0 = System.nanoTime();
-        List<CaseUnit> units = new CaseLister(a.value("level")).list(a.requiredPath("input"));
+        List<CaseUnit> units = new CaseLister(a.value("level"),
+                EmbeddedPipelineBuilder.scanFiles(getClass().getClassLoader())).list(a.requiredPath("input"));
         SparkConf conf = new SparkConf().setAppName("raddiag-spark diagnose");
         if (a.has("master")) {
             conf.setMaster(a.value("master"));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.raddiag.core.cases.LoadedCase;
 import org.raddiag.embedded.EmbeddedModels;
 import org.raddiag.embedded.EmbeddedPipeline;
+import org.raddiag.embedded.EmbeddedPipelineBuilder;
 
 /**
  * Benchmark, not a test (runs only with {@code -Draddiag.slow=true}; {@code tools/bench-spark.sh}): cases/s of one
@@ -40,7 +41,8 @@ class SparkThroughputBenchmark {
 
         double oneJvm;
         try (EmbeddedPipeline p = EmbeddedPipeline.builder().model(model).backend(backend).build()) {
-            List<CaseUnit> units = new CaseLister("articles").list(archive);
+            List<CaseUnit> units = new CaseLister("articles",
+                    EmbeddedPipelineBuilder.scanFiles(getClass().getClassLoader())).list(archive);
             diagnoseAll(p, units.subList(0, Math.min(5, units.size()))); // warm-up, as Spark's executors warm up too
             long t0 = System.nanoTime();
             diagnoseAll(p, units);
