@@ -13,10 +13,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.raddiag.support.osgi.NamedServices;
+import org.raddiag.support.osgi.TrackedServices;
+import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.api.compute.ComputeBackend;
 import org.raddiag.api.text.TextEncoder;
@@ -59,24 +57,16 @@ public final class TrainKnowledgeCommand extends SyntaxCommand {
     private final BundleContext context;
     private final KnowledgeEncoders encoders;
 
-    /** PyTorch must run for the training; bound dynamically, so {@code --help} answers before the engine starts. */
-    private final NamedServices<ComputeBackend> pytorch = new NamedServices<>("compute backend");
+    /** PyTorch must run for the training; followed, not referenced, so {@code --help} answers before it starts. */
+    private final TrackedServices<ComputeBackend> pytorch;
 
     @Activate
     public TrainKnowledgeCommand(BundleContext context, @Reference KnowledgeEncoders encoders) {
         super(SYNTAX, "knowledge pre-training of a text encoder on the ICD-10 map");
         this.context = context;
         this.encoders = encoders;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, target = "(raddiag.backend=pytorch)")
-    void addEngine(ComputeBackend engine, Map<String, Object> props) {
-        pytorch.add("pytorch", engine, props);
-    }
-
-    void removeEngine(ComputeBackend engine, Map<String, Object> props) {
-        pytorch.remove("pytorch", engine, props);
+        this.pytorch = TrackedServices.byProperty(context, ComputeBackend.class, "compute backend",
+                ServiceProperties.BACKEND);
     }
 
     @Deactivate
