@@ -3,27 +3,15 @@ package org.raddiag.api.data;
 /**
  * Attention of the depth-pooling layer over the slices of one scan: the CLS query's softmax probabilities over the
  * valid slices (the remainder goes to the CLS token itself, so they sum to at most 1).
+ *
+ * @param scan index of the scan in the case, in the order the model saw them
  */
-public final class SliceAttention {
-    private final int scan;
-    private final String source;
-    private final float[] weights;
-
-    public SliceAttention(int scan, String source, float[] weights) {
-        this.scan = scan;
-        this.source = source;
-        this.weights = weights.clone();
+public record SliceAttention(int scan, String source, float[] weights) {
+    public SliceAttention {
+        weights = weights.clone();
     }
 
-    /** Index of the scan in the case, in the order the model saw them. */
-    public int scan() {
-        return scan;
-    }
-
-    public String source() {
-        return source;
-    }
-
+    @Override
     public float[] weights() {
         return weights.clone();
     }

@@ -9,20 +9,13 @@ import java.util.Arrays;
  * cosines of the x, y and z axes as its three columns, row-major. Immutable apart from the voxel array, which is
  * shared for speed: callers must not modify it.
  */
-public final class Volume {
-    private final float[] voxels;
-    private final int width;
-    private final int height;
-    private final int depth;
-    private final double[] spacing;
-    private final double[] direction;
-
+public record Volume(float[] voxels, int width, int height, int depth, double[] spacing, double[] direction) {
     /**
      * @param voxels    {@code width * height * depth} values, slice by slice, rows within a slice
      * @param spacing   3 positive values (mm), or null for unit spacing
      * @param direction 9 values (3x3 row-major, axes as columns), or null for identity
      */
-    public Volume(float[] voxels, int width, int height, int depth, double[] spacing, double[] direction) {
+    public Volume {
         if (width <= 0 || height <= 0 || depth <= 0) {
             throw new IllegalArgumentException("volume shape must be positive: " + width + "x" + height + "x" + depth);
         }
@@ -31,12 +24,8 @@ public final class Volume {
             throw new IllegalArgumentException("volume " + width + "x" + height + "x" + depth + " needs " + n
                     + " voxels, got " + (voxels == null ? "none" : voxels.length));
         }
-        this.voxels = voxels;
-        this.width = width;
-        this.height = height;
-        this.depth = depth;
-        this.spacing = spacing == null ? new double[] {1, 1, 1} : check(spacing, 3, "spacing");
-        this.direction = direction == null ? new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1} : check(direction, 9, "direction");
+        spacing = spacing == null ? new double[] {1, 1, 1} : check(spacing, 3, "spacing");
+        direction = direction == null ? new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1} : check(direction, 9, "direction");
     }
 
     /** A volume with unit spacing and identity orientation. */
@@ -56,26 +45,12 @@ public final class Volume {
         return v.clone();
     }
 
-    public float[] voxels() {
-        return voxels;
-    }
-
-    public int width() {
-        return width;
-    }
-
-    public int height() {
-        return height;
-    }
-
-    public int depth() {
-        return depth;
-    }
-
+    @Override
     public double[] spacing() {
         return spacing.clone();
     }
 
+    @Override
     public double[] direction() {
         return direction.clone();
     }

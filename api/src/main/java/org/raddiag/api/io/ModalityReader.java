@@ -14,8 +14,10 @@ public interface ModalityReader {
     /** Short unique name, e.g. {@code npy}. */
     String name();
 
-    /** Formats this reader decodes, e.g. {@code npy}, {@code npz}. */
-    Set<String> formats();
+    /** Formats this reader decodes, e.g. {@code npy}, {@code npz}; by default the one its {@link #name()} names. */
+    default Set<String> formats() {
+        return Set.of(name());
+    }
 
     /** Cheap check (name and/or first bytes) whether this reader should try {@code path}; never throws. */
     boolean accepts(Path path);

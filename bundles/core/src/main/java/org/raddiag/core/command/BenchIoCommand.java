@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.api.data.LabelSet;
 import org.raddiag.api.data.Scan;
@@ -34,13 +33,12 @@ import org.raddiag.support.cli.SyntaxCommand;
  * the reference model (256 x 256, 32 slices, 4 slots), once to warm up and then N times, and reports slices per
  * second for reading and for reading plus preprocessing, and the peak heap. A benchmark, not a test.
  */
-@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
-        ServiceProperties.COMMAND + "=bench-io"})
+@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "bench-io"})
 public final class BenchIoCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("bench-io",
             "Benchmark (not a test): files to model input, slices/s and peak heap.")
             .option("repeat", "N", "timed runs per path", "3")
-            .flag("json", "machine-readable output")
+            .jsonFlag()
             .positionals("PATH", "files or folders to read", 1)
             .build();
 

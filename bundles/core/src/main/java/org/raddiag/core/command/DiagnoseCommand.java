@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.api.data.Diagnosis;
 import org.raddiag.api.data.Finding;
@@ -38,15 +37,14 @@ import org.raddiag.support.cli.UsageException;
  * {@code --labels}, zero-shot findings for those label texts. Files of the case that cannot be read are
  * reported and the case is diagnosed from the others. Exit 1 when some case could not be diagnosed.
  */
-@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
-        ServiceProperties.COMMAND + "=diagnose"})
+@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "diagnose"})
 public final class DiagnoseCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("diagnose",
             "Ranked findings (sigmoid probabilities, per-class thresholds) and per-scan slice attention of a case;"
             + " unreadable files are reported and left out.")
             .required("model", "NAME[:VERSION]", "installed model package")
             .option("backend", "B", "compute backend: pytorch or onnxruntime (default: the service's)")
-            .flag("json", "machine-readable output")
+            .jsonFlag()
             .flag("all", "every class, not only the top K")
             .option("top", "K", "findings to list", "10")
             .option("case", "ID", "only this case of an RP3D case file")

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.api.data.Modality;
 import org.raddiag.api.io.ReadException;
@@ -31,13 +30,12 @@ import org.raddiag.support.cli.SyntaxCommand;
  * orientation, value statistics after rescale and warnings; per file that could not be read: the error. Exit 1
  * when some file could not be read.
  */
-@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
-        ServiceProperties.COMMAND + "=inspect"})
+@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "inspect"})
 public final class InspectCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("inspect",
             "What the readers make of a file, a DICOM folder, a case folder or an RP3D case file;"
             + " exit 1 if a file could not be read.")
-            .flag("json", "machine-readable output")
+            .jsonFlag()
             .option("case", "ID", "only this case of an RP3D case file")
             .option("modality", "M", "modality hint for files that do not say (CT, MRI, XRAY, ...)")
             .option("level", "LEVEL", "label level of an RP3D case file: articles or icd10s", Rp3dCaseFile.ARTICLES)

@@ -7,20 +7,18 @@ import java.util.Map;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
 import org.raddiag.support.cli.SyntaxCommand;
 
 /** {@code plugins [KIND] [--json]}: RadDiag services grouped by kind (readers, backbones, backends, ...). */
-@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
-        ServiceProperties.COMMAND + "=plugins"})
+@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "plugins"})
 public final class PluginsCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("plugins",
             "RadDiag services by kind (reader, backbone, head, backend, runner, dataset, command, ...) with their"
             + " properties and bundles.")
-            .flag("json", "machine-readable output")
+            .jsonFlag()
             .positionals("KIND", "only services of these kinds", 0)
             .build();
 

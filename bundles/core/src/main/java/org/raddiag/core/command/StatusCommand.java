@@ -8,7 +8,6 @@ import java.util.Map;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.support.home.RaddiagHome;
 import org.raddiag.support.cli.CommandSyntax;
@@ -20,13 +19,12 @@ import org.raddiag.support.cli.SyntaxCommand;
  * default up to 120 s) for engines that are still starting. Exit status 1 when a bundle is not active or an engine
  * failed, so scripts can use it as a health check.
  */
-@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
-        ServiceProperties.COMMAND + "=status"})
+@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "status"})
 public final class StatusCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("status",
             "Bundles and their state, RadDiag services by kind, engines and their state, startup time;"
             + " exit 1 if a bundle is not active or an engine failed.")
-            .flag("json", "machine-readable output")
+            .jsonFlag()
             .option("wait", "SECONDS", "how long to wait for starting engines", "120")
             .build();
 

@@ -8,50 +8,20 @@ import org.raddiag.api.data.FloatTensor;
  * {@code images} (S, 1, H, W, D) float32 with depth last, {@code mods} (S, 1) modality codes (0 = empty slot),
  * {@code marks} (S, D) 1 for valid slices, {@code keys} (S, 1) key-slice index (-1 = none) and {@code labels} (C)
  * multi-hot. Arrays are shared, not copied.
+ *
+ * @param images        (S, 1, H, W, D) float32, each sample min-max normalised to [0, 1]
+ * @param mods          (S, 1) modality codes, 0 for empty slots
+ * @param marks         (S, D) slice mask
+ * @param keys          (S, 1) key-slice indices, -1 for empty slots and scans without a key
+ * @param labels        (C) multi-hot labels
+ * @param slotSources   source of each filled slot's scan, in slot order
+ * @param unknownLabels case labels that are not in the label set (ignored, as the reference does)
  */
-public final class CaseTensors {
-    private final FloatTensor images;
-    private final long[] mods;
-    private final long[] marks;
-    private final long[] keys;
-    private final FloatTensor labels;
-    private final List<String> slotSources;
-    private final List<String> unknownLabels;
-
-    CaseTensors(FloatTensor images, long[] mods, long[] marks, long[] keys, FloatTensor labels,
-            List<String> slotSources, List<String> unknownLabels) {
-        this.images = images;
-        this.mods = mods;
-        this.marks = marks;
-        this.keys = keys;
-        this.labels = labels;
-        this.slotSources = List.copyOf(slotSources);
-        this.unknownLabels = List.copyOf(unknownLabels);
-    }
-
-    /** (S, 1, H, W, D) float32, each sample min-max normalised to [0, 1]. */
-    public FloatTensor images() {
-        return images;
-    }
-
-    /** (S, 1) modality codes, 0 for empty slots. */
-    public long[] mods() {
-        return mods;
-    }
-
-    /** (S, D) slice mask. */
-    public long[] marks() {
-        return marks;
-    }
-
-    /** (S, 1) key-slice indices, -1 for empty slots and scans without a key. */
-    public long[] keys() {
-        return keys;
-    }
-
-    /** (C) multi-hot labels. */
-    public FloatTensor labels() {
-        return labels;
+public record CaseTensors(FloatTensor images, long[] mods, long[] marks, long[] keys, FloatTensor labels,
+        List<String> slotSources, List<String> unknownLabels) {
+    public CaseTensors {
+        slotSources = List.copyOf(slotSources);
+        unknownLabels = List.copyOf(unknownLabels);
     }
 
     public int slots() {
@@ -65,15 +35,5 @@ public final class CaseTensors {
     /** Number of slots holding a scan (they come first). */
     public int filledSlots() {
         return slotSources.size();
-    }
-
-    /** Source of each filled slot's scan, in slot order. */
-    public List<String> slotSources() {
-        return slotSources;
-    }
-
-    /** Case labels that are not in the label set (ignored, as the reference does). */
-    public List<String> unknownLabels() {
-        return unknownLabels;
     }
 }

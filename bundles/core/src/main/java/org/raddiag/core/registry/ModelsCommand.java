@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelPackage;
@@ -23,13 +22,12 @@ import org.raddiag.support.cli.SyntaxCommand;
  * {@code models [--json]}: installed model packages with classes, architecture summary, labels, provenance and
  * location. Exit 1 when a package no longer verifies (it is listed with the reason).
  */
-@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
-        ServiceProperties.COMMAND + "=models"})
+@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "models"})
 public final class ModelsCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("models",
             "Installed model packages with classes, architecture summary, labels, provenance and location;"
             + " exit 1 when a package no longer verifies.")
-            .flag("json", "machine-readable output")
+            .jsonFlag()
             .build();
     private static final String[] SUMMARY_KEYS = {ArchitectureConfig.BACKBONE, ArchitectureConfig.IMAGE_SIZE,
         ArchitectureConfig.DEPTH, ArchitectureConfig.SLOTS, ArchitectureConfig.HIDDEN, ArchitectureConfig.FUSION,

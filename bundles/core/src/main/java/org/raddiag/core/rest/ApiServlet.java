@@ -164,7 +164,7 @@ public final class ApiServlet extends HttpServlet {
             if (d == null) {
                 throw new ApiError(404, "no stored diagnosis " + m.group(1) + " (only the most recent are kept)");
             }
-            return send(resp, 200, d.json);
+            return send(resp, 200, d.json());
         }
         if (path.startsWith("/admin/")) {
             if (!post) {
@@ -254,7 +254,7 @@ public final class ApiServlet extends HttpServlet {
         if (px == null) {
             throw new ApiError(404, "no slice " + k + " of scan " + n);
         }
-        byte[] png = SlicePng.encode(px, d.size, d.size);
+        byte[] png = SlicePng.encode(px, d.size(), d.size());
         resp.setStatus(200);
         resp.setContentType("image/png");
         resp.setHeader("Cache-Control", "private, max-age=3600");

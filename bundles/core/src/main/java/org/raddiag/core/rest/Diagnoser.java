@@ -31,19 +31,7 @@ import org.raddiag.core.preprocess.TensorizerSettings;
  * of {@link DiagnosisJson}, plus {@code id}, {@code requestId}, {@code unreadableFiles}, {@code upload} and
  * {@code serverTimingsMs}; file names are relative to the upload.
  */
-final class Diagnoser {
-    private final ReaderRegistry readers;
-    private final DiagnosisService diagnosis;
-    private final ModelRegistry registry;
-    private final DiagnosisStore store;
-
-    Diagnoser(ReaderRegistry readers, DiagnosisService diagnosis, ModelRegistry registry, DiagnosisStore store) {
-        this.readers = readers;
-        this.diagnosis = diagnosis;
-        this.registry = registry;
-        this.store = store;
-    }
-
+record Diagnoser(ReaderRegistry readers, DiagnosisService diagnosis, ModelRegistry registry, DiagnosisStore store) {
     /** The model a request asked for, else the default, else the only installed model. */
     static ModelRef model(String requested, String defaultModel, ModelRegistry registry) throws ApiError {
         String name = requested != null && !requested.isBlank() ? requested

@@ -20,7 +20,7 @@ final class DiagnosisStore {
     }
 
     synchronized void put(StoredDiagnosis d) {
-        entries.put(d.id, d);
+        entries.put(d.id(), d);
     }
 
     synchronized StoredDiagnosis get(String id) {

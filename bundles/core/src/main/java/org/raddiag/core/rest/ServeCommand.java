@@ -10,7 +10,6 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
-import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
@@ -21,8 +20,7 @@ import org.raddiag.support.cli.UsageException;
  * {@code serve [--wait S]}: keeps the runtime up with its HTTP endpoint (REST API, web page, Web Console), prints
  * the URL once the server listens, and returns when the framework stops (or the process gets Ctrl-C).
  */
-@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
-        ServiceProperties.COMMAND + "=serve"})
+@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "serve"})
 public final class ServeCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("serve",
             "HTTP server: REST API /api/v1, web page /ui/, Web Console /system/console; prints its URL and runs"

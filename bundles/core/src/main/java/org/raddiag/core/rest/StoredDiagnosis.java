@@ -7,22 +7,11 @@ import java.util.Map;
  * A diagnosis kept for the web page: its JSON and, per scan slot, the slices the model saw (the preprocessed
  * tensor, min-max normalised, quantised to 8 bits, depth-last: {@code (y * size + x) * depth + z}).
  */
-final class StoredDiagnosis {
-    final String id;
-    final Map<String, Object> json;
-    final int size;
-    final int depth;
-    final List<byte[]> slots;
-    final List<Integer> validSlices;
-
-    StoredDiagnosis(String id, Map<String, Object> json, int size, int depth, List<byte[]> slots,
-            List<Integer> validSlices) {
-        this.id = id;
-        this.json = json;
-        this.size = size;
-        this.depth = depth;
-        this.slots = List.copyOf(slots);
-        this.validSlices = List.copyOf(validSlices);
+record StoredDiagnosis(String id, Map<String, Object> json, int size, int depth, List<byte[]> slots,
+        List<Integer> validSlices) {
+    StoredDiagnosis {
+        slots = List.copyOf(slots);
+        validSlices = List.copyOf(validSlices);
     }
 
     /** Slice {@code k} of scan slot {@code n} as 8-bit grey pixels (row-major), or null when out of range. */

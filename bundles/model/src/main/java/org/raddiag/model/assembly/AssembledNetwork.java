@@ -14,31 +14,16 @@ import org.raddiag.model.blocks.RadNet;
  * A network built by the {@link NetworkAssembler}, with the plugins it came from: long-running users (training)
  * ask {@link #lostComponent()} to stop cleanly when a plugin bundle goes away under them.
  */
-public final class AssembledNetwork {
-    private final ArchitectureConfig architecture;
-    private final RadNet network;
-    private final Map<String, String> components;
-    private final Map<String, BooleanSupplier> bound;
-
+public record AssembledNetwork(ArchitectureConfig architecture, RadNet network, Map<String, String> components,
+        Map<String, BooleanSupplier> bound) {
     /**
+     * @param network    the network, uninitialised until {@link #initialize}
      * @param components plugin name by kind ({@code backbone}, {@code head})
-     * @param bound per kind, whether the plugin instance the network was built from is still registered
+     * @param bound      per kind, whether the plugin instance the network was built from is still registered
      */
-    public AssembledNetwork(ArchitectureConfig architecture, RadNet network, Map<String, String> components,
-            Map<String, BooleanSupplier> bound) {
-        this.architecture = architecture;
-        this.network = network;
-        this.components = Map.copyOf(components);
-        this.bound = Map.copyOf(bound);
-    }
-
-    public ArchitectureConfig architecture() {
-        return architecture;
-    }
-
-    /** The network, uninitialised until {@link #initialize}. */
-    public RadNet network() {
-        return network;
+    public AssembledNetwork {
+        components = Map.copyOf(components);
+        bound = Map.copyOf(bound);
     }
 
     /** Names of the plugins the network uses (backbone and head). */

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.support.cli.UsageException;
 import org.raddiag.support.cli.ParsedArgs;
@@ -33,8 +32,7 @@ import org.raddiag.model.assembly.NetworkAssembler;
  * {@code reference-*} architectures use {@code data/rp3d-demo/disorder_label_dict.json} shipped in the distribution folder ({@code raddiag.dist}). Thresholds
  * are 0.5 per class (recorded in the provenance). Registered before the engines start (so --help needs none); it waits for the PyTorch engine when it builds the network.
  */
-@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
-        ServiceProperties.COMMAND + "=import"})
+@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "import"})
 public final class ImportCommand extends SyntaxCommand {
     /** Where the reference disorder labels are, relative to the distribution (and the home), for tests and tools. */
     public static final String RP3D_LABELS = "data/rp3d-demo/disorder_label_dict.json";

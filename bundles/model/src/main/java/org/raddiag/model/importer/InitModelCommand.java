@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
@@ -34,8 +33,7 @@ import org.raddiag.support.home.RaddiagHome;
  * start of training. Labels default to the RP3D disorders for {@code reference-*} architectures and to
  * {@code finding-<i>} otherwise.
  */
-@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
-        ServiceProperties.COMMAND + "=init-model"})
+@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "init-model"})
 public final class InitModelCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("init-model",
             "A model package with seeded random weights (benchmarks, start of training).")

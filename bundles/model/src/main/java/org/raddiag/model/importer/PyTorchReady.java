@@ -1,16 +1,14 @@
 package org.raddiag.model.importer;
 
 import java.io.IOException;
-import java.util.Map;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.compute.ComputeBackend;
 import org.raddiag.support.osgi.NamedServices;
+import org.raddiag.support.osgi.TrackedServices;
 
 /**
  * Whether the PyTorch engine has loaded its natives. The {@code import} and {@code init-model} commands hold this
@@ -19,17 +17,12 @@ import org.raddiag.support.osgi.NamedServices;
  */
 @Component(service = PyTorchReady.class)
 public final class PyTorchReady {
-    private static final String PYTORCH = "pytorch";
-    private final NamedServices<ComputeBackend> backends = new NamedServices<>("compute backend");
+    private final TrackedServices<ComputeBackend> backends;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, target = "(" + ServiceProperties.BACKEND + "=" + PYTORCH + ")")
-    void addBackend(ComputeBackend b, Map<String, Object> props) {
-        backends.add(PYTORCH, b, props);
-    }
-
-    void removeBackend(ComputeBackend b, Map<String, Object> props) {
-        backends.remove(PYTORCH, b, props);
+    @Activate
+    public PyTorchReady(BundleContext context) {
+        backends = TrackedServices.byProperty(context, ComputeBackend.class, "compute backend",
+                ServiceProperties.BACKEND);
     }
 
     @Deactivate
@@ -39,6 +32,6 @@ public final class PyTorchReady {
 
     /** Returns once the engine is ready, waiting while it starts ({@link NamedServices#DEFAULT_WAIT_MILLIS}). */
     void await() throws IOException {
-        backends.require(PYTORCH);
+        backends.require("pytorch");
     }
 }

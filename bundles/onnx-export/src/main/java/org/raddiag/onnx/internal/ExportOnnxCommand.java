@@ -17,7 +17,7 @@ import org.raddiag.support.cli.ParsedArgs;
 import org.raddiag.support.cli.SyntaxCommand;
 
 /** {@code export-onnx --model NAME[:VERSION] OUT.onnx}: writes the model as ONNX, atomically. */
-@Component(service = Command.class, property = {"raddiag.kind=command", "raddiag.command=export-onnx"})
+@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "export-onnx"})
 public final class ExportOnnxCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("export-onnx",
             "An installed model as ONNX (opset 17; batch, scan slots and slices dynamic), written atomically.")

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.api.data.Case;
 import org.raddiag.api.data.Diagnosis;
@@ -29,8 +28,7 @@ import org.raddiag.support.cli.SyntaxCommand;
  * split (report.html), registers it and diagnoses a few held-out cases. Fixed seeds make reruns agree, unless a
  * non-finite gradient step was skipped in one of them.
  */
-@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
-        ServiceProperties.COMMAND + "=demo"})
+@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "demo"})
 public final class DemoCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("demo",
             "The main job: generates the phantom dataset, trains a small RadDiag on the CPU, evaluates it,"

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.data.LabelSet;
 import org.raddiag.api.model.InputEncoder;
 import org.raddiag.api.model.LoadedModel;
@@ -33,8 +32,7 @@ import org.raddiag.support.cli.UsageException;
  * {@code report.json} and a self-contained {@code report.html}. With {@code --zero-shot MAPPING} (and --model,
  * --dataset): the zero-shot metrics of {@link ZeroShotEvaluation} instead.
  */
-@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
-        ServiceProperties.COMMAND + "=evaluate"})
+@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "evaluate"})
 public final class EvaluateCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("evaluate",
             "Reference metrics per class and per head/medium/tail split, fixed-threshold F1/MCC, bootstrap"

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.api.text.KnowledgeLabels;
 import org.raddiag.api.train.DatasetSource;
@@ -20,8 +19,7 @@ import org.raddiag.support.home.RaddiagHome;
  * {@code experiment PLAN.json --out DIR [--json]}: trains and evaluates the plan's variants on one dataset, one after
  * another ({@link ExperimentRun}), resumable, and writes {@code comparison.json} and {@code comparison.html}.
  */
-@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
-        ServiceProperties.COMMAND + "=experiment"})
+@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "experiment"})
 public final class ExperimentCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("experiment",
             "Trains and evaluates the variants of PLAN.json (backbone, head, fusion, settings) on one dataset, one"

@@ -133,35 +133,16 @@ final class IcdLevel {
 
     /** The dataset with the codes as its labels: the same cases, each labelled with its disorders' codes. */
     DatasetSource dataset(DatasetSource data) {
-        return new DatasetSource() {
-            @Override
-            public String name() {
-                return data.name() + " (icd10)";
-            }
-
-            @Override
-            public LabelSet labels() {
-                return codes;
-            }
-
-            @Override
-            public List<String> caseIds(Split split) throws IOException {
-                return data.caseIds(split);
-            }
-
-            @Override
-            public Case load(String caseId) throws IOException {
-                Case c = data.load(caseId);
-                Set<String> mapped = new LinkedHashSet<>();
-                for (String l : c.labels()) {
-                    OptionalInt k = disorders.indexOf(l);
-                    if (k.isPresent() && codeOf[k.getAsInt()] >= 0) {
-                        mapped.add(codes.label(codeOf[k.getAsInt()]));
-                    }
+        return new Relabelled(data, data.name() + " (icd10)", codes, c -> {
+            Set<String> mapped = new LinkedHashSet<>();
+            for (String l : c.labels()) {
+                OptionalInt k = disorders.indexOf(l);
+                if (k.isPresent() && codeOf[k.getAsInt()] >= 0) {
+                    mapped.add(codes.label(codeOf[k.getAsInt()]));
                 }
-                return new Case(c.id(), c.samples(), new ArrayList<>(mapped));
             }
-        };
+            return new Case(c.id(), c.samples(), new ArrayList<>(mapped));
+        });
     }
 
     /**

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.text.KnowledgeLabels;
@@ -28,8 +27,7 @@ import org.raddiag.support.cli.SyntaxCommand;
  * package with thresholds fitted on the validation split. The settings {@code text_encoder} and {@code withhold} are
  * the workflow's own ({@link KnowledgeSetup}).
  */
-@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
-        ServiceProperties.COMMAND + "=train"})
+@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "train"})
 public final class TrainCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("train",
             "Trains with atomic checkpoints (resumable after kill -9), evaluates on the test split, registers the"

@@ -2,6 +2,8 @@ package org.raddiag.workflows.internal;
 
 import java.util.Map;
 import java.util.Set;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -14,19 +16,25 @@ import org.raddiag.api.model.ModelRunner;
 import org.raddiag.api.train.DatasetLayout;
 import org.raddiag.api.train.Trainer;
 import org.raddiag.support.osgi.NamedServices;
+import org.raddiag.support.osgi.TrackedServices;
 
 /**
  * The trainer and dataset-layout plugins and the model runners, as services only: the workflows import no plugin,
  * so a second trainer or dataset plugin needs no change here. Selected by the name in their service property, with
- * the platform's one rule among several of a name ({@link NamedServices}). The runners are bound dynamically, so
- * the workflow commands register (and answer {@code --help}) before a native engine has started; a command that
- * needs a runner waits for it ({@link #runner}).
+ * the platform's one rule among several of a name ({@link NamedServices}). The runners are followed ({@link TrackedServices}),
+ * not referenced, so the workflow commands register (and answer {@code --help}) before a native engine has started;
+ * a command that needs a runner waits for it ({@link #runner}).
  */
 @Component(service = TrainingPlugins.class)
 public final class TrainingPlugins {
     private final NamedServices<Trainer> trainers = new NamedServices<>("trainer plugin");
     private final NamedServices<DatasetLayout> layouts = new NamedServices<>("dataset layout plugin");
-    private final NamedServices<ModelRunner> runners = new NamedServices<>("model runner");
+    private final TrackedServices<ModelRunner> runners;
+
+    @Activate
+    public TrainingPlugins(BundleContext context) {
+        runners = new TrackedServices<>(context, ModelRunner.class, "model runner", (r, props) -> r.backend());
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -46,16 +54,6 @@ public final class TrainingPlugins {
 
     void removeLayout(DatasetLayout l, Map<String, Object> props) {
         layouts.remove(name(props, ServiceProperties.DATASET, l.name()), l, props);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addRunner(ModelRunner r, Map<String, Object> props) {
-        runners.add(r.backend(), r, props);
-    }
-
-    void removeRunner(ModelRunner r, Map<String, Object> props) {
-        runners.remove(r.backend(), r, props);
     }
 
     @Deactivate

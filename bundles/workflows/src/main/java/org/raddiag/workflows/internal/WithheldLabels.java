@@ -1,11 +1,10 @@
 package org.raddiag.workflows.internal;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.raddiag.api.data.Case;
+import java.util.function.UnaryOperator;
 import org.raddiag.api.data.LabelSet;
 import org.raddiag.api.train.DatasetSource;
 
@@ -15,13 +14,8 @@ import org.raddiag.api.train.DatasetSource;
  * trains as a case without findings. The model never sees those labels, which zero-shot evaluation then asks for
  * by name.
  */
-final class WithheldLabels implements DatasetSource {
-    private final DatasetSource data;
-    private final LabelSet labels;
-
-    private WithheldLabels(DatasetSource data, LabelSet labels) {
-        this.data = data;
-        this.labels = labels;
+final class WithheldLabels {
+    private WithheldLabels() {
     }
 
     /**
@@ -30,7 +24,7 @@ final class WithheldLabels implements DatasetSource {
      * @throws IllegalArgumentException for a name that is not a label of the dataset (listing them), or when no
      *                                  label would remain
      */
-    static WithheldLabels of(DatasetSource data, String spec) {
+    static DatasetSource of(DatasetSource data, String spec) {
         LabelSet all = data.labels();
         Set<String> withheld = new LinkedHashSet<>();
         for (String s : spec.split(";", -1)) {
@@ -58,26 +52,6 @@ final class WithheldLabels implements DatasetSource {
         if (kept.isEmpty()) {
             throw new IllegalArgumentException("withhold: no label of " + data.name() + " would remain");
         }
-        return new WithheldLabels(data, new LabelSet(all.name(), kept, head, medium));
-    }
-
-    @Override
-    public String name() {
-        return data.name();
-    }
-
-    @Override
-    public LabelSet labels() {
-        return labels;
-    }
-
-    @Override
-    public List<String> caseIds(Split split) throws IOException {
-        return data.caseIds(split);
-    }
-
-    @Override
-    public Case load(String caseId) throws IOException {
-        return data.load(caseId);
+        return new Relabelled(data, data.name(), new LabelSet(all.name(), kept, head, medium), UnaryOperator.identity());
     }
 }

@@ -20,19 +20,7 @@ import org.raddiag.api.train.Trainer;
 import org.raddiag.api.train.TrainingOutcome;
 
 /** Train, evaluate and register: the steps the {@code train} and {@code demo} commands share. */
-final class Workbench {
-    private final Trainer trainer;
-    private final InputEncoder encoder;
-    private final ModelRunner runner;
-    private final ModelRegistry registry;
-
-    Workbench(Trainer trainer, InputEncoder encoder, ModelRunner runner, ModelRegistry registry) {
-        this.trainer = trainer;
-        this.encoder = encoder;
-        this.runner = runner;
-        this.registry = registry;
-    }
-
+record Workbench(Trainer trainer, InputEncoder encoder, ModelRunner runner, ModelRegistry registry) {
     /** Trains (resuming from the last complete checkpoint in {@code out} when asked), with a progress bar. */
     TrainingOutcome train(Map<String, String> settings, DatasetSource data, Path out, boolean resume, PrintStream console)
             throws Exception {

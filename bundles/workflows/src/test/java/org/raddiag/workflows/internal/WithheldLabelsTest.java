@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.raddiag.api.data.LabelSet;
+import org.raddiag.api.train.DatasetSource;
 
 class WithheldLabelsTest {
     private static final InMemoryDataset DATA = new InMemoryDataset(new LabelSet("phantom", List.of("Normal",
@@ -16,7 +17,7 @@ class WithheldLabelsTest {
 
     @Test
     void withheldLabelsLeaveTheLabelSetAndTheSplitsShrink() throws Exception {
-        WithheldLabels w = WithheldLabels.of(DATA, "Pleural effusion; Cardiomegaly");
+        DatasetSource w = WithheldLabels.of(DATA, "Pleural effusion; Cardiomegaly");
         assertEquals(List.of("Normal", "Pulmonary nodule", "Liver metastases", "Renal cyst"), w.labels().labels());
         assertEquals(2, w.labels().headEnd());
         assertEquals(3, w.labels().mediumEnd());

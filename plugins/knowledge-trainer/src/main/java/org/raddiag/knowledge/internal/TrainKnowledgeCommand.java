@@ -13,16 +13,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.raddiag.support.osgi.NamedServices;
+import org.raddiag.support.osgi.TrackedServices;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.api.compute.ComputeBackend;
 import org.raddiag.api.text.TextEncoder;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.SyntaxCommand;
 import org.raddiag.support.cli.UsageException;
 import org.raddiag.support.home.RaddiagHome;
 
@@ -32,9 +30,9 @@ import org.raddiag.support.home.RaddiagHome;
  * finishes the model is published as the text encoder {@code knowledge:NAME}; run again on an interrupted run's
  * folder, it resumes from the last epoch's checkpoint.
  */
-@Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
-        ServiceProperties.COMMAND + "=" + TrainKnowledgeCommand.NAME})
-public final class TrainKnowledgeCommand implements Command {
+@Component(service = Command.class,
+        property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "train-knowledge"})
+public final class TrainKnowledgeCommand extends SyntaxCommand {
     static final String NAME = "train-knowledge";
     static final String MINILM = "all-minilm-l6-v2";
     /** How long a base encoder may take to appear. */
@@ -59,23 +57,16 @@ public final class TrainKnowledgeCommand implements Command {
     private final BundleContext context;
     private final KnowledgeEncoders encoders;
 
-    /** PyTorch must run for the training; bound dynamically, so {@code --help} answers before the engine starts. */
-    private final NamedServices<ComputeBackend> pytorch = new NamedServices<>("compute backend");
+    /** PyTorch must run for the training; followed, not referenced, so {@code --help} answers before it starts. */
+    private final TrackedServices<ComputeBackend> pytorch;
 
     @Activate
     public TrainKnowledgeCommand(BundleContext context, @Reference KnowledgeEncoders encoders) {
+        super(SYNTAX, "knowledge pre-training of a text encoder on the ICD-10 map");
         this.context = context;
         this.encoders = encoders;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, target = "(raddiag.backend=pytorch)")
-    void addEngine(ComputeBackend engine, Map<String, Object> props) {
-        pytorch.add("pytorch", engine, props);
-    }
-
-    void removeEngine(ComputeBackend engine, Map<String, Object> props) {
-        pytorch.remove("pytorch", engine, props);
+        this.pytorch = TrackedServices.byProperty(context, ComputeBackend.class, "compute backend",
+                ServiceProperties.BACKEND);
     }
 
     @Deactivate
@@ -84,21 +75,7 @@ public final class TrainKnowledgeCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String summary() {
-        return "knowledge pre-training of a text encoder on the ICD-10 map  " + SYNTAX.synopsis();
-    }
-
-    @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        return SYNTAX.run(arguments, out, err, a -> run(a, out, err));
-    }
-
-    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
+    protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         String encoderName = a.value("encoder");
         if ("minilm".equals(encoderName)) {
             encoderName = MINILM;

@@ -130,6 +130,11 @@ public final class CommandSyntax {
             return add(new OptionDecl(name, Arity.FLAG, null, description, null, false));
         }
 
+        /** The {@code --json} flag, with one description for every command that offers machine-readable output. */
+        public Builder jsonFlag() {
+            return flag("json", "machine-readable output");
+        }
+
         /** An optional {@code --name VALUE}; absent, {@link ParsedArgs#value} is null. */
         public Builder option(String name, String valueName, String description) {
             return add(new OptionDecl(name, Arity.VALUE, valueName, description, null, false));

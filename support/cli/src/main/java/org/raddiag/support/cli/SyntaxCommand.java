@@ -2,14 +2,23 @@ package org.raddiag.support.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 
 /**
  * A {@link Command} whose name, {@code --help} and usage errors come from its {@link CommandSyntax}, so that each
  * command writes only what it does and its one line of help, and every command answers its arguments the same way.
- * A DS component extending it names its service: {@code @Component(service = Command.class, ...)}.
+ * A DS component extending it names its service and its two properties with {@link #COMMAND_KIND} and
+ * {@link #COMMAND_NAME}, e.g. for {@code status}:
+ * {@code @Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME +
+ * "status"})}.
  */
 public abstract class SyntaxCommand implements Command {
+    /** The component property that makes a service a command: {@code raddiag.kind=command}. */
+    public static final String COMMAND_KIND = ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND;
+    /** The start of the component property naming the command: {@code raddiag.command=}, followed by the name. */
+    public static final String COMMAND_NAME = ServiceProperties.COMMAND + "=";
+
     private final CommandSyntax syntax;
     private final String summary;
     private final boolean needsEngines;

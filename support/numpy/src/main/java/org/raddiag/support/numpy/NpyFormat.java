@@ -34,6 +34,11 @@ public final class NpyFormat {
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
 
+    /** The six bytes every .npy file starts with ({@code \x93NUMPY}): what a reader's {@code accepts} looks for. */
+    public static byte[] magic() {
+        return MAGIC.clone();
+    }
+
     private NpyFormat() {
     }
 

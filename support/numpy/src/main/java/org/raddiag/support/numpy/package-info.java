@@ -5,5 +5,5 @@
  * Hand-written: no maintained Java NumPy library is on Maven Central as an OSGi bundle, and the format is small.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.raddiag.support.numpy;

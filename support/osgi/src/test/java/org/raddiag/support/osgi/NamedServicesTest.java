@@ -181,4 +181,53 @@ class NamedServicesTest {
             assertEquals("s" + best, named.get("n" + n));
         }
     }
+
+    /** {@link TrackedServices}: the same services, followed from a bundle context. */
+    @Test
+    void trackedServicesFollowRegistrationsByPropertyAndWaitsForALateOne() throws Exception {
+        try (RealFramework f = new RealFramework(storage)) {
+            BundleContext ctx = f.context();
+            Supplier<String> early = () -> "early";
+            ctx.registerService(Supplier.class, early, dict("name", "a"));
+            @SuppressWarnings("rawtypes")
+            TrackedServices<Supplier> tracked = TrackedServices.byProperty(ctx, Supplier.class, "probe", "name");
+            assertSame(early, tracked.require("a"));
+            CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return tracked.require("b");
+                } catch (IOException e) {
+                    return e;
+                }
+            });
+            Supplier<String> late = () -> "late";
+            ServiceRegistration<?> reg = ctx.registerService(Supplier.class, late, dict("name", "b"));
+            assertSame(late, waiting.get(10, TimeUnit.SECONDS));
+            assertEquals(Set.of("a", "b"), tracked.services().names());
+            reg.unregister();
+            assertNull(tracked.services().get("b"));
+            tracked.close();
+        }
+    }
+
+    @Test
+    void closingTrackedServicesWakesAWaitingCallerWithAnErrorNamingTheService() throws Exception {
+        try (RealFramework f = new RealFramework(storage)) {
+            @SuppressWarnings("rawtypes")
+            TrackedServices<Supplier> tracked = TrackedServices.byProperty(f.context(), Supplier.class, "probe",
+                    "name");
+            CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return tracked.require("missing");
+                } catch (IOException e) {
+                    return e;
+                }
+            });
+            Thread.sleep(100);
+            tracked.close();
+            Object result = waiting.get(10, TimeUnit.SECONDS);
+            assertTrue(result instanceof IOException, String.valueOf(result));
+            assertTrue(((IOException) result).getMessage().contains("probe 'missing'"), ((Exception) result).getMessage());
+            assertThrows(IOException.class, () -> tracked.require("missing"));
+        }
+    }
 }

@@ -1,20 +1,18 @@
 package org.raddiag.example.metaimage.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 import org.raddiag.api.data.Modality;
 import org.raddiag.api.data.Plane;
 import org.raddiag.api.data.Scan;
 import org.raddiag.api.data.Volume;
+import org.raddiag.api.io.FileProbe;
 import org.raddiag.api.io.ModalityReader;
 import org.raddiag.api.io.ReadException;
 import org.raddiag.api.io.ReadException.Reason;
@@ -34,26 +32,10 @@ public final class MetaImageReader implements ModalityReader {
     }
 
     @Override
-    public Set<String> formats() {
-        return Set.of("metaimage");
-    }
-
-    @Override
     public boolean accepts(Path path) {
-        try {
-            if (path == null || !Files.isRegularFile(path)) {
-                return false;
-            }
-            if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mha")) {
-                return true;
-            }
-            try (InputStream in = Files.newInputStream(path)) {
-                String start = new String(in.readNBytes(32), StandardCharsets.ISO_8859_1);
-                return start.startsWith("ObjectType = Image") || start.startsWith("NDims");
-            }
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return FileProbe.hasSuffix(path, ".mha")
+                || FileProbe.startsWith(path, "ObjectType = Image".getBytes(StandardCharsets.ISO_8859_1))
+                || FileProbe.startsWith(path, "NDims".getBytes(StandardCharsets.ISO_8859_1));
     }
 
     @Override

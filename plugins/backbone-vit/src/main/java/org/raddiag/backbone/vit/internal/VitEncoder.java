@@ -2,7 +2,7 @@ package org.raddiag.backbone.vit.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.raddiag.api.model.ArchitectureConfig;
-import org.raddiag.model.assembly.ComponentBlocks;
+import org.raddiag.model.assembly.BlockComponent;
 import org.raddiag.api.model.SliceBackbone;
 
 /**
@@ -10,20 +10,14 @@ import org.raddiag.api.model.SliceBackbone;
  * {@code image_size} (see {@link VitSettings}); its feature width is {@code vit.dim}.
  */
 @Component(service = SliceBackbone.class, property = {"raddiag.kind=backbone", "raddiag.backbone=vit"})
-public final class VitEncoder implements SliceBackbone {
-    @Override
-    public String name() {
-        return "vit";
+public final class VitEncoder extends BlockComponent<Vit2D> implements SliceBackbone {
+    public VitEncoder() {
+        super("vit", Vit2D.class);
     }
 
     @Override
-    public boolean supports(Class<?> blockType) {
-        return blockType.isAssignableFrom(Vit2D.class);
-    }
-
-    @Override
-    public <B> B build(Class<B> blockType, ArchitectureConfig config) {
-        return ComponentBlocks.build(this, blockType, () -> new Vit2D(VitSettings.from(config)));
+    protected Vit2D create(ArchitectureConfig config) {
+        return new Vit2D(VitSettings.from(config));
     }
 
     @Override

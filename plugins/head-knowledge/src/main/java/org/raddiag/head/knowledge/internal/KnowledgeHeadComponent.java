@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.osgi.service.component.annotations.Component;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ClassifierHead;
-import org.raddiag.model.assembly.ComponentBlocks;
+import org.raddiag.model.assembly.BlockComponent;
 import org.raddiag.api.text.KnowledgeLabels;
 import org.raddiag.checkpoint.Checksums;
 
@@ -19,27 +19,20 @@ import org.raddiag.checkpoint.Checksums;
  * projection. In RadNet its weights are {@code fc.fcke.weight} and {@code fc.fcke.bias}.
  */
 @Component(service = ClassifierHead.class, property = {"raddiag.kind=head", "raddiag.head=knowledge"})
-public final class KnowledgeHeadComponent implements ClassifierHead {
+public final class KnowledgeHeadComponent extends BlockComponent<KnowledgeHeadBlock> implements ClassifierHead {
     public static final String EMBEDDINGS = KnowledgeLabels.EMBEDDINGS;
     public static final String SHA256 = KnowledgeLabels.EMBEDDINGS_SHA256;
     public static final String KEY = "head.embeddings.key";
     public static final String NORMALIZE = "head.normalize";
     public static final String BASE_DIR = "package.dir";
 
-    @Override
-    public String name() {
-        return "knowledge";
+    public KnowledgeHeadComponent() {
+        super("knowledge", KnowledgeHeadBlock.class);
     }
 
     @Override
-    public boolean supports(Class<?> blockType) {
-        return blockType.isAssignableFrom(KnowledgeHeadBlock.class);
-    }
-
-    @Override
-    public <B> B build(Class<B> blockType, ArchitectureConfig config) {
-        return ComponentBlocks.build(this, blockType,
-                () -> new KnowledgeHeadBlock(embeddings(config), config.getInt(ArchitectureConfig.HIDDEN)));
+    protected KnowledgeHeadBlock create(ArchitectureConfig config) {
+        return new KnowledgeHeadBlock(embeddings(config), config.getInt(ArchitectureConfig.HIDDEN));
     }
 
     /**

@@ -2,7 +2,7 @@ package org.raddiag.head.mlp.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.raddiag.api.model.ArchitectureConfig;
-import org.raddiag.model.assembly.ComponentBlocks;
+import org.raddiag.model.assembly.BlockComponent;
 import org.raddiag.api.model.ClassifierHead;
 
 /**
@@ -10,21 +10,14 @@ import org.raddiag.api.model.ClassifierHead;
  * the settings {@code hidden} and {@code classes}. In RadNet its weights are {@code fc.0.*} and {@code fc.2.*}.
  */
 @Component(service = ClassifierHead.class, property = {"raddiag.kind=head", "raddiag.head=mlp"})
-public final class MlpHeadComponent implements ClassifierHead {
-    @Override
-    public String name() {
-        return "mlp";
+public final class MlpHeadComponent extends BlockComponent<MlpHead> implements ClassifierHead {
+    public MlpHeadComponent() {
+        super("mlp", MlpHead.class);
     }
 
     @Override
-    public boolean supports(Class<?> blockType) {
-        return blockType.isAssignableFrom(MlpHead.class);
-    }
-
-    @Override
-    public <B> B build(Class<B> blockType, ArchitectureConfig config) {
+    protected MlpHead create(ArchitectureConfig config) {
         int hidden = config.getInt(ArchitectureConfig.HIDDEN);
-        return ComponentBlocks.build(this, blockType,
-                () -> new MlpHead(hidden, hidden, config.getInt(ArchitectureConfig.CLASSES)));
+        return new MlpHead(hidden, hidden, config.getInt(ArchitectureConfig.CLASSES));
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -43,11 +42,6 @@ public final class DicomSeriesReader implements ModalityReader {
     @Override
     public String name() {
         return "dicom";
-    }
-
-    @Override
-    public Set<String> formats() {
-        return Set.of("dicom");
     }
 
     @Override

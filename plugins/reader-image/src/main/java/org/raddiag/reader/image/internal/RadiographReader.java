@@ -16,6 +16,7 @@ import org.raddiag.api.data.Modality;
 import org.raddiag.api.data.Plane;
 import org.raddiag.api.data.Scan;
 import org.raddiag.api.data.Volume;
+import org.raddiag.api.io.FileProbe;
 import org.raddiag.api.io.ModalityReader;
 import org.raddiag.api.io.ReadException;
 import org.raddiag.api.io.ReadException.Reason;
@@ -41,7 +42,7 @@ public final class RadiographReader implements ModalityReader {
 
     @Override
     public boolean accepts(Path path) {
-        return path != null && Files.isRegularFile(path) && ImageFiles.isPngOrJpeg(path);
+        return FileProbe.isFile(path) && ImageFiles.isPngOrJpeg(path);
     }
 
     @Override

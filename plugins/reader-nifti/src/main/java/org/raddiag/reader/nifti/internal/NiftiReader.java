@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.osgi.service.component.annotations.Component;
@@ -18,6 +17,7 @@ import org.raddiag.api.data.Modality;
 import org.raddiag.api.data.Plane;
 import org.raddiag.api.data.Scan;
 import org.raddiag.api.data.Volume;
+import org.raddiag.api.io.FileProbe;
 import org.raddiag.api.io.ModalityReader;
 import org.raddiag.api.io.ReadException;
 import org.raddiag.api.io.ReadException.Reason;
@@ -40,22 +40,9 @@ public final class NiftiReader implements ModalityReader {
     }
 
     @Override
-    public Set<String> formats() {
-        return Set.of("nifti");
-    }
-
-    @Override
     public boolean accepts(Path path) {
-        try {
-            if (path == null || !Files.isRegularFile(path)) {
-                return false;
-            }
-            String n = path.getFileName().toString().toLowerCase(Locale.ROOT);
-            return n.endsWith(".nii") || n.endsWith(".nii.gz") || n.endsWith(".hdr")
-                    || (n.endsWith(".img") && Files.isRegularFile(sibling(path, ".hdr")));
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return FileProbe.hasSuffix(path, ".nii", ".nii.gz", ".hdr")
+                || (FileProbe.hasSuffix(path, ".img") && FileProbe.isFile(sibling(path, ".hdr")));
     }
 
     @Override

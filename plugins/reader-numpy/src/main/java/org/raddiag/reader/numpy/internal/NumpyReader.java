@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.raddiag.api.data.Modality;
 import org.raddiag.api.data.Plane;
 import org.raddiag.api.data.Scan;
+import org.raddiag.api.io.FileProbe;
 import org.raddiag.api.io.ModalityReader;
 import org.raddiag.api.io.ReadException;
 import org.raddiag.api.io.ReadException.Reason;
@@ -40,22 +41,7 @@ public final class NumpyReader implements ModalityReader {
 
     @Override
     public boolean accepts(Path path) {
-        try {
-            if (path == null || !Files.isRegularFile(path)) {
-                return false;
-            }
-            String n = path.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (n.endsWith(".npy") || n.endsWith(".npz")) {
-                return true;
-            }
-            byte[] b = new byte[6];
-            try (InputStream in = Files.newInputStream(path)) {
-                return in.readNBytes(b, 0, 6) == 6 && (b[0] & 0xff) == 0x93 && b[1] == 'N' && b[2] == 'U'
-                        && b[3] == 'M' && b[4] == 'P' && b[5] == 'Y';
-            }
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return FileProbe.hasSuffix(path, ".npy", ".npz") || FileProbe.startsWith(path, NpyFormat.magic());
     }
 
     @Override

@@ -15,13 +15,13 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.api.text.KnowledgeLabels;
 import org.raddiag.api.text.LabelEmbeddingFile;
 import org.raddiag.api.text.TextEncoder;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
+import org.raddiag.support.cli.SyntaxCommand;
 import org.raddiag.support.cli.UsageException;
 
 /**
@@ -32,9 +32,9 @@ import org.raddiag.support.cli.UsageException;
  * {@code --knowledge MODEL} is the same as {@code --encoder knowledge:MODEL} (a model of {@code train-knowledge});
  * given with {@code --encoder}, that must be the model's base encoder.
  */
-@Component(property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
-        ServiceProperties.COMMAND + "=" + EmbedLabelsCommand.NAME})
-public final class EmbedLabelsCommand implements Command {
+@Component(service = Command.class,
+        property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "embed-labels"})
+public final class EmbedLabelsCommand extends SyntaxCommand {
     static final String NAME = "embed-labels";
     static final CommandSyntax SYNTAX = CommandSyntax.command(NAME,
             "Writes the text embeddings of class names (one row per class, L2-normalised) as a float32 .npy for the"
@@ -44,12 +44,16 @@ public final class EmbedLabelsCommand implements Command {
             .option("knowledge", "MODEL", "a knowledge-trained encoder (train-knowledge), i.e. --encoder "
                     + TextEncoder.KNOWLEDGE_PREFIX + "MODEL")
             .required("out", "FILE", "the .npy file to write (replaced atomically)")
-            .flag("json", "machine-readable output")
+            .jsonFlag()
             .build();
 
     @Reference
     private KnowledgeLabels knowledge;
     private BundleContext context;
+
+    public EmbedLabelsCommand() {
+        super(SYNTAX, "text embeddings of class names for the knowledge head");
+    }
 
     @Activate
     void activate(BundleContext ctx) {
@@ -57,21 +61,7 @@ public final class EmbedLabelsCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String summary() {
-        return "text embeddings of class names for the knowledge head  " + SYNTAX.synopsis();
-    }
-
-    @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        return SYNTAX.run(arguments, out, err, a -> run(a, out, err));
-    }
-
-    private int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
+    protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         Path labels = Path.of(a.required("labels"));
         String encoderName = a.has("knowledge") ? TextEncoder.KNOWLEDGE_PREFIX + a.value("knowledge")
                 : a.value("encoder");
