@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Random;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
 import org.raddiag.api.data.Case;
 import org.raddiag.api.data.Diagnosis;
@@ -37,8 +36,7 @@ import org.raddiag.support.cli.UsageException;
  * per-scan latency, achieved GFLOP/s for the reference architecture (343.6 GFLOP per 32-slice 256x256 scan) and the
  * process's peak RSS. A benchmark, not a test.
  */
-@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
-        ServiceProperties.COMMAND + "=bench-model"})
+@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "bench-model"})
 public final class BenchModelCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("bench-model",
             "Benchmark (not a test): inference latency, GFLOP/s, peak RSS of an installed model.")
@@ -46,7 +44,7 @@ public final class BenchModelCommand extends SyntaxCommand {
             .option("backend", "B", "compute backend: pytorch or onnxruntime (default: the service's)")
             .option("scans", "N,N...", "scans per synthetic case, one measurement each", "1,4")
             .option("repeat", "N", "timed runs per measurement", "3")
-            .flag("json", "machine-readable output")
+            .jsonFlag()
             .build();
 
     public BenchModelCommand() {

@@ -11,11 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.raddiag.api.compute.ComputeBackend;
 import org.raddiag.api.ServiceProperties;
 import org.raddiag.api.cli.Command;
@@ -28,7 +27,7 @@ import org.raddiag.support.cli.ParsedArgs;
 import org.raddiag.support.cli.SyntaxCommand;
 import org.raddiag.support.cli.UsageException;
 import org.raddiag.support.files.DurableFiles;
-import org.raddiag.support.osgi.NamedServices;
+import org.raddiag.support.osgi.TrackedServices;
 
 /**
  * {@code bench-train [--size demo|full] [--scans N] [--steps N] [--warmup N] [--set key=value]... [--json]}: training
@@ -36,8 +35,7 @@ import org.raddiag.support.osgi.NamedServices;
  * anchors ({@code tools/anchors/anchor_train.py demo|full}) time: a benchmark, not a test. A step is forward, loss,
  * backward, clipping and the AdamW update, as in {@code train}.
  */
-@Component(service = Command.class, property = {ServiceProperties.KIND + "=" + ServiceProperties.KIND_COMMAND,
-        ServiceProperties.COMMAND + "=bench-train"})
+@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "bench-train"})
 public final class BenchTrainCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("bench-train",
             "Benchmark (not a test): training step time and peak RSS on synthetic cases. demo: the demo architecture"
@@ -48,23 +46,18 @@ public final class BenchTrainCommand extends SyntaxCommand {
             .option("steps", "N", "timed steps", "5")
             .option("warmup", "N", "untimed steps before them (oneDNN and the allocator warm up)", "2")
             .repeatable("set", "key=value", "a training setting (as for train), e.g. --set batchSize=2")
-            .flag("json", "machine-readable output")
+            .jsonFlag()
             .build();
 
     @Reference
     private NetworkAssembler assembler;
 
-    /** PyTorch must run for the steps; bound dynamically, so {@code --help} answers before the engine starts. */
-    private final NamedServices<ComputeBackend> pytorch = new NamedServices<>("compute backend");
+    /** PyTorch must run for the steps; followed, not referenced, so {@code --help} answers before the engine starts. */
+    private TrackedServices<ComputeBackend> pytorch;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, target = "(raddiag.backend=pytorch)")
-    void addEngine(ComputeBackend engine, Map<String, Object> props) {
-        pytorch.add("pytorch", engine, props);
-    }
-
-    void removeEngine(ComputeBackend engine, Map<String, Object> props) {
-        pytorch.remove("pytorch", engine, props);
+    @Activate
+    void activate(BundleContext context) {
+        pytorch = TrackedServices.byProperty(context, ComputeBackend.class, "compute backend", ServiceProperties.BACKEND);
     }
 
     @Deactivate
