@@ -55,6 +55,30 @@ public final class FoldedConv {
                 new Shape(stride, stride), new Shape(padding, padding));
     }
 
+    /**
+     * This convolution for an input whose channels are all the same: one input channel, the weights summed over the
+     * input channels ({@code conv(repeat(x, C), w) = conv(x, sum_c w[:, c])}).
+     */
+    public FoldedConv forIdenticalChannels(NDManager manager) {
+        Shape s = weight.getShape();
+        float[] w = weight.toFloatArray(); // logical (O, I, kh, kw) order
+        long out = s.get(0);
+        long in = s.get(1);
+        long taps = s.get(2) * s.get(3);
+        float[] summed = new float[Math.toIntExact(out * taps)];
+        for (long o = 0; o < out; o++) {
+            for (long t = 0; t < taps; t++) {
+                double sum = 0;
+                for (long c = 0; c < in; c++) {
+                    sum += w[(int) ((o * in + c) * taps + t)];
+                }
+                summed[(int) (o * taps + t)] = (float) sum;
+            }
+        }
+        return new FoldedConv(ChannelsLast.of(manager.create(summed, new Shape(out, 1, s.get(2), s.get(3)))),
+                bias, stride, padding);
+    }
+
     /** The folded convolution of {@code x}; the result belongs to {@code x}'s manager. */
     public NDArray apply(NDArray x) {
         if (OnePixelConv.applies(x, weight.getShape().get(2), stride.get(0), padding.get(0))) {

@@ -170,7 +170,8 @@ public final class RadNet extends ReferenceBlock {
     }
 
     private NDArray encodeAll(ParameterStore ps, NDArray slices, boolean training) {
-        NDArray feats = backbone.forward(ps, new NDList(slices.repeat(1, 3)), training).head();
+        NDArray in = backbone instanceof GraySlices ? slices : slices.repeat(1, 3);
+        NDArray feats = backbone.forward(ps, new NDList(in), training).head();
         if (projection != null) {
             feats = projection.forward(ps, new NDList(feats), training).head();
         }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.raddiag.model.blocks.ChannelsLast;
 import org.raddiag.model.blocks.FoldedConv;
+import org.raddiag.model.blocks.GraySlices;
 import org.raddiag.model.blocks.InferenceFolding;
 import org.raddiag.model.blocks.ReferenceBatchNorm2d;
 import org.raddiag.model.blocks.ReferenceBlock;
@@ -31,13 +32,14 @@ import org.raddiag.model.blocks.ReferenceBlock;
  * and frees each residual unit's intermediates as soon as the unit is done, so memory holds about one unit's
  * activations instead of the whole trunk's; it runs in the {@link ChannelsLast channels-last} layout.
  */
-public final class ResNet2D extends ReferenceBlock implements InferenceFolding {
+public final class ResNet2D extends ReferenceBlock implements InferenceFolding, GraySlices {
     private final int inChannels;
     private final Conv2d conv1;
     private final ReferenceBatchNorm2d bn1;
     private final List<ResidualUnit> units = new ArrayList<>();
     private final int featureWidth;
     private volatile FoldedConv foldedStem;
+    private volatile FoldedConv foldedGrayStem;
 
     /**
      * @param layers 18, 34 or 50
@@ -78,16 +80,21 @@ public final class ResNet2D extends ReferenceBlock implements InferenceFolding {
     @Override
     public void prepareInference(NDManager manager) {
         foldedStem = FoldedConv.of(conv1, bn1, 2, 3, manager);
+        foldedGrayStem = inChannels > 1 ? foldedStem.forIdenticalChannels(manager) : foldedStem;
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        FoldedConv stem = foldedStem;
-        if (!training && stem != null) {
-            return new NDList(scopedInference(ps, inputs.singletonOrThrow(), stem));
-        }
         NDArray input = inputs.singletonOrThrow();
+        boolean gray = input.getShape().get(1) == 1 && inChannels > 1; // RadNet's gray slices (GraySlices)
+        FoldedConv stem = gray ? foldedGrayStem : foldedStem;
+        if (!training && stem != null) {
+            return new NDList(scopedInference(ps, input, stem));
+        }
+        if (gray) {
+            input = input.repeat(1, inChannels); // the reference's identical channels
+        }
         NDArray x = input;
         // intermediates closed as soon as they are consumed (autograd keeps what backward needs); training stays in
         // the NCHW layout (channels-last measured no faster at the demo size, and it changes the rounding)
