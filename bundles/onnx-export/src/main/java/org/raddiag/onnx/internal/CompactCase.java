@@ -7,19 +7,23 @@ import org.raddiag.api.model.ModelInput;
 /**
  * One case of a {@link ModelInput} without its empty slots (modality code 0) and trailing padded slices: the kept
  * slots and depth D' = the last valid slice + 1 over the kept slots. Exact in eval mode (masked keys never reach the
- * CLS query, BatchNorm uses running statistics). A case with no scan keeps all slots and depth 1.
+ * CLS query, BatchNorm uses running statistics). A case with no scan keeps all slots and depth 1. The images are not
+ * copied: {@link #slice} reads a kept slot's slice from the input itself.
  */
 final class CompactCase {
     final int[] slots;
     final int depth;
-    final float[] images;
     final long[] mods;
     final long[] marks;
 
-    private CompactCase(int[] slots, int depth, float[] images, long[] mods, long[] marks) {
+    private final ModelInput in;
+    private final int b;
+
+    private CompactCase(ModelInput in, int b, int[] slots, int depth, long[] mods, long[] marks) {
+        this.in = in;
+        this.b = b;
         this.slots = slots;
         this.depth = depth;
-        this.images = images;
         this.mods = mods;
         this.marks = marks;
     }
@@ -48,26 +52,27 @@ final class CompactCase {
         }
         depth = Math.max(depth, 1);
         int[] slots = kept.stream().mapToInt(Integer::intValue).toArray();
-        int pixels = in.height() * in.width();
-        float[] src = in.images().data();
-        float[] images = new float[slots.length * pixels * depth];
         long[] mods = new long[slots.length];
         long[] marks = new long[slots.length * depth];
         for (int i = 0; i < slots.length; i++) {
             int slot = b * s0 + slots[i];
             mods[i] = in.modalityCodes()[slot];
             System.arraycopy(in.sliceMask(), slot * d0, marks, i * depth, depth);
-            long from = (long) slot * pixels * d0;
-            int to = i * pixels * depth;
-            for (int p = 0; p < pixels; p++) {
-                System.arraycopy(src, (int) (from + (long) p * d0), images, to + p * depth, depth);
-            }
         }
-        return new CompactCase(slots, depth, images, mods, marks);
+        return new CompactCase(in, b, slots, depth, mods, marks);
     }
 
-    /** Input shapes for B = 1. */
-    long[] imageShape(ModelInput in) {
-        return new long[] {1, slots.length, 1, in.height(), in.width(), depth};
+    /**
+     * Copies slice {@code d} of kept slot {@code i} ({@code H * W} values, row-major) into {@code dst} at {@code at};
+     * the input stores depth last, {@code (B, S, 1, H, W, D)}.
+     */
+    void slice(int i, int d, float[] dst, int at) {
+        int pixels = in.height() * in.width();
+        int d0 = in.depth();
+        float[] src = in.images().data();
+        long from = (long) (b * in.slots() + slots[i]) * pixels * d0 + d;
+        for (int p = 0; p < pixels; p++) {
+            dst[at + p] = src[(int) (from + (long) p * d0)];
+        }
     }
 }

@@ -93,11 +93,8 @@ final class OrtLoadedModel extends GatedLoadedModel {
             int k = Math.min(chunk, valid - from);
             float[] slices = new float[k * pixels];
             for (int j = 0; j < k; j++) {
-                int row = rows[from + j];
-                int base = (row / depth) * pixels * depth + row % depth; // slot-major, depth last
-                for (int p = 0; p < pixels; p++) {
-                    slices[j * pixels + p] = c.images[base + p * depth];
-                }
+                int row = rows[from + j]; // kept slot row / depth, slice row % depth
+                c.slice(row / depth, row % depth, slices, j * pixels);
             }
             try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(slices), new long[] {k, 1, height, width});
                     OrtSession.Result r = encoder.run(Map.of(RadNetGraph.INPUT_SLICES, x))) {

@@ -26,7 +26,8 @@ import org.raddiag.model.blocks.ReferenceBlock;
  * (pad 1); stages of widths 64/128/256/512. Keys as torchvision ({@code conv1.weight}, {@code bn1.*},
  * {@code layer<s>.<b>.*}); the unused torchvision {@code fc} is not built.
  *
- * <p>Input {@code (N, 3, H, W)} (RadNet repeats the single channel 3 times); output {@code (N, featureWidth)}.
+ * <p>Input {@code (N, 3, H, W)}, or RadNet's gray slices {@code (N, 1, H, W)} ({@link GraySlices}), which stand for
+ * three identical channels; output {@code (N, featureWidth)}.
  *
  * <p>Inference of a {@link #prepareInference prepared} network (a loaded model) folds every BatchNorm into its conv
  * and frees each residual unit's intermediates as soon as the unit is done, so memory holds about one unit's
