@@ -93,18 +93,21 @@ public final class SafetensorsFile {
         }
     }
 
+    /** The entry's bytes in a direct buffer of their own (for {@link #forEach}). */
     private static ByteBuffer bytes(FileChannel ch, Header h, Entry e) throws IOException {
-        ByteBuffer data = ByteBuffer.allocateDirect(Math.toIntExact(e.end - e.begin)).order(ByteOrder.LITTLE_ENDIAN);
+        return fill(ch, h, e, ByteBuffer.allocateDirect(Math.toIntExact(e.end - e.begin)));
+    }
+
+    /** The entry's values, read through a heap buffer (for {@link #read}). */
+    private static TensorData read(FileChannel ch, Header h, Entry e) throws IOException {
+        return decode(e.type, e.shape, fill(ch, h, e, ByteBuffer.allocate(Math.toIntExact(e.end - e.begin))));
+    }
+
+    private static ByteBuffer fill(FileChannel ch, Header h, Entry e, ByteBuffer data) throws IOException {
+        data.order(ByteOrder.LITTLE_ENDIAN);
         readFully(ch, data, h.dataStart + e.begin);
         data.rewind();
         return data;
-    }
-
-    private static TensorData read(FileChannel ch, Header h, Entry e) throws IOException {
-        ByteBuffer data = ByteBuffer.allocate(Math.toIntExact(e.end - e.begin)).order(ByteOrder.LITTLE_ENDIAN);
-        readFully(ch, data, h.dataStart + e.begin);
-        data.rewind();
-        return decode(e.type, e.shape, data);
     }
 
     /**
