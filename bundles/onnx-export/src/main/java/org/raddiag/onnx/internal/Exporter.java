@@ -3,7 +3,10 @@ package org.raddiag.onnx.internal;
 import ai.onnx.proto.OnnxMl;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import org.raddiag.support.files.DurableFiles;
 import org.raddiag.api.model.ArchitectureConfig;
@@ -28,13 +31,30 @@ public class Exporter implements OnnxExporter {
 
     /**
      * The network in two graphs, slice encoder and aggregator (see {@code RadNetGraph.buildEncoder}), for a runner
-     * that encodes slices in bounded chunks.
+     * that encodes slices in bounded chunks: written into the empty folder {@code dir} as {@code encoder.onnx} and
+     * {@code aggregator.onnx}, each with its large weights in a side file (ONNX external data, see
+     * {@link ExternalWeights}). Returns the two model files.
      */
-    byte[][] exportParts(ModelPackage model) throws IOException {
+    Path[] exportParts(ModelPackage model, Path dir) throws IOException {
         ArchitectureConfig config = architecture(model);
         Weights w = weights(model);
         RadNetGraph graph = new RadNetGraph(converters::get, converters::types);
-        return new byte[][] {graph.buildEncoder(config, w).toByteArray(), graph.buildAggregator(config, w).toByteArray()};
+        Path encoder = dir.resolve("encoder.onnx");
+        Path aggregator = dir.resolve("aggregator.onnx");
+        try (ExternalWeights e = new ExternalWeights(dir.resolve("encoder.weights"))) {
+            write(graph.buildEncoder(config, w, e), encoder);
+        }
+        try (ExternalWeights a = new ExternalWeights(dir.resolve("aggregator.weights"))) {
+            write(graph.buildAggregator(config, w, a), aggregator);
+        }
+        return new Path[] {encoder, aggregator};
+    }
+
+    private static void write(OnnxMl.ModelProto proto, Path target) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target, StandardOpenOption.CREATE_NEW),
+                1 << 16)) {
+            proto.writeTo(out);
+        }
     }
 
     @Override

@@ -4,6 +4,9 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -17,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link ModelRunner} on ONNX Runtime: exports the package to ONNX in memory (slice encoder and aggregator, see
- * {@link OrtLoadedModel}) and opens sessions with the engine's
+ * {@link ModelRunner} on ONNX Runtime: exports the package to ONNX in a scratch folder (slice encoder and
+ * aggregator, see {@link OrtLoadedModel}; the weights as external data, so they are not copied three more times
+ * through protobuf) and opens sessions with the engine's
  * threads and device (the CUDA execution provider when the engine bundle chose {@code gpu(N)}, else the CPU).
  */
 @Component(property = {"raddiag.kind=runner", "raddiag.backend=" + OrtModelRunner.BACKEND})
@@ -62,17 +66,27 @@ public final class OrtModelRunner implements ModelRunner {
             throw new IOException("the ONNX Runtime runner needs the raddiag-onnx-export bundle's exporter, not "
                     + exporter.getClass().getName());
         }
-        byte[][] parts;
+        Path scratch = Files.createTempDirectory("raddiag-onnx-");
         try {
-            parts = ((Exporter) exporter).exportParts(model);
-        } catch (IllegalArgumentException e) {
-            throw new IOException("model " + model.ref() + " cannot be exported to ONNX: " + e.getMessage(), e);
+            Path[] parts;
+            try {
+                parts = ((Exporter) exporter).exportParts(model, scratch);
+            } catch (IllegalArgumentException e) {
+                throw new IOException("model " + model.ref() + " cannot be exported to ONNX: " + e.getMessage(), e);
+            }
+            return open(model, arch, parts);
+        } finally {
+            // ONNX Runtime has read or mapped the weights by now; a mapping outlives the file's name
+            deleteTree(scratch);
         }
+    }
+
+    private LoadedModel open(ModelPackage model, ArchitectureConfig arch, Path[] parts) throws IOException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = settings.options()) {
-            OrtSession encoder = env.createSession(parts[0], options);
+            OrtSession encoder = env.createSession(parts[0].toString(), options);
             try {
-                OrtSession aggregator = env.createSession(parts[1], options);
+                OrtSession aggregator = env.createSession(parts[1].toString(), options);
                 return new OrtLoadedModel(model, exporter.blockTypes(arch), env, encoder, aggregator,
                         arch.getInt(ArchitectureConfig.CLASSES), arch.getInt(ArchitectureConfig.HIDDEN), chunk);
             } catch (OrtException | RuntimeException e) {
@@ -81,6 +95,17 @@ public final class OrtModelRunner implements ModelRunner {
             }
         } catch (OrtException e) {
             throw new IOException("ONNX Runtime cannot open model " + model.ref() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            LOG.warn("cannot remove the ONNX scratch folder {}: {}", dir, e.getMessage());
         }
     }
 

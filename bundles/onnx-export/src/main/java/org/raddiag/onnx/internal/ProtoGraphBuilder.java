@@ -28,9 +28,16 @@ final class ProtoGraphBuilder implements OnnxGraphBuilder {
     private final Set<String> reserved = new HashSet<>();
     private final Map<String, Integer> counters = new HashMap<>();
     private final Map<Float, String> scalars = new HashMap<>();
+    private final ExternalWeights external;
 
     ProtoGraphBuilder(String graphName) {
+        this(graphName, null);
+    }
+
+    /** {@code external}: where large float initializers go (ONNX external data); null keeps them inline. */
+    ProtoGraphBuilder(String graphName, ExternalWeights external) {
         graph.setName(graphName);
+        this.external = external;
     }
 
     @Override
@@ -94,6 +101,9 @@ final class ProtoGraphBuilder implements OnnxGraphBuilder {
     @Override
     public String floats(String hint, float[] values, long... shape) {
         check(values.length, shape, hint);
+        if (external != null && values.length >= ExternalWeights.MIN_FLOATS) {
+            return externalInitializer(hint, external.put(values), shape);
+        }
         ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(values);
         return initializer(hint, OnnxMl.TensorProto.DataType.FLOAT_VALUE, b, shape);
@@ -147,6 +157,26 @@ final class ProtoGraphBuilder implements OnnxGraphBuilder {
         }
         graph.addInitializer(t);
         return name;
+    }
+
+    private String externalInitializer(String hint, ExternalWeights.Extent at, long... shape) {
+        String name = fresh(hint);
+        claim(name);
+        OnnxMl.TensorProto.Builder t = OnnxMl.TensorProto.newBuilder().setName(name)
+                .setDataType(OnnxMl.TensorProto.DataType.FLOAT_VALUE)
+                .setDataLocation(OnnxMl.TensorProto.DataLocation.EXTERNAL)
+                .addExternalData(entry("location", at.location()))
+                .addExternalData(entry("offset", Long.toString(at.offset())))
+                .addExternalData(entry("length", Long.toString(at.length())));
+        for (long d : shape) {
+            t.addDims(d);
+        }
+        graph.addInitializer(t);
+        return name;
+    }
+
+    private static OnnxMl.StringStringEntryProto entry(String key, String value) {
+        return OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
     }
 
     private static void check(int count, long[] shape, String hint) {

@@ -82,10 +82,11 @@ final class RadNetGraph {
     /**
      * The slice encoder alone: {@code slices (N, 1, H, W) -> features (N, hidden)} (backbone and projection). With
      * {@link #buildAggregator} it computes what {@link #build} does, so a runner can feed the backbone a bounded
-     * number of slices at a time and skip the padded ones.
+     * number of slices at a time and skip the padded ones. {@code external}: where the large weights go (null:
+     * inline).
      */
-    OnnxMl.ModelProto buildEncoder(ArchitectureConfig config, Weights w) {
-        ProtoGraphBuilder g = new ProtoGraphBuilder("radnet-encoder");
+    OnnxMl.ModelProto buildEncoder(ArchitectureConfig config, Weights w, ExternalWeights external) {
+        ProtoGraphBuilder g = new ProtoGraphBuilder("radnet-encoder", external);
         int hidden = config.getInt(ArchitectureConfig.HIDDEN);
         Object[] hw = imageSize(config);
         g.input(INPUT_SLICES, FLOAT, "n", 1L, hw[0], hw[1]);
@@ -97,10 +98,11 @@ final class RadNetGraph {
 
     /**
      * Everything after the slice encoder: {@code features (B, S, D, hidden), mods, marks -> logits, slice_attention};
-     * the features of masked slices may be anything (zeros), as they are masked keys.
+     * the features of masked slices may be anything (zeros), as they are masked keys. {@code external} as for
+     * {@link #buildEncoder}.
      */
-    OnnxMl.ModelProto buildAggregator(ArchitectureConfig config, Weights w) {
-        ProtoGraphBuilder g = new ProtoGraphBuilder("radnet-aggregator");
+    OnnxMl.ModelProto buildAggregator(ArchitectureConfig config, Weights w, ExternalWeights external) {
+        ProtoGraphBuilder g = new ProtoGraphBuilder("radnet-aggregator", external);
         int hidden = config.getInt(ArchitectureConfig.HIDDEN);
         g.input(FEATURES, FLOAT, "batch", "slots", "slices", (long) hidden);
         inputsModsMarks(g);
