@@ -16,6 +16,7 @@ import org.raddiag.api.model.LoadedModel;
 import org.raddiag.api.model.ModelPackage;
 import org.raddiag.api.model.ModelRunner;
 import org.raddiag.onnx.OnnxExporter;
+import org.raddiag.support.engine.CommandLineLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,12 @@ public final class OrtModelRunner implements ModelRunner {
 
     @Override
     public LoadedModel load(ModelPackage model) throws IOException {
+        try {
+            // outside OSGi (embedded, Spark) this may be the natives' first touch
+            CommandLineLimit.check("ONNX Runtime", CommandLineLimit.ONNX_RUNTIME_MAX_BYTES);
+        } catch (IllegalStateException e) {
+            throw new IOException("model " + model.ref() + ": " + e.getMessage(), e);
+        }
         ArchitectureConfig arch = model.architecture();
         if (!(exporter instanceof Exporter)) {
             throw new IOException("the ONNX Runtime runner needs the raddiag-onnx-export bundle's exporter, not "

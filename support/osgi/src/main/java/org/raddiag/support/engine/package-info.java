@@ -3,5 +3,5 @@
  * gate their loaded models and backends share.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.raddiag.support.engine;

@@ -1,5 +1,6 @@
 package org.raddiag.engine.onnxruntime.internal;
 
+import org.raddiag.support.engine.CommandLineLimit;
 import org.raddiag.support.engine.ContextLoader;
 import org.raddiag.support.engine.SelfTest;
 import org.slf4j.Logger;
@@ -69,9 +70,11 @@ final class OrtEngineStarter {
 
     /**
      * The JVM-wide environment. The first touch loads the natives; it runs with the context class loader set to this
-     * bundle's loader, so nothing in ORT can pick up the caller's loader.
+     * bundle's loader, so nothing in ORT can pick up the caller's loader. A command line too long for ORT's natives is
+     * refused first ({@link CommandLineLimit}).
      */
     private static OrtEnvironment environment() {
+        CommandLineLimit.check("ONNX Runtime", CommandLineLimit.ONNX_RUNTIME_MAX_BYTES);
         return ContextLoader.call(OrtEngineStarter.class.getClassLoader(),
                 () -> OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "raddiag"));
     }
