@@ -1,6 +1,7 @@
 package org.raddiag.onnx.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -49,7 +50,7 @@ final class ExternalWeights implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write ONNX weights to " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write ONNX weights to " + file + ": " + e.getMessage(), e);
         }
         long length = (long) values.length * Float.BYTES;
         position = offset + length;

@@ -6,7 +6,6 @@ import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -17,6 +16,7 @@ import org.raddiag.api.model.ModelPackage;
 import org.raddiag.api.model.ModelRunner;
 import org.raddiag.onnx.OnnxExporter;
 import org.raddiag.support.engine.CommandLineLimit;
+import org.raddiag.support.files.DurableFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,11 +106,8 @@ public final class OrtModelRunner implements ModelRunner {
     }
 
     private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(dir);
+        try {
+            DurableFiles.deleteTree(dir);
         } catch (IOException e) {
             LOG.warn("cannot remove the ONNX scratch folder {}: {}", dir, e.getMessage());
         }

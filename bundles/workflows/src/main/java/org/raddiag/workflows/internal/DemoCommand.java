@@ -16,6 +16,7 @@ import org.raddiag.api.diagnosis.DiagnosisService;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.train.DatasetSource;
 import org.raddiag.api.train.DatasetSource.Split;
+import org.raddiag.support.files.DurableFiles;
 import org.raddiag.api.train.TrainingOutcome;
 import org.raddiag.support.home.RaddiagHome;
 import org.raddiag.support.cli.CommandSyntax;
@@ -46,17 +47,6 @@ public final class DemoCommand extends SyntaxCommand {
     @Reference
     private DiagnosisService diagnosis;
 
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
-    }
-
     @Override
     protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
         Path dir = a.has("out") ? a.path("out").toAbsolutePath().normalize()
@@ -70,7 +60,7 @@ public final class DemoCommand extends SyntaxCommand {
                 + " labels in " + dir.resolve("data"));
         Path run = dir.resolve("run");
         if (a.flag("fresh")) {
-            deleteTree(run);
+            DurableFiles.deleteTree(run);
         }
         boolean resume = Files.isDirectory(run.resolve("checkpoints"));
         out.println("== 2/5 training " + DemoSettings.training() + (resume ? " (resuming)" : ""));
