@@ -27,6 +27,7 @@ import org.raddiag.api.text.KnowledgeLabels;
 import org.raddiag.api.text.LabelEmbeddingFile;
 import org.raddiag.api.text.TextEncoder;
 import org.raddiag.support.files.DurableFiles;
+import org.raddiag.support.files.ScratchFolders;
 
 /**
  * {@link KnowledgeLabels} over the installed {@link TextEncoder} services, chosen by {@link TextEncoder#ENCODER}
@@ -107,7 +108,7 @@ public final class KnowledgeLabelsService implements KnowledgeLabels {
 
     private synchronized Path zeroShotDir() throws IOException {
         if (zeroShotDir == null) {
-            zeroShotDir = Files.createTempDirectory("raddiag-zero-shot-");
+            zeroShotDir = ScratchFolders.create("raddiag-zero-shot-");
         }
         return zeroShotDir;
     }

@@ -12,6 +12,7 @@ import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.checkpoint.SafetensorsFile;
 import org.raddiag.support.files.DurableFiles;
+import org.raddiag.support.files.ScratchFolders;
 
 /**
  * Reads and verifies a model package without an inference engine: the {@code model.json} schema (format version,
@@ -54,7 +55,7 @@ public final class ModelPackageReader {
         if (Files.isDirectory(folderOrZip)) {
             return read(folderOrZip).manifest();
         }
-        Path tmp = Files.createTempDirectory("raddiag-package");
+        Path tmp = ScratchFolders.create("raddiag-package-");
         try {
             return read(unpack(folderOrZip, tmp)).manifest();
         } finally {

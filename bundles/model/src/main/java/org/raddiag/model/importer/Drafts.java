@@ -11,6 +11,7 @@ import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.checkpoint.SafetensorsFile;
 import org.raddiag.checkpoint.StateDict;
+import org.raddiag.support.files.ScratchFolders;
 
 /** Hands in-memory weights to the registry, which writes, verifies and installs the package. */
 final class Drafts {
@@ -19,7 +20,7 @@ final class Drafts {
 
     static ModelRef create(ModelRegistry registry, ModelRef ref, ArchitectureConfig arch, LabelSet labels,
             double[] thresholds, Map<String, String> provenance, StateDict weights) throws IOException {
-        Path dir = Files.createTempDirectory("raddiag-draft");
+        Path dir = ScratchFolders.create("raddiag-draft-");
         Path file = dir.resolve("weights.safetensors");
         try {
             SafetensorsFile.write(file, weights, Map.of("format", "pt"));

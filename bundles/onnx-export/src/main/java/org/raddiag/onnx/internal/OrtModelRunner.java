@@ -19,6 +19,7 @@ import org.raddiag.support.engine.CommandLineLimit;
 import org.raddiag.support.files.DurableFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.raddiag.support.files.ScratchFolders;
 
 /**
  * {@link ModelRunner} on ONNX Runtime: exports the package to ONNX in a scratch folder (slice encoder and
@@ -73,7 +74,7 @@ public final class OrtModelRunner implements ModelRunner {
             throw new IOException("the ONNX Runtime runner needs the raddiag-onnx-export bundle's exporter, not "
                     + exporter.getClass().getName());
         }
-        Path scratch = Files.createTempDirectory("raddiag-onnx-");
+        Path scratch = ScratchFolders.create("raddiag-onnx-");
         try {
             Path[] parts;
             try {

@@ -28,6 +28,7 @@ import org.raddiag.support.cli.SyntaxCommand;
 import org.raddiag.support.cli.UsageException;
 import org.raddiag.support.files.DurableFiles;
 import org.raddiag.support.osgi.TrackedServices;
+import org.raddiag.support.files.ScratchFolders;
 
 /**
  * {@code bench-train [--size demo|full] [--scans N] [--steps N] [--warmup N] [--set key=value]... [--json]}: training
@@ -109,7 +110,7 @@ public final class BenchTrainCommand extends SyntaxCommand {
             public void epoch(int epoch, Map<String, Double> m) {
             }
         };
-        Path work = Files.createTempDirectory("raddiag-bench-train");
+        Path work = ScratchFolders.create("raddiag-bench-train-");
         try {
             DjlTraining.run(spec, data, data.tensorizer(), assembler, work, false, timing);
         } finally {

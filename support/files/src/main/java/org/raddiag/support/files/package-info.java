@@ -1,4 +1,4 @@
-/** Durable writes of user data (temp file, fsync, atomic rename, fsync of the folder) and size-limited reads. */
+/** Durable writes of user data (temp file, fsync, atomic rename, fsync of the folder), size-limited reads, scratch folders. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.raddiag.support.files;

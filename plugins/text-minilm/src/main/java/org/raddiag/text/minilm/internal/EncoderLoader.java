@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.raddiag.api.text.Pooling;
+import org.raddiag.support.engine.CommandLineLimit;
 
 /** Opens an {@link OnnxTextEncoder} from the plugin's own MiniLM resources or from a user's folder. */
 final class EncoderLoader {
@@ -65,6 +66,13 @@ final class EncoderLoader {
 
     private static OrtSession session(byte[] bytes, Path file, Settings s, String source,
             HuggingFaceTokenizer tokenizer) throws IOException {
+        try {
+            // the engine bundle normally loads the natives first, but nothing orders it before this plugin
+            CommandLineLimit.check("ONNX Runtime", CommandLineLimit.ONNX_RUNTIME_MAX_BYTES);
+        } catch (IllegalStateException e) {
+            tokenizer.close();
+            throw new IOException(source + ": " + e.getMessage(), e);
+        }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
             o.setIntraOpNumThreads(s.threads());
