@@ -76,17 +76,9 @@ public final class SafetensorsFile {
                 byKey.put(e.key, e);
                 sink.accept(e.key, e.type, e.shape.clone(), bytes(ch, h, e));
             }
-            String aliasJson = h.metadata.get(ALIASES);
-            if (aliasJson != null) {
-                StateDict keysOnly = new StateDict();
-                for (Entry e : h.entries) {
-                    keysOnly.put(e.key, TensorData.ofLongs(new long[] {0}));
-                }
-                addAliases(file, keysOnly, aliasJson);
-                for (Map.Entry<String, String> a : keysOnly.aliases().entrySet()) {
-                    Entry e = byKey.get(a.getValue());
-                    sink.accept(a.getKey(), e.type, e.shape.clone(), bytes(ch, h, e));
-                }
+            for (Map.Entry<String, String> a : aliases(file, h).entrySet()) {
+                Entry e = byKey.get(a.getValue());
+                sink.accept(a.getKey(), e.type, e.shape.clone(), bytes(ch, h, e));
             }
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw fail(file, e.getMessage(), e);
@@ -124,6 +116,52 @@ public final class SafetensorsFile {
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw fail(file, e.getMessage(), e);
         }
+    }
+
+    /**
+     * The alias keys of {@code file} (PyTorch's shared storages, from {@code __metadata__}) mapped to the stored
+     * tensor each one reads; empty when there are none. With {@link #readInfo} and {@link #readTensor} a reader
+     * can load a large checkpoint one tensor at a time.
+     */
+    public static Map<String, String> readAliases(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return aliases(file, readHeader(file, ch));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw fail(file, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the one stored tensor {@code key} of {@code file} (the header is validated again, so a file changed
+     * since {@link #readInfo} is refused, not misread): for readers that need a few tensors at a time rather than a
+     * full-size model (460 MB) on the Java heap at once.
+     */
+    public static TensorData readTensor(Path file, String key) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            Header h = readHeader(file, ch);
+            for (Entry e : h.entries) {
+                if (e.key.equals(key)) {
+                    return read(ch, h, e);
+                }
+            }
+            throw fail(file, "no stored tensor '" + key + "'");
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw fail(file, e.getMessage(), e);
+        }
+    }
+
+    /** Alias key to stored key, validated against the header's entries. */
+    private static Map<String, String> aliases(Path file, Header h) throws CheckpointException {
+        String aliasJson = h.metadata.get(ALIASES);
+        if (aliasJson == null) {
+            return Map.of();
+        }
+        StateDict keysOnly = new StateDict();
+        for (Entry e : h.entries) {
+            keysOnly.put(e.key, TensorData.ofLongs(new long[] {0}));
+        }
+        addAliases(file, keysOnly, aliasJson);
+        return keysOnly.aliases();
     }
 
     private static Header readHeader(Path file, FileChannel ch) throws IOException {

@@ -3,5 +3,5 @@
  * Pure Java: usable by core and tools without an inference engine.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.raddiag.checkpoint;

@@ -13,7 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link SafetensorsFile#forEach}: the same tensors as {@link SafetensorsFile#read}, one direct buffer at a time. */
+/**
+ * {@link SafetensorsFile#forEach} and {@link SafetensorsFile#readTensor}: the same tensors as
+ * {@link SafetensorsFile#read}, one at a time.
+ */
 class SafetensorsStreamingTest {
     @TempDir
     Path dir;
@@ -49,5 +52,26 @@ class SafetensorsStreamingTest {
         Files.write(f, java.util.Arrays.copyOf(b, b.length - 10));
         IOException e = assertThrows(IOException.class, () -> SafetensorsFile.forEach(f, (k, t, s, d) -> { }));
         assertTrue(e.getMessage().contains("cut.safetensors"), e.getMessage());
+    }
+
+    @Test
+    void readsOneTensorAtATimeByKeyWithTheAliasesListedApart() throws IOException {
+        StateDict sd = new StateDict();
+        sd.put("a.weight", TensorData.ofFloats(new float[] {1.5f, -2f, 3f, 4f, 5f, 6f}, 2, 3));
+        sd.put("a.count", TensorData.ofLongs(new long[] {7}, 1));
+        sd.putAlias("b.weight", "a.weight");
+        Path f = dir.resolve("w.safetensors");
+        SafetensorsFile.write(f, sd, Map.of());
+        StateDict all = SafetensorsFile.read(f);
+        assertEquals(Map.of("b.weight", "a.weight"), SafetensorsFile.readAliases(f));
+        for (TensorInfo t : SafetensorsFile.readInfo(f)) {
+            assertTrue(all.get(t.key()).contentEquals(SafetensorsFile.readTensor(f, t.key())), t.key());
+        }
+        IOException e = assertThrows(IOException.class, () -> SafetensorsFile.readTensor(f, "b.weight"));
+        assertTrue(e.getMessage().contains("w.safetensors") && e.getMessage().contains("no stored tensor 'b.weight'"),
+                e.getMessage());
+        Path g = dir.resolve("plain.safetensors");
+        SafetensorsFile.write(g, new StateDict().put("c", TensorData.ofFloats(new float[] {1f}, 1)), Map.of());
+        assertEquals(Map.of(), SafetensorsFile.readAliases(g));
     }
 }

@@ -4,10 +4,12 @@ import ai.onnx.proto.OnnxMl;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.raddiag.support.files.DurableFiles;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelPackage;
@@ -42,10 +44,10 @@ public class Exporter implements OnnxExporter {
         Path encoder = dir.resolve("encoder.onnx");
         Path aggregator = dir.resolve("aggregator.onnx");
         try (ExternalWeights e = new ExternalWeights(dir.resolve("encoder.weights"))) {
-            write(graph.buildEncoder(config, w, e), encoder);
+            write(graphOf(model, () -> graph.buildEncoder(config, w, e)), encoder);
         }
         try (ExternalWeights a = new ExternalWeights(dir.resolve("aggregator.weights"))) {
-            write(graph.buildAggregator(config, w, a), aggregator);
+            write(graphOf(model, () -> graph.buildAggregator(config, w, a)), aggregator);
         }
         return new Path[] {encoder, aggregator};
     }
@@ -64,12 +66,16 @@ public class Exporter implements OnnxExporter {
 
     @Override
     public byte[] export(ModelPackage model) throws IOException {
-        return export(architecture(model), weights(model));
+        ArchitectureConfig config = architecture(model);
+        Weights w = weights(model);
+        return graphOf(model, () -> model(config, w)).toByteArray();
     }
 
     @Override
     public void export(ModelPackage model, Path target) throws IOException {
-        OnnxMl.ModelProto proto = model(architecture(model), weights(model));
+        ArchitectureConfig config = architecture(model);
+        Weights w = weights(model);
+        OnnxMl.ModelProto proto = graphOf(model, () -> model(config, w));
         DurableFiles.createDirectories(target.toAbsolutePath().getParent());
         DurableFiles.write(target, DurableFiles.Existing.REPLACE, out -> {
             BufferedOutputStream b = new BufferedOutputStream(out, 1 << 20);
@@ -89,6 +95,17 @@ public class Exporter implements OnnxExporter {
      */
     private static ArchitectureConfig architecture(ModelPackage model) {
         return model.architecture().with("package.dir", model.weights().getParent().toString());
+    }
+
+    /** Builds a graph whose converters read the package's weights file as they go (see {@link StateDictWeights}). */
+    private static OnnxMl.ModelProto graphOf(ModelPackage model, Supplier<OnnxMl.ModelProto> build)
+            throws IOException {
+        try {
+            return build.get();
+        } catch (UncheckedIOException e) {
+            throw new IOException("model " + model.ref() + ": cannot read weights: " + e.getCause().getMessage(),
+                    e.getCause());
+        }
     }
 
     private static Weights weights(ModelPackage model) throws IOException {

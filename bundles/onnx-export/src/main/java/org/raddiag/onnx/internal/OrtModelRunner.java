@@ -79,6 +79,10 @@ public final class OrtModelRunner implements ModelRunner {
             Path[] parts;
             try {
                 parts = ((Exporter) exporter).exportParts(model, scratch);
+                // the converters' garbage (every tensor read, folded and written once) has grown the heap to
+                // ~0.9 GB around 0.1 GB live; a full collection gives it back before ONNX Runtime maps the weights,
+                // which keeps the load's peak RSS 0.2-0.4 GB lower (measured) for ~0.1 s once per model
+                System.gc();
             } catch (IllegalArgumentException e) {
                 throw new IOException("model " + model.ref() + " cannot be exported to ONNX: " + e.getMessage(), e);
             }

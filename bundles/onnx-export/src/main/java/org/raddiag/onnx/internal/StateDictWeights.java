@@ -1,9 +1,12 @@
 package org.raddiag.onnx.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.raddiag.checkpoint.SafetensorsFile;
+import org.raddiag.checkpoint.TensorInfo;
 import org.raddiag.checkpoint.StateDict;
 import org.raddiag.checkpoint.TensorData;
 import org.raddiag.onnx.Weights;
@@ -23,8 +26,33 @@ final class StateDictWeights {
         return b.build();
     }
 
-    /** Reads a safetensors file (strictly validated by the checkpoint bundle). */
+    /**
+     * The floating tensors of a safetensors file (its header strictly validated by the checkpoint bundle now), each
+     * read from the file when a converter asks for it: a full-size model's 460 MB never sit on the heap at once.
+     */
     static Weights read(Path safetensors) throws IOException {
-        return of(SafetensorsFile.read(safetensors));
+        Weights.Builder b = Weights.builder();
+        Map<String, TensorInfo> stored = new LinkedHashMap<>();
+        for (TensorInfo t : SafetensorsFile.readInfo(safetensors)) {
+            stored.put(t.key(), t);
+        }
+        Map<String, String> keys = new LinkedHashMap<>();
+        stored.keySet().forEach(k -> keys.put(k, k));
+        keys.putAll(SafetensorsFile.readAliases(safetensors));
+        for (Map.Entry<String, String> k : keys.entrySet()) {
+            TensorInfo t = stored.get(k.getValue());
+            if (t.type().isFloating()) {
+                b.put(k.getKey(), () -> load(safetensors, t.key()), t.shape());
+            }
+        }
+        return b.build();
+    }
+
+    private static float[] load(Path safetensors, String key) {
+        try {
+            return SafetensorsFile.readTensor(safetensors, key).floats();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
     }
 }
