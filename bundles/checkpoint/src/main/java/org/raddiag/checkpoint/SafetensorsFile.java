@@ -208,22 +208,33 @@ public final class SafetensorsFile {
         if (!sd.aliases().isEmpty()) {
             meta.put(ALIASES, MiniJson.stringMap(sd.aliases()));
         }
-        StringBuilder h = new StringBuilder("{");
-        if (!meta.isEmpty()) {
-            h.append("\"__metadata__\":").append(MiniJson.stringMap(meta));
-        }
-        List<TensorData> order = new ArrayList<>();
-        long offset = 0;
+        List<StreamedTensor> tensors = new ArrayList<>();
         for (Map.Entry<String, TensorData> e : sd.asMap().entrySet()) {
-            if (sd.aliasOf(e.getKey()) != null) {
-                continue;
+            if (sd.aliasOf(e.getKey()) == null) {
+                tensors.add(StreamedTensor.of(e.getKey(), e.getValue()));
             }
-            TensorData t = e.getValue();
-            long bytes = t.numel() * (t.isFloating() ? 4 : 8);
+        }
+        write(file, tensors, meta);
+    }
+
+    /**
+     * Writes {@code tensors} in order atomically (temporary file in the same folder, fsync, rename), asking each for
+     * its bytes only when it is written; a source that gives another length than its shape needs fails the write
+     * (the old file stays). {@code metadata} (may be empty) becomes {@code __metadata__}.
+     */
+    public static void write(Path file, List<StreamedTensor> tensors, Map<String, String> metadata)
+            throws IOException {
+        StringBuilder h = new StringBuilder("{");
+        if (!metadata.isEmpty()) {
+            h.append("\"__metadata__\":").append(MiniJson.stringMap(metadata));
+        }
+        long offset = 0;
+        for (StreamedTensor t : tensors) {
+            long bytes = t.byteLength();
             if (h.length() > 1) {
                 h.append(',');
             }
-            h.append(MiniJson.quote(e.getKey())).append(":{\"dtype\":\"").append(t.isFloating() ? "F32" : "I64")
+            h.append(MiniJson.quote(t.key())).append(":{\"dtype\":\"").append(t.type().safetensorsName())
                     .append("\",\"shape\":[");
             long[] shape = t.shape();
             for (int i = 0; i < shape.length; i++) {
@@ -231,7 +242,6 @@ public final class SafetensorsFile {
             }
             h.append("],\"data_offsets\":[").append(offset).append(',').append(offset + bytes).append("]}");
             offset += bytes;
-            order.add(t);
         }
         h.append('}');
         byte[] header = h.toString().getBytes(StandardCharsets.UTF_8);
@@ -245,8 +255,13 @@ public final class SafetensorsFile {
                     head.put((byte) ' ');
                 }
                 writeFully(ch, head.flip());
-                for (TensorData t : order) {
-                    writeFully(ch, t.littleEndianBytes());
+                for (StreamedTensor t : tensors) {
+                    ByteBuffer b = t.bytes().get();
+                    if (b.remaining() != t.byteLength()) {
+                        throw fail(file, "tensor '" + t.key() + "' gave " + b.remaining() + " bytes, its shape "
+                                + java.util.Arrays.toString(t.shape()) + " needs " + t.byteLength());
+                    }
+                    writeFully(ch, b);
                 }
             }
         });

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,5 +74,31 @@ class SafetensorsStreamingTest {
         Path g = dir.resolve("plain.safetensors");
         SafetensorsFile.write(g, new StateDict().put("c", TensorData.ofFloats(new float[] {1f}, 1)), Map.of());
         assertEquals(Map.of(), SafetensorsFile.readAliases(g));
+    }
+
+    @Test
+    void streamedTensorsAreWrittenAsTheyComeAndAShortSourceKeepsTheOldFile(@TempDir Path d) throws IOException {
+        Path f = d.resolve("ckpt.safetensors");
+        int[] asked = {0};
+        List<StreamedTensor> ok = List.of(
+                new StreamedTensor("w", DType.F32, new long[] {2}, () -> {
+                    asked[0]++;
+                    return java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(1f)
+                            .putFloat(2f).flip();
+                }),
+                StreamedTensor.of("n", TensorData.ofLongs(new long[] {9}, 1)));
+        SafetensorsFile.write(f, ok, Map.of("step", "3"));
+        assertEquals(1, asked[0]);
+        StateDict back = SafetensorsFile.read(f);
+        assertArrayEquals(new float[] {1f, 2f}, back.get("w").floats());
+        assertArrayEquals(new long[] {9}, back.get("n").longs());
+        assertEquals("3", back.metadata().get("step"));
+
+        List<StreamedTensor> shortOne = List.of(new StreamedTensor("w", DType.F32, new long[] {4},
+                () -> java.nio.ByteBuffer.allocate(8)));
+        IOException e = assertThrows(IOException.class, () -> SafetensorsFile.write(f, shortOne, Map.of()));
+        assertTrue(e.getMessage().contains("ckpt.safetensors") && e.getMessage().contains("gave 8 bytes"),
+                e.getMessage());
+        assertArrayEquals(new float[] {1f, 2f}, SafetensorsFile.read(f).get("w").floats(), "the old file stays");
     }
 }

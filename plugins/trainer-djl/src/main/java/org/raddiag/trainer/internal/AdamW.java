@@ -3,9 +3,12 @@ package org.raddiag.trainer.internal;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.raddiag.checkpoint.StateDict;
+import org.raddiag.checkpoint.StreamedTensor;
 import org.raddiag.checkpoint.TensorData;
 
 /**
@@ -79,6 +82,17 @@ public final class AdamW {
     }
 
     /** Moments as {@code exp_avg.<name>} / {@code exp_avg_sq.<name>} (zeros for parameters never updated). */
+    /** The moments as {@link #state()} names them, copied out one at a time by the checkpoint writer. */
+    public List<StreamedTensor> streamedState() {
+        List<StreamedTensor> out = new ArrayList<>();
+        for (Map.Entry<String, Parameter> e : params.entrySet()) {
+            long[] shape = e.getValue().getArray().getShape().getShape();
+            out.add(TensorBytes.of(M + e.getKey(), m.get(e.getKey()), shape));
+            out.add(TensorBytes.of(V + e.getKey(), v.get(e.getKey()), shape));
+        }
+        return out;
+    }
+
     public StateDict state() {
         StateDict sd = new StateDict();
         for (Map.Entry<String, Parameter> e : params.entrySet()) {

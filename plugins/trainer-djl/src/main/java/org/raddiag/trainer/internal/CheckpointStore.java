@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.raddiag.checkpoint.SafetensorsFile;
 import org.raddiag.checkpoint.StateDict;
+import org.raddiag.checkpoint.StreamedTensor;
 import org.raddiag.support.files.DurableFiles;
 import org.raddiag.support.files.DurableFiles.Existing;
 
@@ -47,8 +48,8 @@ public final class CheckpointStore {
     }
 
     /** Writes a checkpoint atomically and then removes the older ones; returns its folder. */
-    public Path save(TrainingPosition pos, StateDict weights, StateDict optimizer, Map<String, String> meta)
-            throws IOException {
+    public Path save(TrainingPosition pos, List<StreamedTensor> weights, List<StreamedTensor> optimizer,
+            Map<String, String> meta) throws IOException {
         DurableFiles.createDirectories(root);
         Path target = root.resolve(String.format("ckpt-%010d", pos.globalStep()));
         Path tmp = Files.createTempDirectory(root, ".tmp-" + target.getFileName() + "-");

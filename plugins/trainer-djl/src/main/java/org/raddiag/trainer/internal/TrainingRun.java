@@ -273,7 +273,7 @@ public final class TrainingRun {
             TrainingPosition p) throws IOException {
         TrainingPosition withBytes = new TrainingPosition(p.epoch(), p.stepInEpoch(), p.globalStep(),
                 p.optimizerSteps(), p.order(), p.bestLoss(), p.bestEpoch(), log.size(), p.seed(), p.settings());
-        return store.save(withBytes, Weights.export(net), opt.state(), archMeta(arch));
+        return store.save(withBytes, Weights.streamed(net), opt.streamedState(), archMeta(arch));
     }
 
     private void writeBest(RadNet net, ArchitectureConfig arch, int epoch, double loss) throws IOException {
@@ -281,7 +281,7 @@ public final class TrainingRun {
         Map<String, String> meta = archMeta(arch);
         meta.put("epoch", Integer.toString(epoch));
         meta.put("loss", Double.toString(loss));
-        SafetensorsFile.write(dir.resolve(DjlTraining.MODEL_FILE), Weights.export(net), meta);
+        SafetensorsFile.write(dir.resolve(DjlTraining.MODEL_FILE), Weights.streamed(net), meta);
         Properties p = new Properties();
         arch.asMap().forEach(p::setProperty);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

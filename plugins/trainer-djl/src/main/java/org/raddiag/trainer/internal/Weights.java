@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.raddiag.checkpoint.StateDict;
+import org.raddiag.checkpoint.StreamedTensor;
 import org.raddiag.checkpoint.TensorData;
 import org.raddiag.model.blocks.LoadReport;
 import org.raddiag.model.blocks.RadNet;
@@ -19,6 +20,19 @@ public final class Weights {
     public static final String HEAD_OUTPUT_PREFIX = "fc.2.";
 
     private Weights() {
+    }
+
+    /**
+     * Every parameter as a tensor a checkpoint writer copies out when it reaches it: what {@link #export} holds, but
+     * one tensor at a time (a full-size model is 460 MB).
+     */
+    public static List<StreamedTensor> streamed(RadNet net) {
+        List<StreamedTensor> out = new ArrayList<>();
+        for (Map.Entry<String, Parameter> e : net.referenceParameters().entrySet()) {
+            NDArray a = e.getValue().getArray();
+            out.add(TensorBytes.of(e.getKey(), a, a.getShape().getShape()));
+        }
+        return out;
     }
 
     /** Every parameter (BatchNorm statistics included) as float32 tensors. */

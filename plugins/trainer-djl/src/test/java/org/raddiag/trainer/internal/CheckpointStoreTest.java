@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.raddiag.checkpoint.StateDict;
+import org.raddiag.checkpoint.StreamedTensor;
 import org.raddiag.checkpoint.TensorData;
 
 class CheckpointStoreTest {
@@ -19,8 +20,8 @@ class CheckpointStoreTest {
         return new TrainingPosition(1, 2, step, step, new int[] {2, 0, 1}, 0.5, 0, 123, 42, Map.of("lr", "1e-3"));
     }
 
-    private static StateDict weights(float v) {
-        return new StateDict().put("w", TensorData.ofFloats(new float[] {v, v}, 2));
+    private static List<StreamedTensor> weights(float v) {
+        return List.of(StreamedTensor.of("w", TensorData.ofFloats(new float[] {v, v}, 2)));
     }
 
     @Test
