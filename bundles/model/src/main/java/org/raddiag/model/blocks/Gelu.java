@@ -14,6 +14,6 @@ public final class Gelu {
 
     /** {@code 0.5 x (1 + erf(x / sqrt 2))}, element-wise. */
     public static NDArray exact(NDArray x) {
-        return x.mul(0.5f).mul(x.mul(INV_SQRT2).erf().add(1f));
+        return Scalars.times(x, 0.5f).mul(Scalars.times(x, INV_SQRT2).erf().add(1f));
     }
 }

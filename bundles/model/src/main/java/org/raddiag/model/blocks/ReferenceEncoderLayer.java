@@ -40,7 +40,7 @@ public final class ReferenceEncoderLayer extends ReferenceBlock {
         NDList attn = attention.forward(ps, inputs, training);
         NDArray x = inputs.get(0).add(attn.get(0));
         NDArray h = norm.forward(ps, new NDList(x), training).head();
-        h = w1.forward(ps, new NDList(h), training).head().maximum(0f);
+        h = Scalars.atLeast(w1.forward(ps, new NDList(h), training).head(), 0f);
         h = w2.forward(ps, new NDList(h), training).head();
         return new NDList(x.add(h), attn.get(1), attn.get(2));
     }

@@ -48,7 +48,7 @@ public final class ReferenceMultiHeadAttention extends ReferenceBlock {
         NDArray q = split(linears[0].forward(ps, new NDList(x), training).head(), batch, len, dk);
         NDArray k = split(linears[1].forward(ps, new NDList(x), training).head(), batch, len, dk);
         NDArray v = split(linears[2].forward(ps, new NDList(x), training).head(), batch, len, dk);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(dk));
+        NDArray scores = Scalars.over(q.matMul(k.transpose(0, 1, 3, 2)), (float) Math.sqrt(dk));
         if (mask != null) {
             NDArray masked = mask.reshape(batch, 1, 1, len).eq(0).broadcast(scores.getShape());
             NDArray fill = x.getManager().full(scores.getShape(), MASKED, scores.getDataType());

@@ -1,6 +1,7 @@
 package org.raddiag.model.loss;
 
 import ai.djl.ndarray.NDArray;
+import org.raddiag.model.blocks.Scalars;
 
 /**
  * The reference classification loss ({@code MultiLabelLoss} as RadNet applies it): binary cross-entropy with logits
@@ -24,7 +25,7 @@ public final class ClampedBceLoss {
      */
     public static NDArray elementwise(NDArray logits, NDArray labels) {
         NDArray z = logits.clip(-LOGIT_CLAMP, LOGIT_CLAMP);
-        NDArray m = z.neg().maximum(0f);
+        NDArray m = Scalars.atLeast(z.neg(), 0f);
         NDArray log = m.neg().exp().add(z.neg().sub(m).exp()).log();
         return labels.neg().add(1f).mul(z).add(m).add(log);
     }

@@ -3,6 +3,7 @@ package org.raddiag.model.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
+import org.raddiag.model.blocks.Scalars;
 
 /**
  * The reference auxiliary key-slice loss ({@code KLwithGaussian}): a Gaussian target over slice positions centred
@@ -29,13 +30,13 @@ public final class KeySliceKlLoss {
     /** The loss, then the two KL terms {@code KL(t||p)} and {@code KL(p||t)}. */
     public static NDList terms(NDArray scores, NDArray keys, NDArray cutoffs, float stdFraction) {
         long rows = scores.getShape().get(0);
-        NDArray t = targets(scores, keys, cutoffs, stdFraction).maximum(FLOOR);
-        NDArray p = scores.softmax(-1).maximum(FLOOR);
+        NDArray t = Scalars.atLeast(targets(scores, keys, cutoffs, stdFraction), FLOOR);
+        NDArray p = Scalars.atLeast(scores.softmax(-1), FLOOR);
         NDArray logT = t.log();
         NDArray logP = p.log();
-        NDArray targetToPred = t.mul(logT.sub(logP)).sum().div((float) rows);
-        NDArray predToTarget = p.mul(logP.sub(logT)).sum().div((float) rows);
-        return new NDList(targetToPred.add(predToTarget).div(2f), targetToPred, predToTarget);
+        NDArray targetToPred = Scalars.over(t.mul(logT.sub(logP)).sum(), rows);
+        NDArray predToTarget = Scalars.over(p.mul(logP.sub(logT)).sum(), rows);
+        return new NDList(Scalars.over(targetToPred.add(predToTarget), 2f), targetToPred, predToTarget);
     }
 
     /** The normalised Gaussian targets {@code (N, D)} before the clamp; no gradient flows into them. */

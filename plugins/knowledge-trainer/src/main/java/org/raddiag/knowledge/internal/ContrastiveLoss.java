@@ -1,6 +1,7 @@
 package org.raddiag.knowledge.internal;
 
 import ai.djl.ndarray.NDArray;
+import org.raddiag.model.blocks.Scalars;
 
 /**
  * The CLIP-style symmetric contrastive loss with soft positives. With anchors {@code A} and partners {@code P}
@@ -20,11 +21,11 @@ public final class ContrastiveLoss {
      * @return the scalar loss
      */
     public static NDArray compute(NDArray anchors, NDArray partners, NDArray weights, float temperature) {
-        NDArray logits = anchors.matMul(partners.transpose()).div(temperature);
+        NDArray logits = Scalars.over(anchors.matMul(partners.transpose()), temperature);
         NDArray rowTargets = weights.div(weights.sum(new int[] {1}, true));
         NDArray colTargets = weights.div(weights.sum(new int[] {0}, true));
         NDArray anchorToPartner = rowTargets.mul(logits.logSoftmax(1)).sum(new int[] {1}).mean().neg();
         NDArray partnerToAnchor = colTargets.mul(logits.logSoftmax(0)).sum(new int[] {0}).mean().neg();
-        return anchorToPartner.add(partnerToAnchor).div(2f);
+        return Scalars.over(anchorToPartner.add(partnerToAnchor), 2f);
     }
 }

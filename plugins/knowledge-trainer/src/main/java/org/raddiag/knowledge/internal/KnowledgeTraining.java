@@ -19,6 +19,7 @@ import java.util.Random;
 import org.raddiag.checkpoint.SafetensorsFile;
 import org.raddiag.checkpoint.StateDict;
 import org.raddiag.checkpoint.TensorData;
+import org.raddiag.model.blocks.Scalars;
 
 /**
  * Trains an {@link Adapter} on frozen embeddings with the {@link ContrastiveLoss} on DJL (PyTorch). Each epoch
@@ -165,7 +166,7 @@ public final class KnowledgeTraining {
     static NDArray forward(NDArray e, NDArray w1, NDArray b1, NDArray w2, NDArray b2) {
         NDArray h = Activation.relu(e.matMul(w1.transpose()).add(b1));
         NDArray z = e.add(h.matMul(w2.transpose())).add(b2);
-        return z.div(z.square().sum(new int[] {1}, true).sqrt().maximum(1e-12f));
+        return z.div(Scalars.atLeast(z.square().sum(new int[] {1}, true).sqrt(), 1e-12f));
     }
 
     private static int partner(int anchor, List<Integer> sameCode, Random rng) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import org.raddiag.model.loss.ClampedBceLoss;
 import org.raddiag.model.loss.KeySliceKlLoss;
 import org.raddiag.model.loss.KeySliceSelection;
+import org.raddiag.model.blocks.Scalars;
 
 /**
  * The reference training objective (A.3): {@code BCE(clamp(logits, -60, 60), labels) + w x KL}, where KL is the
@@ -30,6 +31,6 @@ public final class TrainingLoss {
         NDList sel = KeySliceSelection.select(scoreFull, mods, marks, keys);
         NDArray kl = sel.get(0).getShape().get(0) == 0 ? bce.zerosLike()
                 : KeySliceKlLoss.loss(sel.get(0), sel.get(1), sel.get(2));
-        return new NDList(bce.add(kl.mul(klWeight)), bce, kl);
+        return new NDList(bce.add(Scalars.times(kl, klWeight)), bce, kl);
     }
 }

@@ -10,6 +10,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.raddiag.model.blocks.ReferenceBlock;
+import org.raddiag.model.blocks.Scalars;
 
 /**
  * Pre-norm multi-head self-attention of the ViT: {@code LayerNorm -> to_qkv (Linear dim -> 3 * heads * dimHead, no
@@ -43,7 +44,7 @@ final class VitAttention extends ReferenceBlock {
         long t = x.getShape().get(1);
         NDArray parts = qkv.forward(ps, new NDList(x), training).head()
                 .reshape(n, t, 3, heads, dimHead).transpose(2, 0, 3, 1, 4); // (3, N, h, T, dh)
-        NDArray q = parts.get(0).mul((float) (1 / Math.sqrt(dimHead)));
+        NDArray q = Scalars.times(parts.get(0), (float) (1 / Math.sqrt(dimHead)));
         NDArray attn = q.matMul(parts.get(1).transpose(0, 1, 3, 2)).softmax(-1);
         attn = Dropout.dropout(attn, dropout, training).head();
         NDArray mixed = attn.matMul(parts.get(2)).transpose(0, 2, 1, 3).reshape(n, t, (long) heads * dimHead);
