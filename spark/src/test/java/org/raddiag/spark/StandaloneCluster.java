@@ -37,6 +37,8 @@ final class StandaloneCluster implements AutoCloseable {
     final Path home;
     final Path logs;
     final Path work;
+    /** java.io.tmpdir of every JVM of the cluster (ONNX Runtime unpacks its natives there). */
+    final Path tmp;
     final String masterUrl;
     private final String jvmOptions;
     private final int masterUi;
@@ -46,6 +48,7 @@ final class StandaloneCluster implements AutoCloseable {
         this.home = Files.createDirectories(dir.resolve("spark-home"));
         this.logs = Files.createDirectories(dir.resolve("logs"));
         this.work = Files.createDirectories(dir.resolve("work"));
+        this.tmp = Files.createDirectories(dir.resolve("tmp"));
         this.jvmOptions = jvmOptions;
         int port = freePort();
         this.masterUi = freePort();
@@ -78,17 +81,16 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     /**
-     * Runs {@code spark-submit --master URL --deploy-mode client --class MAIN [conf...] JAR ARGS} and returns its
-     * exit status; its stdout goes to {@code logs/NAME.out}, its log (stderr) to {@code logs/NAME.log}.
+     * Runs {@code spark-submit --master URL --deploy-mode client --class MAIN OPTIONS JAR ARGS} and returns its exit
+     * status; its stdout goes to {@code logs/NAME.out}, its log (stderr) to {@code logs/NAME.log}.
+     *
+     * @param options spark-submit options ({@code --conf K=V}, {@code --archives ...})
      */
-    int submit(String name, List<String> conf, Path jar, String mainClass, List<String> args, long timeoutSeconds)
+    int submit(String name, List<String> options, Path jar, String mainClass, List<String> args, long timeoutSeconds)
             throws Exception {
         List<String> cmd = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit", "--master", masterUrl,
                 "--deploy-mode", "client", "--class", mainClass));
-        for (String c : conf) {
-            cmd.add("--conf");
-            cmd.add(c);
-        }
+        cmd.addAll(options);
         cmd.add(jar.toString());
         cmd.addAll(args);
         Process p = java(name, cmd, logs.resolve(name + ".out"));
@@ -169,7 +171,7 @@ final class StandaloneCluster implements AutoCloseable {
     /** Starts {@code java} with Spark's class path; stderr (and stdout without {@code out}) to {@code logs/NAME.log}. */
     private Process java(String name, List<String> mainAndArgs, Path out) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java")
-                .toString(), DAEMON_HEAP));
+                .toString(), DAEMON_HEAP, "-Djava.io.tmpdir=" + tmp));
         cmd.addAll(List.of(jvmOptions.trim().split("\\s+")));
         cmd.addAll(List.of("-cp", home.resolve("conf") + File.separator + File.pathSeparator + home.resolve("jars")
                 + File.separator + "*"));
