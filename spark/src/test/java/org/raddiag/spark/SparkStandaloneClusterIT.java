@@ -37,8 +37,8 @@ import org.raddiag.embedded.EmbeddedModels;
  * launched. Twice: with the model package on storage the executor reads (the path), and shipped with the job
  * ({@code --archives model.zip#NAME}, {@code --model NAME}). Every probability equals the {@code local[2]} run's
  * within 1e-5, the error tables are the same and the corrupt case is in them, and no JVM of the cluster outlives
- * the test. Slow (about 75 s on an idle 2-core machine, five JVMs): runs with {@code -Draddiag.cluster=true} (or
- * {@code -Draddiag.slow=true}).
+ * the test. Slow (111 s on the project's 2-core machine at load 7-12; up to six JVMs): runs with
+ * {@code -Draddiag.cluster=true} (or {@code -Draddiag.slow=true}).
  */
 class SparkStandaloneClusterIT {
     private static final long TIMEOUT_S = 300;
