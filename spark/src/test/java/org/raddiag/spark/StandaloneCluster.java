@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -42,7 +43,9 @@ final class StandaloneCluster implements AutoCloseable {
     final String masterUrl;
     private final String jvmOptions;
     private final int masterUi;
-    private final List<Process> processes = new ArrayList<>();
+    private final List<Process> processes = new CopyOnWriteArrayList<>();
+    /** Ends the cluster if the test JVM is stopped (SIGTERM, a fork timeout) before {@link #close()}. */
+    private final Thread hook = new Thread(this::stop, "standalone-cluster-stop");
 
     private StandaloneCluster(Path dir, String jvmOptions) throws IOException {
         this.home = Files.createDirectories(dir.resolve("spark-home"));
@@ -64,6 +67,7 @@ final class StandaloneCluster implements AutoCloseable {
     static StandaloneCluster start(Path dir, List<Path> sparkClasspath, String jvmOptions, long timeoutSeconds)
             throws Exception {
         StandaloneCluster c = new StandaloneCluster(dir, jvmOptions);
+        Runtime.getRuntime().addShutdownHook(c.hook);
         try {
             c.linkJars(sparkClasspath);
             int port = Integer.parseInt(c.masterUrl.substring(c.masterUrl.lastIndexOf(':') + 1));
@@ -137,6 +141,15 @@ final class StandaloneCluster implements AutoCloseable {
     /** Ends the drivers, the worker (and its executors) and the master: SIGTERM, then SIGKILL after 15 s. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting: the hook runs stop()
+        }
+        stop();
+    }
+
+    private void stop() {
         List<ProcessHandle> all = new ArrayList<>();
         for (int i = processes.size() - 1; i >= 0; i--) { // drivers, then the worker, then the master
             ProcessHandle h = processes.get(i).toHandle();
