@@ -37,7 +37,7 @@ import org.raddiag.embedded.EmbeddedModels;
  * launched. Twice: with the model package on storage the executor reads (the path), and shipped with the job
  * ({@code --archives model.zip#NAME}, {@code --model NAME}). Every probability equals the {@code local[2]} run's
  * within 1e-5, the error tables are the same and the corrupt case is in them, and no JVM of the cluster outlives
- * the test. Slow (111 s on the project's 2-core machine at load 7-12; up to six JVMs): runs with
+ * the test. Slow (103-111 s on the project's 2-core machine at load 7-14; up to six JVMs): runs with
  * {@code -Draddiag.cluster=true} (or {@code -Draddiag.slow=true}).
  */
 class SparkStandaloneClusterIT {
