@@ -42,6 +42,7 @@ final class StandaloneCluster implements AutoCloseable {
     final Path tmp;
     final String masterUrl;
     private final String jvmOptions;
+    private final int masterPort;
     private final int masterUi;
     private final List<Process> processes = new CopyOnWriteArrayList<>();
     /** Ends the cluster if the test JVM is stopped (SIGTERM, a fork timeout) before {@link #close()}. */
@@ -53,9 +54,9 @@ final class StandaloneCluster implements AutoCloseable {
         this.work = Files.createDirectories(dir.resolve("work"));
         this.tmp = Files.createDirectories(dir.resolve("tmp"));
         this.jvmOptions = jvmOptions;
-        int port = freePort();
+        this.masterPort = freePort();
         this.masterUi = freePort();
-        this.masterUrl = "spark://127.0.0.1:" + port;
+        this.masterUrl = "spark://127.0.0.1:" + masterPort;
     }
 
     /**
@@ -70,9 +71,8 @@ final class StandaloneCluster implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(c.hook);
         try {
             c.linkJars(sparkClasspath);
-            int port = Integer.parseInt(c.masterUrl.substring(c.masterUrl.lastIndexOf(':') + 1));
             c.daemon("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
-                    String.valueOf(port), "--webui-port", String.valueOf(c.masterUi));
+                    String.valueOf(c.masterPort), "--webui-port", String.valueOf(c.masterUi));
             c.daemon("worker", "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--port", "0",
                     "--webui-port", "0", "--cores", String.valueOf(WORKER_CORES), "--memory", "1200m",
                     "--work-dir", c.work.toString(), c.masterUrl);
