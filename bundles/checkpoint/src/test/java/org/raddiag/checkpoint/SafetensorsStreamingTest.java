@@ -22,14 +22,20 @@ class SafetensorsStreamingTest {
     @TempDir
     Path dir;
 
-    @Test
-    void streamsEveryTensorAndAliasWithTheValuesReadGives() throws IOException {
+    /** Floats, integers and an alias of the floats, as a checkpoint holds them. */
+    private Path writeSample() throws IOException {
         StateDict sd = new StateDict();
         sd.put("a.weight", TensorData.ofFloats(new float[] {1.5f, -2f, 3f, 4f, 5f, 6f}, 2, 3));
         sd.put("a.count", TensorData.ofLongs(new long[] {7}, 1));
         sd.putAlias("b.weight", "a.weight");
         Path f = dir.resolve("w.safetensors");
         SafetensorsFile.write(f, sd, Map.of());
+        return f;
+    }
+
+    @Test
+    void streamsEveryTensorAndAliasWithTheValuesReadGives() throws IOException {
+        Path f = writeSample();
         StateDict all = SafetensorsFile.read(f);
         Map<String, TensorData> seen = new LinkedHashMap<>();
         SafetensorsFile.forEach(f, (key, type, shape, data) -> {
@@ -57,12 +63,7 @@ class SafetensorsStreamingTest {
 
     @Test
     void readsOneTensorAtATimeByKeyWithTheAliasesListedApart() throws IOException {
-        StateDict sd = new StateDict();
-        sd.put("a.weight", TensorData.ofFloats(new float[] {1.5f, -2f, 3f, 4f, 5f, 6f}, 2, 3));
-        sd.put("a.count", TensorData.ofLongs(new long[] {7}, 1));
-        sd.putAlias("b.weight", "a.weight");
-        Path f = dir.resolve("w.safetensors");
-        SafetensorsFile.write(f, sd, Map.of());
+        Path f = writeSample();
         StateDict all = SafetensorsFile.read(f);
         assertEquals(Map.of("b.weight", "a.weight"), SafetensorsFile.readAliases(f));
         for (TensorInfo t : SafetensorsFile.readInfo(f)) {
