@@ -119,34 +119,63 @@ public final class SafetensorsFile {
     }
 
     /**
-     * The alias keys of {@code file} (PyTorch's shared storages, from {@code __metadata__}) mapped to the stored
-     * tensor each one reads; empty when there are none. With {@link #readInfo} and {@link #readTensor} a reader
-     * can load a large checkpoint one tensor at a time.
+     * Reads and validates the header of {@code file} once, for a reader that then loads the tensors one at a time by
+     * key ({@link Index#read}) rather than a full-size model (460 MB) on the Java heap at once.
      */
-    public static Map<String, String> readAliases(Path file) throws IOException {
+    public static Index index(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return aliases(file, readHeader(file, ch));
+            Header h = readHeader(file, ch);
+            return new Index(file, h, aliases(file, h), ch.size());
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw fail(file, e.getMessage(), e);
         }
     }
 
-    /**
-     * Reads the one stored tensor {@code key} of {@code file} (the header is validated again, so a file changed
-     * since {@link #readInfo} is refused, not misread): for readers that need a few tensors at a time rather than a
-     * full-size model (460 MB) on the Java heap at once.
-     */
-    public static TensorData readTensor(Path file, String key) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            Header h = readHeader(file, ch);
-            for (Entry e : h.entries) {
-                if (e.key.equals(key)) {
-                    return read(ch, h, e);
-                }
+    /** A checkpoint's validated header: its tensors, its aliases, and reads of one tensor by key. */
+    public static final class Index {
+        private final Path file;
+        private final Header header;
+        private final Map<String, String> aliases;
+        private final Map<String, Entry> byKey = new LinkedHashMap<>();
+        private final long size;
+
+        private Index(Path file, Header header, Map<String, String> aliases, long size) {
+            this.file = file;
+            this.header = header;
+            this.aliases = aliases;
+            this.size = size;
+            header.entries.forEach(e -> byKey.put(e.key, e));
+        }
+
+        /** The stored tensors in file order (aliases not included). */
+        public List<TensorInfo> tensors() {
+            List<TensorInfo> out = new ArrayList<>();
+            for (Entry e : header.entries) {
+                out.add(new TensorInfo(e.key, e.type, e.shape));
             }
-            throw fail(file, "no stored tensor '" + key + "'");
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw fail(file, e.getMessage(), e);
+            return out;
+        }
+
+        /** Alias keys (PyTorch's shared storages) mapped to the stored key each one reads; empty when none. */
+        public Map<String, String> aliases() {
+            return aliases;
+        }
+
+        /**
+         * The values of stored tensor or alias {@code key}; a file whose size changed since the index was made is
+         * refused, not misread.
+         */
+        public TensorData read(String key) throws IOException {
+            Entry e = byKey.get(aliases.getOrDefault(key, key));
+            if (e == null) {
+                throw fail(file, "no tensor '" + key + "'");
+            }
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                if (ch.size() != size) {
+                    throw fail(file, "changed while it was being read (" + size + " bytes, now " + ch.size() + ")");
+                }
+                return SafetensorsFile.read(ch, header, e);
+            }
         }
     }
 

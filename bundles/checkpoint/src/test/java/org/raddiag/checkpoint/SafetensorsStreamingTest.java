@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,25 +57,30 @@ class SafetensorsStreamingTest {
         Path f = dir.resolve("cut.safetensors");
         SafetensorsFile.write(f, sd, Map.of());
         byte[] b = Files.readAllBytes(f);
-        Files.write(f, java.util.Arrays.copyOf(b, b.length - 10));
+        Files.write(f, Arrays.copyOf(b, b.length - 10));
         IOException e = assertThrows(IOException.class, () -> SafetensorsFile.forEach(f, (k, t, s, d) -> { }));
         assertTrue(e.getMessage().contains("cut.safetensors"), e.getMessage());
     }
 
     @Test
-    void readsOneTensorAtATimeByKeyWithTheAliasesListedApart() throws IOException {
+    void anIndexReadsOneTensorAtATimeByKeyOrAlias() throws IOException {
         Path f = writeSample();
         StateDict all = SafetensorsFile.read(f);
-        assertEquals(Map.of("b.weight", "a.weight"), SafetensorsFile.readAliases(f));
-        for (TensorInfo t : SafetensorsFile.readInfo(f)) {
-            assertTrue(all.get(t.key()).contentEquals(SafetensorsFile.readTensor(f, t.key())), t.key());
+        SafetensorsFile.Index index = SafetensorsFile.index(f);
+        assertEquals(Map.of("b.weight", "a.weight"), index.aliases());
+        for (TensorInfo t : index.tensors()) {
+            assertTrue(all.get(t.key()).contentEquals(index.read(t.key())), t.key());
         }
-        IOException e = assertThrows(IOException.class, () -> SafetensorsFile.readTensor(f, "b.weight"));
-        assertTrue(e.getMessage().contains("w.safetensors") && e.getMessage().contains("no stored tensor 'b.weight'"),
+        assertTrue(all.get("b.weight").contentEquals(index.read("b.weight")), "an alias reads its tensor");
+        IOException e = assertThrows(IOException.class, () -> index.read("c.weight"));
+        assertTrue(e.getMessage().contains("w.safetensors") && e.getMessage().contains("no tensor 'c.weight'"),
                 e.getMessage());
+        Files.write(f, Arrays.copyOf(Files.readAllBytes(f), (int) Files.size(f) + 8));
+        e = assertThrows(IOException.class, () -> index.read("a.weight"));
+        assertTrue(e.getMessage().contains("changed while it was being read"), e.getMessage());
         Path g = dir.resolve("plain.safetensors");
         SafetensorsFile.write(g, new StateDict().put("c", TensorData.ofFloats(new float[] {1f}, 1)), Map.of());
-        assertEquals(Map.of(), SafetensorsFile.readAliases(g));
+        assertEquals(Map.of(), SafetensorsFile.index(g).aliases());
     }
 
     @Test

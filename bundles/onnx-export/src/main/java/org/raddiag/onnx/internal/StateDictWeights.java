@@ -31,26 +31,27 @@ final class StateDictWeights {
      * read from the file when a converter asks for it: a full-size model's 460 MB never sit on the heap at once.
      */
     static Weights read(Path safetensors) throws IOException {
-        Weights.Builder b = Weights.builder();
+        SafetensorsFile.Index index = SafetensorsFile.index(safetensors);
         Map<String, TensorInfo> stored = new LinkedHashMap<>();
-        for (TensorInfo t : SafetensorsFile.readInfo(safetensors)) {
+        for (TensorInfo t : index.tensors()) {
             stored.put(t.key(), t);
         }
         Map<String, String> keys = new LinkedHashMap<>();
         stored.keySet().forEach(k -> keys.put(k, k));
-        keys.putAll(SafetensorsFile.readAliases(safetensors));
+        keys.putAll(index.aliases());
+        Weights.Builder b = Weights.builder();
         for (Map.Entry<String, String> k : keys.entrySet()) {
             TensorInfo t = stored.get(k.getValue());
             if (t.type().isFloating()) {
-                b.put(k.getKey(), () -> load(safetensors, t.key()), t.shape());
+                b.put(k.getKey(), () -> load(index, t.key()), t.shape());
             }
         }
         return b.build();
     }
 
-    private static float[] load(Path safetensors, String key) {
+    private static float[] load(SafetensorsFile.Index index, String key) {
         try {
-            return SafetensorsFile.readTensor(safetensors, key).floats();
+            return index.read(key).floats();
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
