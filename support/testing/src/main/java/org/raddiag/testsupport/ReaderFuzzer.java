@@ -53,6 +53,14 @@ public final class ReaderFuzzer {
     private double minReadShare;
     private double minRefusedShare = 0.25;
 
+    /** Limits of every read unless given: a million voxels, no modality hint. */
+    public static final ReadOptions LIMITS = new ReadOptions(1 << 20, null);
+
+    /** {@code rounds} mutants from {@code seed}, each read within {@link #LIMITS}. */
+    public ReaderFuzzer(long seed, int rounds) {
+        this(seed, rounds, LIMITS);
+    }
+
     public ReaderFuzzer(long seed, int rounds, ReadOptions limits) {
         this.seed = seed;
         this.rounds = rounds;
