@@ -28,7 +28,7 @@ class DicomReaderFuzzTest {
     @Test
     void mutatedFilesGiveScansOrReadExceptions(@TempDir Path tmp) throws Exception {
         // generic header mutations after the preamble and DICM
-        new ReaderFuzzer(20240612L, 2000, LIMITS).expecting(0.1, 0.1).run(new DicomSeriesReader(), SEEDS,
+        new ReaderFuzzer(20240612L, 2000).limits(LIMITS).expecting(0.1, 0.1).run(new DicomSeriesReader(), SEEDS,
                 ReaderFuzzer.contents(SEEDS, DicomTestData::pydicom),
                 ReaderFuzzer.writing(".dcm", Mutations.mixed(132, Mutations.headerOf(1024), 3,
                         DicomReaderFuzzTest::mutate)), tmp);
