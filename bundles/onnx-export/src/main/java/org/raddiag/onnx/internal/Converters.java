@@ -32,7 +32,7 @@ public final class Converters {
 
     /** A converter (service properties as DS passes them, or null). */
     void add(BlockConverter c, Map<String, ?> properties) {
-        byType.add(c.blockType(), c, properties);
+        byType.add(typeOf(c, properties), c, properties);
     }
 
     /** A converter without service properties (tests outside OSGi); this, for chaining. */
@@ -42,7 +42,19 @@ public final class Converters {
     }
 
     void remove(BlockConverter c, Map<String, ?> properties) {
-        byType.remove(c.blockType(), c, properties);
+        byType.remove(typeOf(c, properties), c, properties);
+    }
+
+    /** Its {@code raddiag.block} service property, else its {@link BlockConverter#blockType}. */
+    private static String typeOf(BlockConverter c, Map<String, ?> properties) {
+        Object block = properties == null ? null : properties.get(BlockConverter.BLOCK);
+        String type = block != null ? block.toString() : c.blockType();
+        if (type == null) {
+            throw new IllegalArgumentException("ONNX converter " + c.getClass().getName() + " names no block type"
+                    + " (no " + BlockConverter.BLOCK + " property, no blockType()); a model component's converter is"
+                    + " built by the component instead");
+        }
+        return type;
     }
 
     /** A model component plugin without service properties (outside OSGi); this, for chaining. */

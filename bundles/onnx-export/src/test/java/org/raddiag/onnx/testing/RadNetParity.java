@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.raddiag.api.model.ArchitectureConfig;
@@ -21,8 +20,8 @@ import org.raddiag.testsupport.Components;
 
 /**
  * The ONNX parity check each backbone and head plugin runs on its converter: RadNet assembled from a backbone and a
- * head block, run in DJL (PyTorch) on seeded random images and, exported with every converter on the test class
- * path, in ONNX Runtime. Sizes come from the architecture ({@code slots}, {@code depth}, {@code image_size}; one
+ * head block, run in DJL (PyTorch) on seeded random images and, exported with every converter and model component
+ * on the test class path, in ONNX Runtime. Sizes come from the architecture ({@code slots}, {@code depth}, {@code image_size}; one
  * image channel); the batch from {@code mods}.
  */
 public final class RadNetParity {
@@ -100,8 +99,8 @@ public final class RadNetParity {
             djlLogits = out.get(0).toFloatArray();
             djlAttention = out.get(3).toFloatArray();
         }
-        byte[] model = OnnxExporters.standalone(Components.all(BlockConverter.class), List.of()).export(arch,
-                w.build());
+        byte[] model = OnnxExporters.standalone(Components.all(BlockConverter.class), Components.components())
+                .export(arch, w.build());
         Map<String, float[]> ort = OrtRun.radNet(model, images, imageShape.getShape(), mods, marks);
         return new Outputs(djlLogits, djlAttention, ort.get("logits"), ort.get("slice_attention"), mods, d);
     }
