@@ -11,7 +11,8 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * Services of one type followed from a bundle's context into {@link NamedServices}, for a component that must
  * register before they exist (an engine that is still starting) and wait for one by name only when it needs it:
- * the {@code import}, {@code init-model} and {@code train-knowledge} commands and the workflows' model runners.
+ * the {@code import}, {@code init-model} and {@code train-knowledge} commands and the workflows' trainers, dataset
+ * layouts and model runners.
  * Open it on activation, {@link #close} it on deactivation (which also wakes any caller still waiting).
  *
  * @param <T> the service type
