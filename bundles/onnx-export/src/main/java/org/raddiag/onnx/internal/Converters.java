@@ -41,12 +41,22 @@ public final class Converters {
         return this;
     }
 
+    /** The converters by block type, as the exporter component follows them. */
+    NamedServices<BlockConverter> byType() {
+        return byType;
+    }
+
+    /** The model components that may build a converter, as the exporter component follows them. */
+    NamedServices<ModelComponent> components() {
+        return components;
+    }
+
     void remove(BlockConverter c, Map<String, ?> properties) {
         byType.remove(typeOf(c, properties), c, properties);
     }
 
     /** Its {@code raddiag.block} service property, else its {@link BlockConverter#blockType}. */
-    private static String typeOf(BlockConverter c, Map<String, ?> properties) {
+    static String typeOf(BlockConverter c, Map<String, ?> properties) {
         Object block = properties == null ? null : properties.get(BlockConverter.BLOCK);
         String type = block != null ? block.toString() : c.blockType();
         if (type == null) {
