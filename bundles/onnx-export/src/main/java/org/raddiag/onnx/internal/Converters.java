@@ -1,6 +1,5 @@
 package org.raddiag.onnx.internal;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,13 +20,10 @@ public final class Converters {
     private final NamedServices<BlockConverter> byType = new NamedServices<>("ONNX converter");
     private final NamedServices<ModelComponent> components = new NamedServices<>("model component");
 
-    /** The converters this bundle registers as services (the shared blocks; backbones and heads bring their own). */
+    /** The converters this bundle brings (the shared blocks; backbones and heads bring their own). */
     public static Converters builtIn() {
-        Converters c = new Converters();
-        for (BlockConverter b : List.of(new Attention1DConverter(), new VitFuseConverter())) {
-            c.add(b, null);
-        }
-        return c;
+        return new Converters().add("attention1d", SharedBlockConverters::attention1d)
+                .add("vitfuse", SharedBlockConverters::vitFuse);
     }
 
     /** A converter (service properties as DS passes them, or null). */
@@ -38,6 +34,12 @@ public final class Converters {
     /** A converter without service properties (tests outside OSGi); this, for chaining. */
     public Converters add(BlockConverter c) {
         add(c, null);
+        return this;
+    }
+
+    /** A converter of {@code blockType} without service properties (e.g. a method reference); this, for chaining. */
+    public Converters add(String blockType, BlockConverter c) {
+        byType.add(blockType, c, null);
         return this;
     }
 

@@ -15,8 +15,9 @@ import org.raddiag.onnx.OnnxExporter;
 import org.raddiag.support.osgi.TrackedServices;
 
 /**
- * The {@link OnnxExporter} service; follows every {@link BlockConverter} service, this bundle's and plugins', and the
- * backbone, fusion and head component services, which may build a converter for their block type instead.
+ * The {@link OnnxExporter} service: this bundle's converters of the shared blocks, every {@link BlockConverter} service
+ * (ranked first) and the backbone, fusion and head component services, which may build a converter for their block
+ * type instead.
  */
 @Component(service = OnnxExporter.class)
 public final class OnnxExporterComponent extends Exporter {
@@ -24,7 +25,7 @@ public final class OnnxExporterComponent extends Exporter {
     private final List<TrackedServices.Feed> feeds = new ArrayList<>();
 
     public OnnxExporterComponent() {
-        this(new Converters());
+        this(Converters.builtIn());
     }
 
     private OnnxExporterComponent(Converters converters) {
