@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +13,14 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.inject.Inject;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.MethodSorters;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.raddiag.api.data.Case;
 import org.raddiag.api.data.Diagnosis;
 import org.raddiag.api.data.Modality;
@@ -47,22 +42,13 @@ import org.raddiag.api.model.ModelRef;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
-public class ArchitecturePluginsIT {
-    private static final Path HOME = Paths.get("target", "itest-home-" + ArchitecturePluginsIT.class.getSimpleName())
-            .toAbsolutePath();
+@KeptHome
+public class ArchitecturePluginsIT extends PaxExamRuntime {
     private static final String[] SMALL = PhantomDatasets.SMALL_TRAINING;
-
-    @Inject
-    private BundleContext context;
-
-    @Configuration
-    public Option[] config() throws Exception {
-        return RuntimeOptions.runtime(HOME);
-    }
 
     @Test
     public void a_vitAndResNet34TrainRegisterDiagnoseAndExport() throws Exception {
-        Path data = phantom();
+        Path data = PhantomDatasets.small(context, home(), "24,8,8");
         trainDiagnoseExport(data, "vit", "--set", "vit.dim=32", "--set", "vit.depth=1", "--set", "vit.heads=2",
                 "--set", "vit.dim_head=16", "--set", "vit.patch=8");
         trainDiagnoseExport(data, "resnet34");
@@ -70,8 +56,8 @@ public class ArchitecturePluginsIT {
 
     @Test
     public void b_stoppingTheBackboneBundleEndsTrainingWithAResumableCheckpoint() throws Exception {
-        Path data = phantom();
-        Path out = HOME.resolve("runs/stopped-" + System.nanoTime());
+        Path data = PhantomDatasets.small(context, home(), "24,8,8");
+        Path out = home().resolve("runs/stopped-" + System.nanoTime());
         String[] args = concat(new String[] {"--dataset", "rp3d:" + data, "--out", out.toString(), "--no-register",
             "--set", "backbone=resnet34", "--set", "checkpointEvery=1"}, SMALL);
         args = concat(args, "--set", "epochs=6");
@@ -117,7 +103,7 @@ public class ArchitecturePluginsIT {
 
     @Test
     public void c_backboneTemplateHotDeploysTrainsDiagnosesAndExports() throws Exception {
-        Path data = phantom();
+        Path data = PhantomDatasets.small(context, home(), "24,8,8");
         long core = InFramework.bundle(context, "raddiag-core").getLastModified();
         Bundle plugin = context.installBundle("example-tinycnn", Files.newInputStream(
                 RuntimeOptions.probePlugins().resolve("raddiag-example-backbone-tinycnn.jar")));
@@ -128,7 +114,7 @@ public class ArchitecturePluginsIT {
             plugin.uninstall();
             InFramework.refresh(context, plugin);
         }
-        Path out = HOME.resolve("runs/tinycnn-gone-" + System.nanoTime());
+        Path out = home().resolve("runs/tinycnn-gone-" + System.nanoTime());
         String gone;
         try {
             InFramework.Outcome o = InFramework.call(context, "train", concat(new String[] {"--dataset",
@@ -146,7 +132,7 @@ public class ArchitecturePluginsIT {
 
     private void trainDiagnoseExport(Path data, String backbone, String... extra) throws Exception {
         String name = "arch-" + backbone + "-" + System.nanoTime();
-        Path out = HOME.resolve("runs/" + name);
+        Path out = home().resolve("runs/" + name);
         String[] args = concat(concat(new String[] {"--dataset", "rp3d:" + data, "--out", out.toString(), "--name",
             name + ":1.0.0", "--set", "backbone=" + backbone}, SMALL), extra);
         assertEquals("train " + backbone, 0, InFramework.run(context, "train", args));
@@ -166,12 +152,6 @@ public class ArchitecturePluginsIT {
         assertEquals("export-onnx " + backbone, 0, InFramework.run(context, "export-onnx", "--model", name,
                 onnx.toString()));
         assertTrue(Files.size(onnx) > 1000);
-    }
-
-    /** A small phantom dataset (generated once; kept when its manifest matches). */
-    private Path phantom() throws Exception {
-        return PhantomDatasets.generate(context, HOME.resolve("phantom"), Map.of("seed", "11", "labels", "12,4,4",
-                "cases", "24,8,8"));
     }
 
     private static Case syntheticCase() {

@@ -3,26 +3,20 @@ package org.raddiag.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.composite;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.TimeUnit;
-import javax.inject.Inject;
 import org.junit.Assume;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.MethodSorters;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 /**
  * {@code experiment} in real Felix: the shipped tiny two-variant plan ({@code examples/experiments/tiny.json}: a
@@ -35,27 +29,17 @@ import org.osgi.framework.BundleContext;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
-public class ExperimentIT {
-    private static final Path HOME = Paths.get("target", "itest-home-" + ExperimentIT.class.getSimpleName())
-            .toAbsolutePath();
-
-    @Inject
-    private BundleContext context;
-
-    @Configuration
-    public Option[] config() throws Exception {
-        Files.createDirectories(HOME);
-        return new Option[] {composite(RuntimeOptions.runtime()), systemProperty("raddiag.home").value(HOME.toString())};
-    }
+@KeptHome
+public class ExperimentIT extends PaxExamRuntime {
 
     @Test
     public void twoVariantsTrainCompareResumeAndRenderInChromium() throws Exception {
-        Path plan = HOME.resolve("tiny-plan.json");
+        Path plan = home().resolve("tiny-plan.json");
         String tiny = Files.readString(Paths.get("../examples/experiments/tiny.json"), StandardCharsets.UTF_8);
         assertTrue(tiny.contains("\"phantom:tiny-phantom\""));
-        Files.writeString(plan, tiny.replace("\"phantom:tiny-phantom\"", "\"phantom:" + HOME.resolve("phantom")
+        Files.writeString(plan, tiny.replace("\"phantom:tiny-phantom\"", "\"phantom:" + home().resolve("phantom")
                 + "\""));
-        Path runs = HOME.resolve("runs-" + System.nanoTime());
+        Path runs = home().resolve("runs-" + System.nanoTime());
         Path out = runs.resolve("experiment");
         Await.until("the experiment command", 60_000, () -> InFramework.command(context, "experiment") != null);
         InFramework.Outcome first = InFramework.call(context, "experiment", plan.toString(), "--out", out.toString());
@@ -71,8 +55,8 @@ public class ExperimentIT {
         assertEquals(again.output(), 0, again.status());
         assertEquals(again.output(), 2, again.output().split("finished before, not run again", -1).length - 1);
 
-        Path bad = HOME.resolve("bad-plan.json");
-        Files.writeString(bad, "{\"dataset\": \"phantom:" + HOME.resolve("phantom") + "\","
+        Path bad = home().resolve("bad-plan.json");
+        Files.writeString(bad, "{\"dataset\": \"phantom:" + home().resolve("phantom") + "\","
                 + " \"datasetOptions\": {\"seed\": \"11\", \"labels\": \"12,4,4\", \"cases\": \"16,6,6\"},"
                 + " \"variants\": [{\"name\": \"x\", \"head\": \"no-such-head\"}]}");
         String refused;
@@ -92,9 +76,9 @@ public class ExperimentIT {
 
     @Test
     public void evaluateAggregatesADisorderModelToIcd10Codes() throws Exception {
-        String[] data = {"--dataset", "phantom:" + HOME.resolve("phantom"), "--dataset-option", "seed=11",
+        String[] data = {"--dataset", "phantom:" + home().resolve("phantom"), "--dataset-option", "seed=11",
             "--dataset-option", "labels=12,4,4", "--dataset-option", "cases=16,6,6"};
-        Path runs = HOME.resolve("runs-" + System.nanoTime());
+        Path runs = home().resolve("runs-" + System.nanoTime());
         String name = "disorders-" + System.nanoTime();
         Await.until("the train command", 60_000, () -> InFramework.command(context, "train") != null);
         InFramework.Outcome trained = InFramework.call(context, "train", concat(data, "--out",
@@ -127,7 +111,7 @@ public class ExperimentIT {
         return r;
     }
 
-    private static void render(Path html) throws Exception {
+    private void render(Path html) throws Exception {
         Path setup = Paths.get("../tools/setup-browser.sh").toAbsolutePath();
         Process p = new ProcessBuilder("sh", setup.toString()).redirectErrorStream(true).start();
         String setupOut = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -135,7 +119,7 @@ public class ExperimentIT {
                 p.waitFor(600, TimeUnit.SECONDS) && p.exitValue() == 0);
         String modules = System.getenv().getOrDefault("RADDIAG_BROWSER_DIR",
                 System.getProperty("user.home") + "/.cache/raddiag-browser") + "/node_modules";
-        Path script = HOME.resolve("comparison.js");
+        Path script = home().resolve("comparison.js");
         for (String f : new String[] {"comparison.js", "chromium.js"}) {
             try (var in = ExperimentIT.class.getResourceAsStream("/browser/" + f)) {
                 Files.copy(in, script.resolveSibling(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -8,20 +8,15 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
-import javax.inject.Inject;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.MethodSorters;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.raddiag.api.data.Case;
 import org.raddiag.api.data.Diagnosis;
 import org.raddiag.api.data.Modality;
@@ -45,27 +40,18 @@ import org.raddiag.api.text.KnowledgeLabels;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
-public class KnowledgeHeadIT {
-    private static final Path HOME = Paths.get("target", "itest-home-" + KnowledgeHeadIT.class.getSimpleName())
-            .toAbsolutePath();
+@KeptHome
+public class KnowledgeHeadIT extends PaxExamRuntime {
     private static final String MINILM = "all-minilm-l6-v2";
     private static final String WITHHELD = "Pleural effusion;Cardiomegaly";
     private static final String[] SMALL = concat(PhantomDatasets.SMALL_TRAINING, "--set", "backbone=resnet18");
     /** A model name and run folder of this execution (the home under target/ survives between builds). */
     private static final String NAME = "knowledge-it-" + System.nanoTime();
 
-    @Inject
-    private BundleContext context;
-
-    @Configuration
-    public Option[] config() throws Exception {
-        return RuntimeOptions.runtime(HOME);
-    }
-
     @Test
     public void a_trainWithATextEncoderMakesASelfContainedPackageThatBothBackendsRunAlike() throws Exception {
         Path data = phantom();
-        Path out = HOME.resolve("runs/" + NAME);
+        Path out = home().resolve("runs/" + NAME);
         assertEquals(0, InFramework.run(context, "train", trainArgs(data, out, "--name", NAME + ":1.0.0")));
 
         ModelPackage pkg = registry().find(ModelRef.parse(NAME)).orElseThrow();
@@ -111,18 +97,18 @@ public class KnowledgeHeadIT {
         assertTrue("zero-shot backends disagree by " + zeroShotDiff, zeroShotDiff <= 1e-4);
         assertNotEquals(zp.get("Pleural effusion"), zp.get("Cardiomegaly"));
 
-        Path caseDir = HOME.resolve("phantom");
+        Path caseDir = home().resolve("phantom");
         InFramework.Outcome d = InFramework.call(context, "diagnose", testCase(caseDir).toString(), "--model", NAME,
                 "--labels", "Pleural effusion; Cardiomegaly", "--json");
         assertEquals(d.output(), 0, d.status());
         assertTrue(d.output(), d.output().contains("\"Cardiomegaly\""));
-        Path labelsFile = Files.writeString(HOME.resolve("zero-shot-labels.txt"), "Pleural effusion\nCardiomegaly\n");
+        Path labelsFile = Files.writeString(home().resolve("zero-shot-labels.txt"), "Pleural effusion\nCardiomegaly\n");
         assertEquals(0, InFramework.run(context, "diagnose", testCase(caseDir).toString(), "--model", NAME,
                 "--labels", labelsFile.toString()));
 
-        Path mapping = Files.writeString(HOME.resolve("zero-shot.json"),
+        Path mapping = Files.writeString(home().resolve("zero-shot.json"),
                 "{\"Pleural effusion\": \"Pleural effusion\", \"Cardiomegaly\": [\"Cardiomegaly\", \"enlarged heart\"]}");
-        Path report = HOME.resolve("zero-shot-eval");
+        Path report = home().resolve("zero-shot-eval");
         InFramework.Outcome e = InFramework.call(context, "evaluate", "--model", NAME, "--dataset",
                 "rp3d:" + caseDir, "--zero-shot", mapping.toString(), "--out", report.toString());
         assertEquals(e.output(), 0, e.status());
@@ -142,7 +128,7 @@ public class KnowledgeHeadIT {
         }
         try {
             InFramework.run(context, "train", concat(new String[] {"--dataset", "rp3d:" + phantom(), "--out",
-                HOME.resolve("runs/no-encoder").toString(), "--set", "head=knowledge", "--set",
+                home().resolve("runs/no-encoder").toString(), "--set", "head=knowledge", "--set",
                 "text_encoder=no-such-encoder"}, SMALL));
             throw new AssertionError("trained with an encoder that is not installed");
         } catch (IllegalArgumentException expected) {
@@ -153,7 +139,7 @@ public class KnowledgeHeadIT {
 
     @Test
     public void d_aResumedRunReusesItsLabelEmbeddings() throws Exception {
-        Path out = HOME.resolve("runs/" + NAME);
+        Path out = home().resolve("runs/" + NAME);
         Path file = out.resolve("label-embeddings.npy");
         long before = Files.getLastModifiedTime(file).toMillis();
         byte[] bytes = Files.readAllBytes(file);
@@ -188,8 +174,7 @@ public class KnowledgeHeadIT {
     }
 
     private Path phantom() throws Exception {
-        return PhantomDatasets.generate(context, HOME.resolve("phantom"), Map.of("seed", "11", "labels", "12,4,4",
-                "cases", "24,8,16"));
+        return PhantomDatasets.small(context, home(), "24,8,16");
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -16,6 +16,14 @@ final class PhantomDatasets {
     private PhantomDatasets() {
     }
 
+    /**
+     * The small phantom (seed 11, label bins 12,4,4) with {@code cases} train,validation,test cases under
+     * {@code home}/phantom, generated once and kept while its manifest matches.
+     */
+    static Path small(BundleContext context, Path home, String cases) throws Exception {
+        return generate(context, home.resolve("phantom"), Map.of("seed", "11", "labels", "12,4,4", "cases", cases));
+    }
+
     /** Generates the phantom with {@code options} into {@code folder} (kept when its manifest matches); the folder. */
     static Path generate(BundleContext context, Path folder, Map<String, String> options) throws Exception {
         Await.until("phantom dataset layout", 60_000, () -> layout(context) != null);

@@ -12,7 +12,8 @@ import org.raddiag.api.model.SliceBackbone;
  * plugin ships (as a plain-Java embedding finds them outside OSGi), so tests never import a plugin's private package.
  * Add the plugin modules as test-scope dependencies. (An assembler over all of them:
  * {@code PluginAssembler.fromServiceLoader}; an ONNX exporter: {@code OnnxExporters.standalone(Components.all(
- * BlockConverter.class), ...)}; this module depends on neither, which would make a Maven cycle.)
+ * BlockConverter.class), Components.components())}, the components building their own converters; this module
+ * depends on neither, which would make a Maven cycle.)
  */
 public final class Components {
     private Components() {

@@ -43,7 +43,7 @@ public final class ReaderFuzzer {
 
     private final long seed;
     private final int rounds;
-    private final ReadOptions limits;
+    private ReadOptions limits = LIMITS;
     /**
      * Bounds that catch hangs and runaway loops, not slowness: the suite runs on shared 2-core machines where a
      * read that takes a second alone can take several under load (performance is measured by benchmarks).
@@ -53,10 +53,19 @@ public final class ReaderFuzzer {
     private double minReadShare;
     private double minRefusedShare = 0.25;
 
-    public ReaderFuzzer(long seed, int rounds, ReadOptions limits) {
+    /** Limits of every read unless given: a million voxels, no modality hint. */
+    public static final ReadOptions LIMITS = new ReadOptions(1 << 20, null);
+
+    /** {@code rounds} mutants from {@code seed}. */
+    public ReaderFuzzer(long seed, int rounds) {
         this.seed = seed;
         this.rounds = rounds;
-        this.limits = limits;
+    }
+
+    /** Limits of every read (default {@link #LIMITS}). */
+    public ReaderFuzzer limits(ReadOptions options) {
+        limits = options;
+        return this;
     }
 
     /** Time bound of the whole run (default 300 s). */

@@ -14,21 +14,11 @@ import org.raddiag.api.io.ReadException;
  * Turns a path given by a user into cases: an RP3D case file ({@code *.json}: all its cases, or one chosen by id),
  * a case folder ({@code case.json} or one file/sub-folder per scan), or a single scan file or series folder that a
  * reader accepts (one case with one scan).
+ *
+ * @param keys  key-slice reader for RP3D files, or null to ignore key files
+ * @param level label level of RP3D files ({@link Rp3dCaseFile#ARTICLES} or {@link Rp3dCaseFile#ICD10})
  */
-public final class CaseLocator {
-    private final ScanFiles files;
-    private final KeySliceSource keys;
-    private final String level;
-
-    /**
-     * @param keys  key-slice reader for RP3D files, or null to ignore key files
-     * @param level label level of RP3D files ({@link Rp3dCaseFile#ARTICLES} or {@link Rp3dCaseFile#ICD10})
-     */
-    public CaseLocator(ScanFiles files, KeySliceSource keys, String level) {
-        this.files = files;
-        this.keys = keys;
-        this.level = level;
-    }
+public record CaseLocator(ScanFiles files, KeySliceSource keys, String level) {
 
     /**
      * The cases at {@code path}; {@code caseId} selects one case of an RP3D file (null: all).

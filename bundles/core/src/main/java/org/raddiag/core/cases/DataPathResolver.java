@@ -11,16 +11,7 @@ import java.nio.file.Paths;
  * is used as is; otherwise the longest tail of it whose parent folder exists under the root is taken (so a
  * missing file still gets a meaningful local name), falling back to the file name.
  */
-public final class DataPathResolver {
-    private final Path root;
-
-    public DataPathResolver(Path root) {
-        this.root = root;
-    }
-
-    public Path root() {
-        return root;
-    }
+public record DataPathResolver(Path root) {
 
     public Path resolve(String written) {
         Path p = Paths.get(written.replace('\\', '/'));

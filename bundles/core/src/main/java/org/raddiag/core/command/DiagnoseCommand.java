@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.raddiag.api.cli.Command;
 import org.raddiag.api.data.Diagnosis;
+import org.raddiag.api.data.DiagnosisJson;
 import org.raddiag.api.data.Finding;
 import org.raddiag.api.data.SliceAttention;
 import org.raddiag.api.diagnosis.DiagnosisException;
@@ -97,7 +99,7 @@ public final class DiagnoseCommand extends SyntaxCommand {
             r.put("unreadableFiles", problems);
             try {
                 Diagnosis d = diagnosis.diagnose(c.value(), request);
-                r.put("diagnosis", DiagnosisJson.of(d, all));
+                r.put("diagnosis", DiagnosisJson.of(d, all, UnaryOperator.identity()));
                 if (!json) {
                     print(d, c, out, all ? Integer.MAX_VALUE : top);
                 }

@@ -31,16 +31,7 @@ import org.raddiag.api.data.Volume;
  * </ul>
  * Thread-safe; holds only settings.
  */
-public final class CaseTensorizer {
-    private final TensorizerSettings settings;
-
-    public CaseTensorizer(TensorizerSettings settings) {
-        this.settings = settings;
-    }
-
-    public TensorizerSettings settings() {
-        return settings;
-    }
+public record CaseTensorizer(TensorizerSettings settings) {
 
     public CaseTensors tensorize(Case c, LabelSet labelSet) {
         int slots = settings.slots();

@@ -4,15 +4,12 @@ import org.raddiag.api.model.ArchitectureConfig;
 
 /**
  * Shape of the model input: scan slots S, slices D and in-plane size (reference 4, 32, 256), plus an optional CT
- * window (off by default, as in the reference). Immutable.
+ * window (off by default, as in the reference).
+ *
+ * @param ctWindow the CT window, or null when off
  */
-public final class TensorizerSettings {
-    private final int slots;
-    private final int depth;
-    private final int size;
-    private final CtWindow ctWindow;
-
-    public TensorizerSettings(int slots, int depth, int size, CtWindow ctWindow) {
+public record TensorizerSettings(int slots, int depth, int size, CtWindow ctWindow) {
+    public TensorizerSettings {
         if (slots <= 0 || depth <= 0 || size <= 0) {
             throw new IllegalArgumentException("slots, depth and size must be positive: " + slots + ", " + depth
                     + ", " + size);
@@ -20,10 +17,6 @@ public final class TensorizerSettings {
         if ((long) slots * size * size * depth > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("input of " + slots + " x " + size + "^2 x " + depth + " is too large");
         }
-        this.slots = slots;
-        this.depth = depth;
-        this.size = size;
-        this.ctWindow = ctWindow;
     }
 
     /** Reference settings: 4 slots, 32 slices, 256 x 256, no windowing. */
@@ -45,23 +38,6 @@ public final class TensorizerSettings {
         }
         return new TensorizerSettings(a.getInt(ArchitectureConfig.SLOTS), a.getInt(ArchitectureConfig.DEPTH),
                 a.getInt(ArchitectureConfig.IMAGE_SIZE), window);
-    }
-
-    public int slots() {
-        return slots;
-    }
-
-    public int depth() {
-        return depth;
-    }
-
-    public int size() {
-        return size;
-    }
-
-    /** The CT window, or null when off. */
-    public CtWindow ctWindow() {
-        return ctWindow;
     }
 
     public TensorizerSettings withCtWindow(CtWindow w) {

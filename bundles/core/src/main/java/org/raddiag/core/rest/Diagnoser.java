@@ -19,7 +19,7 @@ import org.raddiag.core.cases.CaseLocator;
 import org.raddiag.core.cases.LoadedCase;
 import org.raddiag.core.cases.NpyKeySlices;
 import org.raddiag.core.cases.Rp3dCaseFile;
-import org.raddiag.core.command.DiagnosisJson;
+import org.raddiag.api.data.DiagnosisJson;
 import org.raddiag.core.io.ReaderRegistry;
 import org.raddiag.core.preprocess.CaseTensorizer;
 import org.raddiag.core.preprocess.CaseTensors;
@@ -89,12 +89,10 @@ record Diagnoser(ReaderRegistry readers, DiagnosisService diagnosis, ModelRegist
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", id);
         json.put("requestId", requestId);
-        Map<String, Object> dj = DiagnosisJson.of(d, false);
+        Map<String, Object> dj = DiagnosisJson.of(d, false, s -> up.relative(String.valueOf(s)));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> attention = (List<Map<String, Object>>) dj.get("sliceAttention");
         for (Map<String, Object> a : attention) {
-            a.put("source", up.relative(String.valueOf(a.get("source"))));
-            a.put("slices", ((float[]) a.get("weights")).length);
             a.put("sliceUrl", "/api/v1/diagnoses/" + id + "/scans/" + a.get("scan") + "/slices/{k}.png");
         }
         json.putAll(dj);

@@ -3,5 +3,5 @@
  * the backbone and head plugins the architecture names, waiting briefly for a plugin that is being replaced.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package org.raddiag.model.assembly;

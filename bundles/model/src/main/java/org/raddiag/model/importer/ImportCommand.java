@@ -39,13 +39,7 @@ public final class ImportCommand extends SyntaxCommand {
     private static final String SUMMARY = "import a PyTorch checkpoint as a model package";
 
     @Reference
-    private ModelRegistry registry;
-
-    @Reference
-    private PyTorchReady pytorch;
-
-    @Reference
-    private NetworkAssembler assembler;
+    private PackageMaking making;
 
     private final Path dist;
 
@@ -58,8 +52,7 @@ public final class ImportCommand extends SyntaxCommand {
     /** Outside OSGi (tests): {@code dist}, the distribution folder, may be null. */
     public ImportCommand(ModelRegistry registry, NetworkAssembler assembler, Path dist) {
         super(ImportArgs.SYNTAX, SUMMARY);
-        this.registry = registry;
-        this.assembler = assembler;
+        this.making = new PackageMaking(registry, assembler);
         this.dist = dist;
     }
 
@@ -93,10 +86,8 @@ public final class ImportCommand extends SyntaxCommand {
         String format = CheckpointImporter.formatOf(source);
         StateDict sd = CheckpointImporter.read(source);
         long t1 = System.nanoTime();
-        if (pytorch != null) {
-            pytorch.await();
-        }
-        CheckpointImporter.Result r = CheckpointImporter.load(sd, format, arch, a.strict(), assembler);
+        making.awaitPyTorch();
+        CheckpointImporter.Result r = CheckpointImporter.load(sd, format, arch, a.strict(), making.assembler());
         long t2 = System.nanoTime();
         ImportReport rep = r.report();
         if (r.weights() == null) {
@@ -105,10 +96,10 @@ public final class ImportCommand extends SyntaxCommand {
         }
         Map<String, String> provenance = provenance(source, format, a, labelsFile, rep);
         long t3 = System.nanoTime();
-        ModelRef installed = Drafts.create(registry, ref, arch, labelSet(labelSetName(a, labelsFile), labels, bins),
+        ModelRef installed = making.install(ref, arch, labelSet(labelSetName(a, labelsFile), labels, bins),
                 thresholds(classes), provenance, r.weights());
         long t4 = System.nanoTime();
-        Path location = registry.find(installed).map(p -> p.weights().getParent()).orElse(null);
+        Path location = making.folder(installed);
         out.println("imported " + installed + " from " + source + " (" + format
                 + (rep.prefixStripped() ? ", 'module.' prefix stripped" : "") + ")");
         out.println("  keys: " + rep.loaded().size() + " loaded, " + rep.ignored().size() + " ignored (known unused), "

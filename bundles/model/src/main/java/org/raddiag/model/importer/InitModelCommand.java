@@ -20,7 +20,6 @@ import org.raddiag.support.cli.ParsedArgs;
 import org.raddiag.support.cli.SyntaxCommand;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ModelRef;
-import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.checkpoint.StateDict;
 import org.raddiag.checkpoint.TensorData;
 import org.raddiag.model.assembly.NetworkAssembler;
@@ -46,13 +45,7 @@ public final class InitModelCommand extends SyntaxCommand {
             .build();
 
     @Reference
-    private ModelRegistry registry;
-
-    @Reference
-    private PyTorchReady pytorch;
-
-    @Reference
-    private NetworkAssembler assembler;
+    private PackageMaking making;
 
     public InitModelCommand() {
         super(SYNTAX, "a model package with seeded random weights");
@@ -69,10 +62,11 @@ public final class InitModelCommand extends SyntaxCommand {
         long seed = a.longValue("seed", 0);
         long t0 = System.nanoTime();
         StateDict weights;
-        pytorch.await();
+        making.awaitPyTorch();
         try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
             Engine.getEngine("PyTorch").setRandomSeed((int) seed);
-            ReferenceBlock net = assembler.assemble(arch, NetworkAssembler.DEFAULT_WAIT_MILLIS).initialize(manager);
+            ReferenceBlock net = making.assembler().assemble(arch, NetworkAssembler.DEFAULT_WAIT_MILLIS)
+                    .initialize(manager);
             weights = stateDict(net);
         }
         Map<String, String> provenance = new LinkedHashMap<>();
@@ -80,7 +74,7 @@ public final class InitModelCommand extends SyntaxCommand {
         provenance.put("thresholds", "0.5 for every class (default, not calibrated)");
         provenance.put("created", java.time.Instant.now().toString());
         String setName = a.has("labels") ? "custom" : classes == 5569 ? "rp3d-disorders" : "findings";
-        ModelRef installed = Drafts.create(registry, ref, arch, ImportCommand.labelSet(setName, labels, bins),
+        ModelRef installed = making.install(ref, arch, ImportCommand.labelSet(setName, labels, bins),
                 ImportCommand.thresholds(classes), provenance, weights);
         out.printf("created %s (%s, %d tensors, seed %d) in %.1f s%n", installed, archName, weights.size(), seed,
                 (System.nanoTime() - t0) / 1e9);

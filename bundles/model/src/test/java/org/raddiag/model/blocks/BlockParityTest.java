@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,27 +19,14 @@ import org.raddiag.checkpoint.TorchCheckpoint;
 import org.raddiag.model.testutil.Arrays2;
 import org.raddiag.model.testutil.Npy;
 import org.raddiag.model.testutil.TestData;
+import org.raddiag.testsupport.DjlTest;
 
 /**
  * Outputs of the shared blocks against the reference fixtures, weights from weights.bin and weights.safetensors (the
  * MLP head's parity test is in its plugin).
  */
-class BlockParityTest {
+class BlockParityTest extends DjlTest {
     private static final double TOL = 1e-5;
-    private NDManager manager;
-    private ParameterStore ps;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-        ps = new ParameterStore(manager, false);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
-
     static StateDict weights(String fixture, String file) throws IOException {
         Path p = TestData.reference(fixture, file);
         return file.endsWith(".bin") ? TorchCheckpoint.read(p) : SafetensorsFile.read(p);

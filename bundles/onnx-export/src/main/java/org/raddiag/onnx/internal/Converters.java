@@ -1,6 +1,5 @@
 package org.raddiag.onnx.internal;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,18 +20,15 @@ public final class Converters {
     private final NamedServices<BlockConverter> byType = new NamedServices<>("ONNX converter");
     private final NamedServices<ModelComponent> components = new NamedServices<>("model component");
 
-    /** The converters this bundle registers as services (the shared blocks; backbones and heads bring their own). */
+    /** The converters this bundle brings (the shared blocks; backbones and heads bring their own). */
     public static Converters builtIn() {
-        Converters c = new Converters();
-        for (BlockConverter b : List.of(new Attention1DConverter(), new VitFuseConverter())) {
-            c.add(b, null);
-        }
-        return c;
+        return new Converters().add("attention1d", SharedBlockConverters::attention1d)
+                .add("vitfuse", SharedBlockConverters::vitFuse);
     }
 
     /** A converter (service properties as DS passes them, or null). */
     void add(BlockConverter c, Map<String, ?> properties) {
-        byType.add(c.blockType(), c, properties);
+        byType.add(typeOf(c, properties), c, properties);
     }
 
     /** A converter without service properties (tests outside OSGi); this, for chaining. */
@@ -41,8 +37,36 @@ public final class Converters {
         return this;
     }
 
+    /** A converter of {@code blockType} without service properties (e.g. a method reference); this, for chaining. */
+    public Converters add(String blockType, BlockConverter c) {
+        byType.add(blockType, c, null);
+        return this;
+    }
+
+    /** The converters by block type, as the exporter component follows them. */
+    NamedServices<BlockConverter> byType() {
+        return byType;
+    }
+
+    /** The model components that may build a converter, as the exporter component follows them. */
+    NamedServices<ModelComponent> components() {
+        return components;
+    }
+
     void remove(BlockConverter c, Map<String, ?> properties) {
-        byType.remove(c.blockType(), c, properties);
+        byType.remove(typeOf(c, properties), c, properties);
+    }
+
+    /** Its {@code raddiag.block} service property, else its {@link BlockConverter#blockType}. */
+    static String typeOf(BlockConverter c, Map<String, ?> properties) {
+        Object block = properties == null ? null : properties.get(BlockConverter.BLOCK);
+        String type = block != null ? block.toString() : c.blockType();
+        if (type == null) {
+            throw new IllegalArgumentException("ONNX converter " + c.getClass().getName() + " names no block type"
+                    + " (no " + BlockConverter.BLOCK + " property, no blockType()); a model component's converter is"
+                    + " built by the component instead");
+        }
+        return type;
     }
 
     /** A model component plugin without service properties (outside OSGi); this, for chaining. */

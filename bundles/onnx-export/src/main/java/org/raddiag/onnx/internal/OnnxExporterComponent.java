@@ -1,27 +1,31 @@
 package org.raddiag.onnx.internal;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.raddiag.api.model.Fusion;
+import org.osgi.service.component.annotations.Deactivate;
 import org.raddiag.api.model.ClassifierHead;
+import org.raddiag.api.model.Fusion;
+import org.raddiag.api.model.ModelComponent;
 import org.raddiag.api.model.SliceBackbone;
 import org.raddiag.onnx.BlockConverter;
 import org.raddiag.onnx.OnnxExporter;
+import org.raddiag.support.osgi.TrackedServices;
 
 /**
- * The {@link OnnxExporter} service; follows every {@link BlockConverter} service, this bundle's and plugins', and the
- * backbone, fusion and head component services, which may build a converter for their block type instead.
+ * The {@link OnnxExporter} service: this bundle's converters of the shared blocks, every {@link BlockConverter} service
+ * (ranked first) and the backbone, fusion and head component services, which may build a converter for their block
+ * type instead.
  */
 @Component(service = OnnxExporter.class)
 public final class OnnxExporterComponent extends Exporter {
     private final Converters converters;
+    private final List<TrackedServices.Feed> feeds = new ArrayList<>();
 
     public OnnxExporterComponent() {
-        this(new Converters());
+        this(Converters.builtIn());
     }
 
     private OnnxExporterComponent(Converters converters) {
@@ -29,43 +33,17 @@ public final class OnnxExporterComponent extends Exporter {
         this.converters = converters;
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addConverter(BlockConverter c, Map<String, Object> properties) {
-        converters.add(c, properties);
+    @Activate
+    void activate(BundleContext context) {
+        feeds.add(TrackedServices.feed(context, BlockConverter.class, converters.byType(), Converters::typeOf));
+        for (Class<? extends ModelComponent> type : List.of(SliceBackbone.class, Fusion.class, ClassifierHead.class)) {
+            feeds.add(TrackedServices.feed(context, type, converters.components(), (c, properties) -> c.name()));
+        }
     }
 
-    void removeConverter(BlockConverter c, Map<String, Object> properties) {
-        converters.remove(c, properties);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addBackbone(SliceBackbone c, Map<String, Object> properties) {
-        converters.addComponent(c, properties);
-    }
-
-    void removeBackbone(SliceBackbone c, Map<String, Object> properties) {
-        converters.removeComponent(c, properties);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addFusion(Fusion c, Map<String, Object> properties) {
-        converters.addComponent(c, properties);
-    }
-
-    void removeFusion(Fusion c, Map<String, Object> properties) {
-        converters.removeComponent(c, properties);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addHead(ClassifierHead c, Map<String, Object> properties) {
-        converters.addComponent(c, properties);
-    }
-
-    void removeHead(ClassifierHead c, Map<String, Object> properties) {
-        converters.removeComponent(c, properties);
+    @Deactivate
+    void deactivate() {
+        feeds.forEach(TrackedServices.Feed::close);
+        feeds.clear();
     }
 }

@@ -3,32 +3,18 @@ package org.raddiag.onnx.internal;
 import org.raddiag.onnx.testing.OrtRun;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.raddiag.onnx.OnnxExporter;
+import org.raddiag.testsupport.DjlTest;
 
 /**
  * Whole RadNet graphs (shared blocks, with the test-only {@link TinyParts} backbone and head) against DJL with the same
  * random weights; each backbone and head plugin checks its own converter the same way.
  */
-class DjlParityTest {
-    private NDManager manager;
-    private ParameterStore ps;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-        manager.getEngine().setRandomSeed(11);
-        ps = new ParameterStore(manager, false);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
+class DjlParityTest extends DjlTest {
+    DjlParityTest() {
+        super(11);
     }
 
     @Test

@@ -21,14 +21,14 @@ class FixtureParityTest {
 
     /** The attention1d fixture block alone: inputs x, marks; outputs pooled, cls_attention. */
     private static byte[] attention1dModel() throws Exception {
-        return SingleBlock.model(new Attention1DConverter(), NO_SETTINGS, weights("attention1d_small"),
+        return SingleBlock.model(SharedBlockConverters::attention1d, NO_SETTINGS, weights("attention1d_small"),
                 List.of(new SingleBlock.In("x", SingleBlock.FLOAT, 3), new SingleBlock.In("marks", SingleBlock.INT64, 2)),
                 List.of("pooled", "cls_attention"), List.of(2, 2)).toByteArray();
     }
 
     /** The vitfuse fixture block alone with {@code settings}: inputs feats, mods; output fused. */
     private static byte[] vitFuseModel(ArchitectureConfig settings) throws Exception {
-        return SingleBlock.model(new VitFuseConverter(), settings, weights("vitfuse_small"),
+        return SingleBlock.model(SharedBlockConverters::vitFuse, settings, weights("vitfuse_small"),
                 List.of(new SingleBlock.In("feats", SingleBlock.FLOAT, 3), new SingleBlock.In("mods", SingleBlock.INT64, 2)),
                 List.of("fused"), List.of(2)).toByteArray();
     }
@@ -86,7 +86,7 @@ class FixtureParityTest {
         // The fixture has 4 heads; exporting it with 1 must change the output (the test can fail).
         Npy.Array feats = Npy.read("vitfuse_small", "input_feats");
         Npy.Array mods = Npy.read("vitfuse_small", "input_mods");
-        try (OrtRun r = new OrtRun(vitFuseModel(NO_SETTINGS.with(VitFuseConverter.HEADS, "1")))) {
+        try (OrtRun r = new OrtRun(vitFuseModel(NO_SETTINGS.with(SharedBlockConverters.FUSION_HEADS, "1")))) {
             float[] out = r.floats("feats", feats.floats(), feats.shape()).longs("mods", mods.longs(), mods.shape())
                     .run().get(0);
             assertTrue(OrtRun.maxAbsDiff(out, Npy.read("vitfuse_small", "output").floats()) > 1e-3);

@@ -14,7 +14,6 @@ import ai.djl.util.PairList;
 import java.util.Map;
 import org.raddiag.model.blocks.ReferenceBlock;
 import org.raddiag.onnx.BlockCall;
-import org.raddiag.onnx.BlockConverter;
 import org.raddiag.onnx.Nn;
 import org.raddiag.onnx.OnnxGraphBuilder;
 import org.raddiag.onnx.Weights;
@@ -35,7 +34,7 @@ final class TinyParts {
 
     /** This bundle's converters and the two test converters. */
     static Converters converters() {
-        return Converters.builtIn().add(new BackboneConverter()).add(new HeadConverter());
+        return Converters.builtIn().add(BACKBONE, TinyParts::backboneNodes).add(HEAD, TinyParts::headNodes);
     }
 
     static final class Backbone extends ReferenceBlock {
@@ -90,34 +89,20 @@ final class TinyParts {
         }
     }
 
-    static final class BackboneConverter implements BlockConverter {
-        @Override
-        public String blockType() {
-            return BACKBONE;
-        }
-
-        @Override
-        public void emit(OnnxGraphBuilder g, BlockCall call) {
-            Weights w = call.weights();
-            String p = call.component();
-            String weight = g.floats(p + ".w", w.floats("conv.weight"), w.shape("conv.weight"));
-            String bias = g.floats(p + ".b", w.floats("conv.bias"), w.shape("conv.bias"));
-            String y = g.op("Conv", p + ".conv", Map.of("kernel_shape", new long[] {3, 3},
-                    "strides", new long[] {2, 2}, "pads", new long[] {1, 1, 1, 1}), call.input(0), weight, bias);
-            String pooled = g.op("GlobalAveragePool", p + ".gap", Nn.NONE, g.op("Relu", p + ".relu", Nn.NONE, y));
-            Nn.rename(g, g.op("Flatten", p + ".features", Map.of("axis", 1), pooled), call.output(0));
-        }
+    /** The backbone's converter. */
+    static void backboneNodes(OnnxGraphBuilder g, BlockCall call) {
+        Weights w = call.weights();
+        String p = call.component();
+        String weight = g.floats(p + ".w", w.floats("conv.weight"), w.shape("conv.weight"));
+        String bias = g.floats(p + ".b", w.floats("conv.bias"), w.shape("conv.bias"));
+        String y = g.op("Conv", p + ".conv", Map.of("kernel_shape", new long[] {3, 3},
+                "strides", new long[] {2, 2}, "pads", new long[] {1, 1, 1, 1}), call.input(0), weight, bias);
+        String pooled = g.op("GlobalAveragePool", p + ".gap", Nn.NONE, g.op("Relu", p + ".relu", Nn.NONE, y));
+        Nn.rename(g, g.op("Flatten", p + ".features", Map.of("axis", 1), pooled), call.output(0));
     }
 
-    static final class HeadConverter implements BlockConverter {
-        @Override
-        public String blockType() {
-            return HEAD;
-        }
-
-        @Override
-        public void emit(OnnxGraphBuilder g, BlockCall call) {
-            Nn.rename(g, Nn.gemm(g, call.weights(), "0", call.input(0), call.component() + ".0"), call.output(0));
-        }
+    /** The head's converter. */
+    static void headNodes(OnnxGraphBuilder g, BlockCall call) {
+        Nn.rename(g, Nn.gemm(g, call.weights(), "0", call.input(0), call.component() + ".0"), call.output(0));
     }
 }

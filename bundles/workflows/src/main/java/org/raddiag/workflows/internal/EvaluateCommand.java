@@ -9,7 +9,6 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.raddiag.api.data.LabelSet;
-import org.raddiag.api.model.InputEncoder;
 import org.raddiag.api.model.LoadedModel;
 import org.raddiag.api.model.ModelPackage;
 import org.raddiag.api.model.ModelRef;
@@ -60,11 +59,7 @@ public final class EvaluateCommand extends SyntaxCommand {
     }
 
     @Reference
-    private TrainingPlugins plugins;
-    @Reference
-    private InputEncoder encoder;
-    @Reference
-    private ModelRegistry registry;
+    private Workbenches workbenches;
     @Reference
     private KnowledgeLabels knowledge;
 
@@ -112,11 +107,13 @@ public final class EvaluateCommand extends SyntaxCommand {
             e = Evaluation.run(p, null, new LabelSet("classes", names, head, medium), "RadDiag evaluation of "
                     + a.value("scores"), outDir);
         } else if (a.has("model") && a.has("dataset") && !a.has("scores") && !a.has("labels")) {
+            ModelRegistry registry = workbenches.registry();
             ModelPackage pkg = registry.find(ModelRef.parse(a.value("model"))).orElse(null);
             if (pkg == null) {
                 err.println("evaluate: no model " + a.value("model") + " (installed: " + registry.list() + ")");
                 return 1;
             }
+            TrainingPlugins plugins = workbenches.plugins();
             ModelRunner runner = plugins.runner(a.value("backend"));
             DatasetSource data = DatasetArg.open(a.value("dataset"), a.settings("dataset-option"), plugins,
                     RaddiagHome.current());
@@ -125,8 +122,8 @@ public final class EvaluateCommand extends SyntaxCommand {
             }
             IcdLevel icd = icdLevel(a.value("level"), pkg, data);
             try (LoadedModel model = runner.load(pkg)) {
-                e = Workbench.evaluate(model, encoder, data, icd, "RadDiag " + pkg.ref() + " on " + data.name()
-                        + (icd == null ? "" : " (ICD-10 level)"), outDir);
+                e = Workbench.evaluate(model, workbenches.encoder(), data, icd, "RadDiag " + pkg.ref() + " on "
+                        + data.name() + (icd == null ? "" : " (ICD-10 level)"), outDir);
             }
         } else {
             throw new UsageException("give --model and --dataset, or --scores and --labels");
@@ -149,7 +146,7 @@ public final class EvaluateCommand extends SyntaxCommand {
         ZeroShot scores = new ZeroShot(zs.labels(), mapping);
         Predictions p;
         try (LoadedModel model = runner.load(zs)) {
-            p = Predictor.predict(model, encoder, data, DatasetSource.Split.TEST, truth, scores);
+            p = Predictor.predict(model, workbenches.encoder(), data, DatasetSource.Split.TEST, truth, scores);
         }
         ZeroShotEvaluation z = ZeroShotEvaluation.of(p, truth);
         z.write(outDir, pkg.ref().toString(), mapping);

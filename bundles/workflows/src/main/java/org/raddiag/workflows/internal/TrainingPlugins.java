@@ -5,10 +5,6 @@ import java.util.Set;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import java.io.IOException;
 import org.osgi.service.component.annotations.Deactivate;
 import org.raddiag.api.ServiceProperties;
@@ -21,43 +17,29 @@ import org.raddiag.support.osgi.TrackedServices;
 /**
  * The trainer and dataset-layout plugins and the model runners, as services only: the workflows import no plugin,
  * so a second trainer or dataset plugin needs no change here. Selected by the name in their service property, with
- * the platform's one rule among several of a name ({@link NamedServices}). The runners are followed ({@link TrackedServices}),
- * not referenced, so the workflow commands register (and answer {@code --help}) before a native engine has started;
- * a command that needs a runner waits for it ({@link #runner}).
+ * the platform's one rule among several of a name ({@link NamedServices}). All three are followed
+ * ({@link TrackedServices}), not referenced, so the workflow commands register (and answer {@code --help}) before a
+ * native engine has started; a command that needs a runner waits for it ({@link #runner}).
  */
 @Component(service = TrainingPlugins.class)
 public final class TrainingPlugins {
-    private final NamedServices<Trainer> trainers = new NamedServices<>("trainer plugin");
-    private final NamedServices<DatasetLayout> layouts = new NamedServices<>("dataset layout plugin");
+    private final TrackedServices<Trainer> trainers;
+    private final TrackedServices<DatasetLayout> layouts;
     private final TrackedServices<ModelRunner> runners;
 
     @Activate
     public TrainingPlugins(BundleContext context) {
+        trainers = new TrackedServices<>(context, Trainer.class, "trainer plugin",
+                (t, props) -> name(props, ServiceProperties.TRAINER, t.name()));
+        layouts = new TrackedServices<>(context, DatasetLayout.class, "dataset layout plugin",
+                (l, props) -> name(props, ServiceProperties.DATASET, l.name()));
         runners = new TrackedServices<>(context, ModelRunner.class, "model runner", (r, props) -> r.backend());
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addTrainer(Trainer t, Map<String, Object> props) {
-        trainers.add(name(props, ServiceProperties.TRAINER, t.name()), t, props);
-    }
-
-    void removeTrainer(Trainer t, Map<String, Object> props) {
-        trainers.remove(name(props, ServiceProperties.TRAINER, t.name()), t, props);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addLayout(DatasetLayout l, Map<String, Object> props) {
-        layouts.add(name(props, ServiceProperties.DATASET, l.name()), l, props);
-    }
-
-    void removeLayout(DatasetLayout l, Map<String, Object> props) {
-        layouts.remove(name(props, ServiceProperties.DATASET, l.name()), l, props);
     }
 
     @Deactivate
     void deactivate() {
+        trainers.close();
+        layouts.close();
         runners.close();
     }
 
@@ -77,19 +59,19 @@ public final class TrainingPlugins {
      */
     Trainer trainer(String name) {
         if (name == null) {
-            Set<String> names = trainers.names();
+            Set<String> names = trainers.services().names();
             if (names.size() != 1) {
                 throw new IllegalArgumentException(names.isEmpty() ? "no trainer plugin is installed"
                         : "several trainer plugins are installed " + names + ": choose one with --trainer NAME");
             }
             name = names.iterator().next();
         }
-        return pick(trainers, "trainer plugin", name);
+        return pick(trainers.services(), "trainer plugin", name);
     }
 
     /** The dataset layout called {@code name} ({@code rp3d}, {@code phantom}, ...). */
     DatasetLayout layout(String name) {
-        return pick(layouts, "dataset layout plugin", name);
+        return pick(layouts.services(), "dataset layout plugin", name);
     }
 
     private static <T> T pick(NamedServices<T> services, String kind, String name) {

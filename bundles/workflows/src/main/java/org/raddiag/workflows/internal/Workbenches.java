@@ -11,7 +11,7 @@ import org.raddiag.api.train.Trainer;
  * The services a training workflow needs, bound once: the trainer and dataset plugins, the input encoder, the
  * PyTorch runner (evaluation) and the registry, handed out as a {@link Workbench} for a chosen trainer. The runner is
  * looked up when a workbench is made, not bound here, so the commands holding this register (and answer
- * {@code --help}) before the engines start.
+ * {@code --help}) before the engines start. {@code evaluate} uses the parts directly, with the runner it is told.
  */
 @Component(service = Workbenches.class)
 public final class Workbenches {
@@ -24,6 +24,14 @@ public final class Workbenches {
 
     TrainingPlugins plugins() {
         return plugins;
+    }
+
+    InputEncoder encoder() {
+        return encoder;
+    }
+
+    ModelRegistry registry() {
+        return registry;
     }
 
     /** A workbench for {@code trainer}; waits for the PyTorch runner while the engine starts. */

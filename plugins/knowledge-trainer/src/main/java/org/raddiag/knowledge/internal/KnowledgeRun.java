@@ -84,8 +84,8 @@ public final class KnowledgeRun {
         report.put("trainDisorders", split.train().length);
         report.put("heldOutDisorders", split.heldOut().length);
         report.put("settings", spec.toMap());
-        report.put("raw", evaluate(k, split, embeddings).toMap());
-        report.put("trained", evaluate(k, split, trained.adapter().apply(embeddings)).toMap());
+        report.put("raw", evaluate(k, split, embeddings)); // a record: its components by name
+        report.put("trained", evaluate(k, split, trained.adapter().apply(embeddings)));
         report.put("losses", trained.losses());
         report.put("resumedAtEpoch", trained.resumedAt());
         Map<String, Object> seconds = new LinkedHashMap<>();

@@ -1,8 +1,6 @@
 package org.raddiag.knowledge.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * ICD-code retrieval of held-out disorders: for each query, the labelled disorders (the training disorders) are
@@ -59,16 +57,6 @@ public record Retrieval(int queries, double top1, double top5, double mrr) {
             rr += 1.0 / rank;
         }
         return new Retrieval(query.length, top1 / query.length, top5 / query.length, rr / query.length);
-    }
-
-    /** For report.json. */
-    Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("queries", queries);
-        m.put("top1", top1);
-        m.put("top5", top5);
-        m.put("mrr", mrr);
-        return m;
     }
 
     static float dot(float[] a, float[] b) {

@@ -126,17 +126,14 @@ public final class TrainKnowledgeCommand extends SyntaxCommand {
         if (a.flag("json")) {
             out.println(KnowledgeRun.JSON.toJson(report));
         } else {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> raw = (Map<String, Object>) report.get("raw");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> trained = (Map<String, Object>) report.get("trained");
+            Retrieval raw = (Retrieval) report.get("raw");
+            Retrieval trained = (Retrieval) report.get("trained");
             out.printf(Locale.ROOT, "trained %s in %s (%d disorders, %d held out)%n", report.get("model"), dir,
                     report.get("disorders"), report.get("heldOutDisorders"));
             out.printf(Locale.ROOT, "ICD-code retrieval   top-1   top-5   MRR%n");
-            out.printf(Locale.ROOT, "  raw %-15s %.3f   %.3f   %.3f%n", encoderName, raw.get("top1"), raw.get("top5"),
-                    raw.get("mrr"));
-            out.printf(Locale.ROOT, "  trained             %.3f   %.3f   %.3f%n", trained.get("top1"),
-                    trained.get("top5"), trained.get("mrr"));
+            out.printf(Locale.ROOT, "  raw %-15s %.3f   %.3f   %.3f%n", encoderName, raw.top1(), raw.top5(), raw.mrr());
+            out.printf(Locale.ROOT, "  trained             %.3f   %.3f   %.3f%n", trained.top1(), trained.top5(),
+                    trained.mrr());
             out.println("report: " + dir.resolve(KnowledgeRun.REPORT));
         }
         return CommandSyntax.EXIT_OK;

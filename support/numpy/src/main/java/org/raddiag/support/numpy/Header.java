@@ -10,16 +10,7 @@ import org.raddiag.api.io.ReadException.Reason;
  * The header dictionary of a {@code .npy} file, parsed strictly: exactly the keys {@code descr}, {@code fortran_order}
  * and {@code shape}, Python literal syntax only (strings, True/False, tuples of non-negative integers).
  */
-final class Header {
-    final String descr;
-    final boolean fortranOrder;
-    final long[] shape;
-
-    private Header(String descr, boolean fortranOrder, long[] shape) {
-        this.descr = descr;
-        this.fortranOrder = fortranOrder;
-        this.shape = shape;
-    }
+record Header(String descr, boolean fortranOrder, long[] shape) {
 
     static Header parse(String text, Path file, String where) throws ReadException {
         return new Parser(text, file, where).header();

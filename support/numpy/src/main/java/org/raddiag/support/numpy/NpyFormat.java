@@ -173,17 +173,17 @@ public final class NpyFormat {
         }
         String text = new String(hb, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         Header h = Header.parse(text, file, at);
-        Dtype dtype = Dtype.parse(h.descr, file, at);
+        Dtype dtype = Dtype.parse(h.descr(), file, at);
         long n = 1;
-        for (long d : h.shape) {
+        for (long d : h.shape()) {
             if (d > 0 && n > Long.MAX_VALUE / d) {
-                throw new ReadException(file, Reason.TOO_LARGE, at + "shape " + Arrays.toString(h.shape)
+                throw new ReadException(file, Reason.TOO_LARGE, at + "shape " + Arrays.toString(h.shape())
                         + " overflows");
             }
             n *= d;
         }
         if (n > maxElements) {
-            throw new ReadException(file, Reason.TOO_LARGE, at + "shape " + Arrays.toString(h.shape) + " has " + n
+            throw new ReadException(file, Reason.TOO_LARGE, at + "shape " + Arrays.toString(h.shape()) + " has " + n
                     + " elements, limit " + maxElements);
         }
         long bytes = n * dtype.size;
@@ -194,7 +194,7 @@ public final class NpyFormat {
         if (available >= 0) {
             long present = available - dataStart;
             if (present < bytes) {
-                throw new ReadException(file, Reason.TRUNCATED, at + "shape " + Arrays.toString(h.shape) + " of "
+                throw new ReadException(file, Reason.TRUNCATED, at + "shape " + Arrays.toString(h.shape()) + " of "
                         + dtype.descr() + " needs " + bytes + " data bytes, only " + present + " present");
             }
             if (present > bytes) {
@@ -209,7 +209,7 @@ public final class NpyFormat {
         if (available < 0 && in.read() >= 0) {
             throw new ReadException(file, Reason.CORRUPT, at + "unexpected bytes after the data");
         }
-        return new NpyArray(where, dtype, h.fortranOrder, h.shape, (int) n, data);
+        return new NpyArray(where, dtype, h.fortranOrder(), h.shape(), (int) n, data);
     }
 
     private static int readFully(InputStream in, byte[] b, int off, int len) throws IOException {

@@ -11,7 +11,8 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * Services of one type followed from a bundle's context into {@link NamedServices}, for a component that must
  * register before they exist (an engine that is still starting) and wait for one by name only when it needs it:
- * the {@code import}, {@code init-model} and {@code train-knowledge} commands and the workflows' model runners.
+ * the {@code import}, {@code init-model} and {@code train-knowledge} commands and the workflows' trainers, dataset
+ * layouts and model runners.
  * Open it on activation, {@link #close} it on deactivation (which also wakes any caller still waiting).
  *
  * @param <T> the service type
@@ -29,7 +30,29 @@ public final class TrackedServices<T> implements AutoCloseable {
     public TrackedServices(BundleContext context, Class<T> type, String kind,
             BiFunction<T, Map<String, Object>, String> nameOf) {
         this.named = new NamedServices<>(kind);
-        this.tracker = new ServiceTracker<>(context, type, null) {
+        this.tracker = track(context, type, named, nameOf);
+    }
+
+    /**
+     * Follows the services of {@code type} into {@code into}, a registry that other services share (e.g. backbones,
+     * fusions and heads as the model components of one registry); closing the result stops following them and
+     * leaves {@code into} open.
+     */
+    public static <T> Feed feed(BundleContext context, Class<T> type, NamedServices<? super T> into,
+            BiFunction<T, Map<String, Object>, String> nameOf) {
+        return track(context, type, into, nameOf)::close;
+    }
+
+    /** Services being followed into a shared registry ({@link #feed}); {@link #close} stops following them. */
+    @FunctionalInterface
+    public interface Feed extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static <T> ServiceTracker<T, Bound<T>> track(BundleContext context, Class<T> type,
+            NamedServices<? super T> into, BiFunction<T, Map<String, Object>, String> nameOf) {
+        ServiceTracker<T, Bound<T>> tracker = new ServiceTracker<>(context, type, null) {
             @Override
             public Bound<T> addingService(ServiceReference<T> ref) {
                 T service = context.getService(ref);
@@ -38,17 +61,18 @@ public final class TrackedServices<T> implements AutoCloseable {
                 }
                 Map<String, Object> props = properties(ref);
                 Bound<T> b = new Bound<>(nameOf.apply(service, props), service, props);
-                named.add(b.name, service, props);
+                into.add(b.name, service, props);
                 return b;
             }
 
             @Override
             public void removedService(ServiceReference<T> ref, Bound<T> b) {
-                named.remove(b.name, b.service, b.properties);
+                into.remove(b.name, b.service, b.properties);
                 context.ungetService(ref);
             }
         };
         tracker.open();
+        return tracker;
     }
 
     /** Names services by the String value of the service property {@code key}. */

@@ -9,7 +9,6 @@ import static org.raddiag.support.osgi.RealFramework.dict;
 import static org.raddiag.support.osgi.RealFramework.properties;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +21,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 
+@ExtendWith(RealFramework.class)
 class NamedServicesTest {
     private static final long SECOND = 1_000_000_000L;
-
-    @TempDir
-    Path storage;
 
     /** Services named by a {@code name} property, followed through real service events. */
     private static NamedServices<Object> follow(BundleContext ctx) throws Exception {
@@ -53,57 +50,51 @@ class NamedServicesTest {
     }
 
     @Test
-    void highestRankingThenFirstRegisteredWinsAndTheNextTakesOver() throws Exception {
-        try (RealFramework f = new RealFramework(storage)) {
-            BundleContext ctx = f.context();
-            NamedServices<Object> named = follow(ctx);
-            Supplier<String> first = () -> "first";
-            Supplier<String> second = () -> "second";
-            Supplier<String> ranked = () -> "ranked";
-            Supplier<String> other = () -> "other";
-            ServiceRegistration<?> r1 = ctx.registerService(Supplier.class, first, dict("name", "x"));
-            ctx.registerService(Supplier.class, second, dict("name", "x"));
-            assertSame(first, named.get("x"), "equal ranking: the lowest service.id");
-            assertEquals(ctx.getService(ctx.getServiceReferences(Supplier.class, "(name=x)").stream()
-                    .max(ServiceReference::compareTo).orElseThrow()), named.get("x"), "the framework's choice");
-            ServiceRegistration<?> r3 = ctx.registerService(Supplier.class, ranked,
-                    dict("name", "x", Constants.SERVICE_RANKING, 3));
-            ctx.registerService(Supplier.class, other, dict("name", "y"));
-            assertSame(ranked, named.get("x"), "the highest ranking, registered last");
-            assertEquals(List.of(ranked, first, second), named.all("x"));
-            assertEquals(List.of(), named.all("none"));
-            assertEquals(Set.of("x", "y"), named.names());
-            assertEquals(List.of("x", "y"), new ArrayList<>(named.chosen().keySet()));
+    void highestRankingThenFirstRegisteredWinsAndTheNextTakesOver(BundleContext ctx) throws Exception {
+        NamedServices<Object> named = follow(ctx);
+        Supplier<String> first = () -> "first";
+        Supplier<String> second = () -> "second";
+        Supplier<String> ranked = () -> "ranked";
+        Supplier<String> other = () -> "other";
+        ServiceRegistration<?> r1 = ctx.registerService(Supplier.class, first, dict("name", "x"));
+        ctx.registerService(Supplier.class, second, dict("name", "x"));
+        assertSame(first, named.get("x"), "equal ranking: the lowest service.id");
+        assertEquals(ctx.getService(ctx.getServiceReferences(Supplier.class, "(name=x)").stream()
+                .max(ServiceReference::compareTo).orElseThrow()), named.get("x"), "the framework's choice");
+        ServiceRegistration<?> r3 = ctx.registerService(Supplier.class, ranked,
+                dict("name", "x", Constants.SERVICE_RANKING, 3));
+        ctx.registerService(Supplier.class, other, dict("name", "y"));
+        assertSame(ranked, named.get("x"), "the highest ranking, registered last");
+        assertEquals(List.of(ranked, first, second), named.all("x"));
+        assertEquals(List.of(), named.all("none"));
+        assertEquals(Set.of("x", "y"), named.names());
+        assertEquals(List.of("x", "y"), new ArrayList<>(named.chosen().keySet()));
 
-            r3.unregister();
-            assertSame(first, named.get("x"));
-            r1.unregister();
-            assertSame(second, named.get("x"), "the other one of that name takes over");
-            assertNull(named.get("z"));
-            assertNull(named.get(null));
-        }
+        r3.unregister();
+        assertSame(first, named.get("x"));
+        r1.unregister();
+        assertSame(second, named.get("x"), "the other one of that name takes over");
+        assertNull(named.get("z"));
+        assertNull(named.get(null));
     }
 
     @Test
-    void awaitReturnsTheServiceBoundWhileWaiting() throws Exception {
-        try (RealFramework f = new RealFramework(storage)) {
-            BundleContext ctx = f.context();
-            NamedServices<Object> named = follow(ctx);
-            Supplier<String> late = () -> "late";
-            CountDownLatch waiting = new CountDownLatch(1);
-            CompletableFuture<Object> got = CompletableFuture.supplyAsync(() -> {
-                waiting.countDown();
-                try {
-                    return named.await("late", System.nanoTime() + 30 * SECOND);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            waiting.await();
-            Thread.sleep(50);
-            ctx.registerService(Supplier.class, late, dict("name", "late"));
-            assertSame(late, got.get(10, TimeUnit.SECONDS));
-        }
+    void awaitReturnsTheServiceBoundWhileWaiting(BundleContext ctx) throws Exception {
+        NamedServices<Object> named = follow(ctx);
+        Supplier<String> late = () -> "late";
+        CountDownLatch waiting = new CountDownLatch(1);
+        CompletableFuture<Object> got = CompletableFuture.supplyAsync(() -> {
+            waiting.countDown();
+            try {
+                return named.await("late", System.nanoTime() + 30 * SECOND);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        waiting.await();
+        Thread.sleep(50);
+        ctx.registerService(Supplier.class, late, dict("name", "late"));
+        assertSame(late, got.get(10, TimeUnit.SECONDS));
     }
 
     @Test
@@ -184,50 +175,45 @@ class NamedServicesTest {
 
     /** {@link TrackedServices}: the same services, followed from a bundle context. */
     @Test
-    void trackedServicesFollowRegistrationsByPropertyAndWaitsForALateOne() throws Exception {
-        try (RealFramework f = new RealFramework(storage)) {
-            BundleContext ctx = f.context();
-            Supplier<String> early = () -> "early";
-            ctx.registerService(Supplier.class, early, dict("name", "a"));
-            @SuppressWarnings("rawtypes")
-            TrackedServices<Supplier> tracked = TrackedServices.byProperty(ctx, Supplier.class, "probe", "name");
-            assertSame(early, tracked.require("a"));
-            CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return tracked.require("b");
-                } catch (IOException e) {
-                    return e;
-                }
-            });
-            Supplier<String> late = () -> "late";
-            ServiceRegistration<?> reg = ctx.registerService(Supplier.class, late, dict("name", "b"));
-            assertSame(late, waiting.get(10, TimeUnit.SECONDS));
-            assertEquals(Set.of("a", "b"), tracked.services().names());
-            reg.unregister();
-            assertNull(tracked.services().get("b"));
-            tracked.close();
-        }
+    void trackedServicesFollowRegistrationsByPropertyAndWaitsForALateOne(BundleContext ctx) throws Exception {
+        Supplier<String> early = () -> "early";
+        ctx.registerService(Supplier.class, early, dict("name", "a"));
+        @SuppressWarnings("rawtypes")
+        TrackedServices<Supplier> tracked = TrackedServices.byProperty(ctx, Supplier.class, "probe", "name");
+        assertSame(early, tracked.require("a"));
+        CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return tracked.require("b");
+            } catch (IOException e) {
+                return e;
+            }
+        });
+        Supplier<String> late = () -> "late";
+        ServiceRegistration<?> reg = ctx.registerService(Supplier.class, late, dict("name", "b"));
+        assertSame(late, waiting.get(10, TimeUnit.SECONDS));
+        assertEquals(Set.of("a", "b"), tracked.services().names());
+        reg.unregister();
+        assertNull(tracked.services().get("b"));
+        tracked.close();
     }
 
     @Test
-    void closingTrackedServicesWakesAWaitingCallerWithAnErrorNamingTheService() throws Exception {
-        try (RealFramework f = new RealFramework(storage)) {
-            @SuppressWarnings("rawtypes")
-            TrackedServices<Supplier> tracked = TrackedServices.byProperty(f.context(), Supplier.class, "probe",
-                    "name");
-            CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return tracked.require("missing");
-                } catch (IOException e) {
-                    return e;
-                }
-            });
-            Thread.sleep(100);
-            tracked.close();
-            Object result = waiting.get(10, TimeUnit.SECONDS);
-            assertTrue(result instanceof IOException, String.valueOf(result));
-            assertTrue(((IOException) result).getMessage().contains("probe 'missing'"), ((Exception) result).getMessage());
-            assertThrows(IOException.class, () -> tracked.require("missing"));
-        }
+    void closingTrackedServicesWakesAWaitingCallerWithAnErrorNamingTheService(BundleContext ctx) throws Exception {
+        @SuppressWarnings("rawtypes")
+        TrackedServices<Supplier> tracked = TrackedServices.byProperty(ctx, Supplier.class, "probe",
+                "name");
+        CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return tracked.require("missing");
+            } catch (IOException e) {
+                return e;
+            }
+        });
+        Thread.sleep(100);
+        tracked.close();
+        Object result = waiting.get(10, TimeUnit.SECONDS);
+        assertTrue(result instanceof IOException, String.valueOf(result));
+        assertTrue(((IOException) result).getMessage().contains("probe 'missing'"), ((Exception) result).getMessage());
+        assertThrows(IOException.class, () -> tracked.require("missing"));
     }
 }

@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.raddiag.support.osgi.RealFramework.dict;
 import static org.raddiag.support.osgi.RealFramework.properties;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceEvent;
@@ -19,40 +18,35 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 
 /** Fed by a real framework's service events, as DS feeds bind and unbind methods. */
+@ExtendWith(RealFramework.class)
 class RankedServicesTest {
-    @TempDir
-    Path storage;
-
     @Test
-    void followsRegistrationsInTheFrameworksOrder() throws Exception {
-        try (RealFramework f = new RealFramework(storage)) {
-            BundleContext ctx = f.context();
-            RankedServices<Object> ranked = new RankedServices<>();
-            ctx.addServiceListener(e -> {
-                ServiceReference<?> r = e.getServiceReference();
-                Object s = ctx.getService(r);
-                if (e.getType() == ServiceEvent.REGISTERED) {
-                    ranked.add(s, properties(r));
-                } else if (e.getType() == ServiceEvent.UNREGISTERING) {
-                    ranked.remove(s, properties(r));
-                }
-                ctx.ungetService(r);
-            }, "(objectClass=" + Supplier.class.getName() + ")");
-            assertNull(ranked.best());
-            Supplier<String> a = () -> "a";
-            Supplier<String> b = () -> "b";
-            Supplier<String> c = () -> "c";
-            ServiceRegistration<?> ra = ctx.registerService(Supplier.class, a, dict());
-            ctx.registerService(Supplier.class, b, dict(Constants.SERVICE_RANKING, 10));
-            ServiceRegistration<?> rc = ctx.registerService(Supplier.class, c, dict());
-            assertEquals(List.of(b, a, c), ranked.inOrder());
-            assertEquals(ctx.getService(ctx.getServiceReference(Supplier.class)), ranked.best());
+    void followsRegistrationsInTheFrameworksOrder(BundleContext ctx) throws Exception {
+        RankedServices<Object> ranked = new RankedServices<>();
+        ctx.addServiceListener(e -> {
+            ServiceReference<?> r = e.getServiceReference();
+            Object s = ctx.getService(r);
+            if (e.getType() == ServiceEvent.REGISTERED) {
+                ranked.add(s, properties(r));
+            } else if (e.getType() == ServiceEvent.UNREGISTERING) {
+                ranked.remove(s, properties(r));
+            }
+            ctx.ungetService(r);
+        }, "(objectClass=" + Supplier.class.getName() + ")");
+        assertNull(ranked.best());
+        Supplier<String> a = () -> "a";
+        Supplier<String> b = () -> "b";
+        Supplier<String> c = () -> "c";
+        ServiceRegistration<?> ra = ctx.registerService(Supplier.class, a, dict());
+        ctx.registerService(Supplier.class, b, dict(Constants.SERVICE_RANKING, 10));
+        ServiceRegistration<?> rc = ctx.registerService(Supplier.class, c, dict());
+        assertEquals(List.of(b, a, c), ranked.inOrder());
+        assertEquals(ctx.getService(ctx.getServiceReference(Supplier.class)), ranked.best());
 
-            ra.unregister();
-            assertEquals(List.of(b, c), ranked.inOrder());
-            rc.unregister();
-            assertEquals(List.of(b), ranked.inOrder());
-        }
+        ra.unregister();
+        assertEquals(List.of(b, c), ranked.inOrder());
+        rc.unregister();
+        assertEquals(List.of(b), ranked.inOrder());
     }
 
     @Test

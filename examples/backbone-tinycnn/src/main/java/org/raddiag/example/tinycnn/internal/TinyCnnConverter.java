@@ -1,7 +1,6 @@
 package org.raddiag.example.tinycnn.internal;
 
 import java.util.Map;
-import org.osgi.service.component.annotations.Component;
 import org.raddiag.onnx.BlockCall;
 import org.raddiag.onnx.BlockConverter;
 import org.raddiag.onnx.Nn;
@@ -10,16 +9,10 @@ import org.raddiag.onnx.Weights;
 
 /**
  * ONNX nodes of {@link TinyCnn}, the same operations in the same order: Conv (3x3, stride 2, pad 1, bias) and Relu
- * twice, GlobalAveragePool, Flatten to {@code (N, F)}. The exporter finds it by {@code raddiag.block=tinycnn}, the
- * backbone's name, so {@code export-onnx} and the ONNX Runtime backend work for models of this backbone.
+ * twice, GlobalAveragePool, Flatten to {@code (N, F)}. The backbone component ({@link TinyCnnBackbone}) builds it
+ * for the exporter, so {@code export-onnx} and the ONNX Runtime backend work for models of this backbone.
  */
-@Component(property = {"raddiag.kind=" + BlockConverter.KIND, BlockConverter.BLOCK + "=tinycnn"})
-public final class TinyCnnConverter implements BlockConverter {
-    @Override
-    public String blockType() {
-        return "tinycnn";
-    }
-
+final class TinyCnnConverter implements BlockConverter {
     @Override
     public void emit(OnnxGraphBuilder g, BlockCall call) {
         String p = call.component();

@@ -18,7 +18,7 @@ import org.raddiag.api.model.ArchitectureConfig;
 /**
  * The backbone's contract ({@code SliceBackbone}): {@code (N, 3, H, W)} in, {@code (N, F)} out, F its declared
  * feature width, parameters under the names its ONNX converter reads, and a clear error for a bad setting. ONNX
- * parity of whole models of this backbone is checked in the framework ({@code ArchitecturePluginsIT}).
+ * parity: {@link TinyCnnConverterTest}, and in the framework {@code ArchitecturePluginsIT}.
  */
 class TinyCnnTest {
     private final TinyCnnBackbone backbone = new TinyCnnBackbone();

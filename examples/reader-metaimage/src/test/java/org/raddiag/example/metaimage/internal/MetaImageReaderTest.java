@@ -109,7 +109,7 @@ class MetaImageReaderTest {
         List<String> seeds = List.of("short.mha", "float.mha");
         List<byte[]> originals = List.of(mha("", "MET_SHORT", false, 8, 8, 4, new double[256]),
                 mha("", "MET_FLOAT", true, 4, 4, 4, new double[64]));
-        new ReaderFuzzer(20261206L, 2000, new ReadOptions(1 << 16, null)).expecting(0.05, 0.2)
+        new ReaderFuzzer(20261206L, 2000).limits(new ReadOptions(1 << 16, null)).expecting(0.05, 0.2)
                 .run(new MetaImageReader(), seeds, originals, ReaderFuzzer.writing(".mha", MetaImageReaderTest::mutate), tmp);
     }
 

@@ -12,32 +12,22 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.raddiag.model.blocks.ChannelsLast;
 import org.raddiag.model.blocks.InferenceFolding;
 import org.raddiag.model.blocks.RadNet;
 import org.raddiag.model.blocks.RadNetConfig;
+import org.raddiag.testsupport.DjlTest;
 
 /**
  * The inference form of a loaded network (BatchNorm folded into the convs, channels-last layout, per-unit scopes)
  * gives the logits and slice attention of the plain eval-mode forward, with BatchNorm statistics far from identity,
  * and leaves nothing behind on the model's manager.
  */
-class InferenceFoldingTest {
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-        manager.getEngine().setRandomSeed(11);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
+class InferenceFoldingTest extends DjlTest {
+    InferenceFoldingTest() {
+        super(11);
     }
 
     @ParameterizedTest

@@ -14,7 +14,6 @@ import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.raddiag.onnx.testing.DjlNets;
@@ -100,7 +99,7 @@ public final class OnnxBench {
             ArchitectureConfig arch = new ArchitectureConfig(Map.of(ArchitectureConfig.BACKBONE, "resnet" + v.resnet,
                     ArchitectureConfig.IMAGE_SIZE, "" + v.size, ArchitectureConfig.DEPTH, "" + v.depth,
                     ArchitectureConfig.HIDDEN, "" + v.hidden, ArchitectureConfig.CLASSES, "" + v.classes));
-            byte[] onnx = OnnxExporters.standalone(Components.all(BlockConverter.class), List.of()).export(arch, DjlNets.weights(net, ""));
+            byte[] onnx = OnnxExporters.standalone(Components.all(BlockConverter.class), Components.components()).export(arch, DjlNets.weights(net, ""));
             double exportS = (System.nanoTime() - e0) / 1e9;
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             double[] ort = new double[iterations];

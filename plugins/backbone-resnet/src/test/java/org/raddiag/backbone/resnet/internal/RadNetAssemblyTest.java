@@ -27,27 +27,16 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.raddiag.testsupport.DjlTest;
 
 /** RadNet from parts, skipping of empty slots and padded slices, the slice-attention output. */
-class RadNetAssemblyTest {
+class RadNetAssemblyTest extends DjlTest {
     private static final RadNetConfig TINY = new RadNetConfig(18, 4, 32, 7, 16, 1, 1, 4, 2, true);
     private static final Shape IMAGES = new Shape(2, 3, 1, 32, 32, 4);
-    private NDManager manager;
-    private ParameterStore ps;
 
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-        ps = new ParameterStore(manager, false);
-        manager.getEngine().setRandomSeed(11);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
+    RadNetAssemblyTest() {
+        super(11);
     }
 
     /** Case 0: slots CT, empty (marks still set), MR with one padded slice; case 1: one X-ray slice + 2 empty. */

@@ -5,35 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.SliceBackbone;
 import org.raddiag.model.blocks.RadNet;
 import org.raddiag.model.blocks.RadNetConfig;
+import org.raddiag.testsupport.DjlTest;
 
 /** RadNet assembled from the plugin's block equals the model bundle's reference build with the same weights. */
-class RadNetFromPluginTest {
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-        manager.getEngine().setRandomSeed(5);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
+class RadNetFromPluginTest extends DjlTest {
+    RadNetFromPluginTest() {
+        super(5);
     }
 
     @ParameterizedTest

@@ -13,38 +13,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.testsupport.TestData;
+import org.raddiag.testsupport.DjlTest;
 
-class RadNetTest {
-    private NDManager manager;
-    private ParameterStore ps;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-        ps = new ParameterStore(manager, false);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
-
+class RadNetTest extends DjlTest {
     @Test
     void tinyEarlyFusionShapesMaskAndEmptySlotExactness() {
         RadNetConfig cfg = new RadNetConfig(18, 4, 32, 7, 16, 1, 1, 4, 2, true);

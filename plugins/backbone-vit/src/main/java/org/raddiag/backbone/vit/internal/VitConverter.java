@@ -1,7 +1,6 @@
 package org.raddiag.backbone.vit.internal;
 
 import java.util.Map;
-import org.osgi.service.component.annotations.Component;
 import org.raddiag.onnx.BlockCall;
 import org.raddiag.onnx.BlockConverter;
 import org.raddiag.onnx.Nn;
@@ -15,15 +14,10 @@ import org.raddiag.onnx.Weights;
  * {@code to_qkv}, feed-forward with exact GELU), final LayerNorm, CLS row and the MLP head. Sizes come from the
  * weights and the architecture's {@code vit.*} settings ({@link VitSettings}); torch's LayerNorm is ONNX
  * {@code LayerNormalization} (opset 17, eps 1e-5).
+ * Built by {@link VitEncoder}, the plugin's model component, for the exporter.
  */
-@Component(property = {"raddiag.kind=" + BlockConverter.KIND, BlockConverter.BLOCK + "=vit"})
-public final class VitConverter implements BlockConverter {
+final class VitConverter implements BlockConverter {
     private static final float EPS = 1e-5f;
-
-    @Override
-    public String blockType() {
-        return "vit";
-    }
 
     @Override
     public void emit(OnnxGraphBuilder g, BlockCall call) {

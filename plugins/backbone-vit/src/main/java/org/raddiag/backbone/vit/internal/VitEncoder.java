@@ -1,9 +1,11 @@
 package org.raddiag.backbone.vit.internal;
 
+import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.model.assembly.BlockComponent;
 import org.raddiag.api.model.SliceBackbone;
+import org.raddiag.onnx.BlockConverter;
 
 /**
  * Backbone {@code vit}: a fresh {@link Vit2D} sized by the architecture's {@code vit.*} settings and
@@ -12,7 +14,7 @@ import org.raddiag.api.model.SliceBackbone;
 @Component(service = SliceBackbone.class, property = {"raddiag.kind=backbone", "raddiag.backbone=vit"})
 public final class VitEncoder extends BlockComponent<Vit2D> implements SliceBackbone {
     public VitEncoder() {
-        super("vit", Vit2D.class);
+        super("vit", Vit2D.class, Map.of(BlockConverter.class, VitConverter::new));
     }
 
     @Override

@@ -8,32 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.raddiag.testsupport.DjlTest;
 
-class Vit2DTest {
+class Vit2DTest extends DjlTest {
     static final VitSettings SMALL = new VitSettings(16, 4, 1, 16, 2, 2, 8, 32, 0.1f, 0.1f);
-    private NDManager manager;
-    private ParameterStore ps;
 
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-        manager.getEngine().setRandomSeed(21);
-        ps = new ParameterStore(manager, false);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
+    Vit2DTest() {
+        super(21);
     }
 
     private Vit2D vit(VitSettings s) {

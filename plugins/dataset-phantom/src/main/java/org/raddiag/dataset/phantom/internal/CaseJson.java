@@ -48,8 +48,8 @@ final class CaseJson {
             for (int j = 0; j < s.images.size(); j++) {
                 ImagePlan p = s.images.get(j);
                 mods.add(s.modality.label());
-                planes.add(p.view.label());
-                aux.add(p.contrast.aux);
+                planes.add(p.view().label());
+                aux.add(p.contrast().aux);
                 data.add(dataPath.apply(p));
                 keyPaths.add(p.keyPath());
                 key.addProperty("image_" + j, c.keySlice(p));

@@ -49,16 +49,16 @@ final class CasePlan {
      * slice; 0 for a radiograph.
      */
     int keySlice(ImagePlan image) {
-        if (image.view.projection) {
+        if (image.view().projection) {
             return 0;
         }
         for (Finding f : findings) {
-            if (f.disorder.visibleIn(image.modality)) {
-                double c = f.centre[image.view.depthAxis];
-                int k = (int) Math.floor((c + 1) / 2 * image.depth);
-                return Math.max(0, Math.min(image.depth - 1, k));
+            if (f.disorder.visibleIn(image.modality())) {
+                double c = f.centre[image.view().depthAxis];
+                int k = (int) Math.floor((c + 1) / 2 * image.depth());
+                return Math.max(0, Math.min(image.depth() - 1, k));
             }
         }
-        return image.depth / 2;
+        return image.depth() / 2;
     }
 }

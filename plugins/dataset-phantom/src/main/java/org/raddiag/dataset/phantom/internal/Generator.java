@@ -184,13 +184,13 @@ public final class Generator {
         for (CasePlan.SamplePlan s : c.samples) {
             Scene scene = c.scene(s.modality);
             for (ImagePlan p : s.images) {
-                float[] voxels = Renderer.render(scene, p, SplitMix.hash(spec.seed(), 4, p.number), spec.noise());
-                DurableFiles.write(dir.resolve(p.dataPath()), NpyWriter.image(voxels, p.height, p.width, p.depth));
+                float[] voxels = Renderer.render(scene, p, SplitMix.hash(spec.seed(), 4, p.number()), spec.noise());
+                DurableFiles.write(dir.resolve(p.dataPath()), NpyWriter.image(voxels, p.height(), p.width(), p.depth()));
                 DurableFiles.write(dir.resolve(p.keyPath()), NpyWriter.key(c.keySlice(p)));
                 if (nifti) {
-                    double[] spacing = {400.0 / p.width, 400.0 / p.height, p.view.projection ? 1 : 400.0 / p.depth};
-                    DurableFiles.write(dir.resolve(p.niftiPath()), NiftiWriter.gzip(voxels, p.width, p.height,
-                            p.depth, spacing, "RadDiag phantom " + c.id));
+                    double[] spacing = {400.0 / p.width(), 400.0 / p.height(), p.view().projection ? 1 : 400.0 / p.depth()};
+                    DurableFiles.write(dir.resolve(p.niftiPath()), NiftiWriter.gzip(voxels, p.width(), p.height(),
+                            p.depth(), spacing, "RadDiag phantom " + c.id));
                 }
             }
         }

@@ -6,25 +6,7 @@ import org.raddiag.api.data.Modality;
  * One image file to write: its number (file name {@code data/<id>.npy}), modality, view, contrast and shape
  * (rows x columns x slices; a radiograph has 3 identical slices, as RP3D stores 2-D images).
  */
-final class ImagePlan {
-    final int number;
-    final Modality modality;
-    final View view;
-    final Contrast contrast;
-    final int height;
-    final int width;
-    final int depth;
-
-    ImagePlan(int number, Modality modality, View view, Contrast contrast, int height, int width, int depth) {
-        this.number = number;
-        this.modality = modality;
-        this.view = view;
-        this.contrast = contrast;
-        this.height = height;
-        this.width = width;
-        this.depth = depth;
-    }
-
+record ImagePlan(int number, Modality modality, View view, Contrast contrast, int height, int width, int depth) {
     String id() {
         return String.format(java.util.Locale.ROOT, "%06d", number);
     }

@@ -1,6 +1,7 @@
 package org.raddiag.dataset.phantom.internal;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -11,8 +12,15 @@ import org.raddiag.api.train.DatasetSource.Split;
  * A generated phantom dataset on disk: its folder, the spec it was made from, its label set, case and image counts
  * and the positive count of every class per split. {@link #generated()} is false when an existing complete dataset
  * with the same settings was found and kept.
+ *
+ * @param caseCounts  cases per split
+ * @param classCounts cases of each split that carry each label, indexed like {@link #labels()}
+ * @param imageCount  image files ({@code data/*.npy}) of all splits
+ * @param generated   whether this call wrote the dataset (false: a complete one with the same settings was kept)
+ * @param millis      wall time of the call in milliseconds
  */
-public final class PhantomDescription {
+public record PhantomDescription(Path folder, PhantomSpec spec, LabelSet labels, Map<Split, Integer> caseCounts,
+        Map<Split, int[]> classCounts, int imageCount, boolean generated, long millis) {
     /** Manifest written last; its presence marks the folder complete. */
     public static final String MANIFEST = "dataset.json";
     /** Label dictionary: name to index, "Normal" first, then by descending frequency. */
@@ -20,26 +28,14 @@ public final class PhantomDescription {
     /** RP3D case file of the NIfTI copies of a few test cases. */
     public static final String NIFTI_CASES = "nifti.json";
 
-    private final Path folder;
-    private final PhantomSpec spec;
-    private final LabelSet labels;
-    private final Map<Split, int[]> classCounts;
-    private final Map<Split, Integer> caseCounts;
-    private final int imageCount;
-    private final boolean generated;
-    private final long millis;
-
-    public PhantomDescription(Path folder, PhantomSpec spec, LabelSet labels, Map<Split, Integer> caseCounts,
-            Map<Split, int[]> classCounts, int imageCount, boolean generated, long millis) {
-        this.folder = Objects.requireNonNull(folder, "folder");
-        this.spec = Objects.requireNonNull(spec, "spec");
-        this.labels = Objects.requireNonNull(labels, "labels");
-        this.caseCounts = new EnumMap<>(caseCounts);
-        this.classCounts = new EnumMap<>(Split.class);
-        classCounts.forEach((k, v) -> this.classCounts.put(k, v.clone()));
-        this.imageCount = imageCount;
-        this.generated = generated;
-        this.millis = millis;
+    public PhantomDescription {
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(labels, "labels");
+        caseCounts = Collections.unmodifiableMap(new EnumMap<>(caseCounts));
+        Map<Split, int[]> counts = new EnumMap<>(Split.class);
+        classCounts.forEach((k, v) -> counts.put(k, v.clone()));
+        classCounts = Collections.unmodifiableMap(counts);
     }
 
     /** RP3D case file name of a split: {@code train.json}, {@code valid.json}, {@code test.json}. */
@@ -51,20 +47,8 @@ public final class PhantomDescription {
         }
     }
 
-    public Path folder() {
-        return folder;
-    }
-
     public Path caseFile(Split split) {
         return folder.resolve(caseFileName(split));
-    }
-
-    public PhantomSpec spec() {
-        return spec;
-    }
-
-    public LabelSet labels() {
-        return labels;
     }
 
     public int caseCount(Split split) {
@@ -75,21 +59,6 @@ public final class PhantomDescription {
     public int[] classCounts(Split split) {
         int[] c = classCounts.get(split);
         return c == null ? new int[labels.size()] : c.clone();
-    }
-
-    /** Image files ({@code data/*.npy}) of all splits. */
-    public int imageCount() {
-        return imageCount;
-    }
-
-    /** Whether this call wrote the dataset (false: a complete one with the same settings was kept). */
-    public boolean generated() {
-        return generated;
-    }
-
-    /** Wall time of the call in milliseconds. */
-    public long millis() {
-        return millis;
     }
 
     @Override

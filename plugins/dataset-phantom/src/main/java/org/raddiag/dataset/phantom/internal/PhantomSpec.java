@@ -2,89 +2,74 @@ package org.raddiag.dataset.phantom.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What to generate: seed, split sizes, image size, label set shape and case complexity. Two specs with the same
- * {@link #settings()} produce byte-identical datasets; {@link #threads()} only changes the speed. Immutable; build
- * with {@link #builder()} (defaults: 600/100/200 cases of 64 x 64 pixels and 8..16 slices, 30 labels
- * split 6/12/12).
+ * {@link #settings()} produce byte-identical datasets; {@link #threads()} only changes the speed. Build with
+ * {@link #builder()} (defaults: 600/100/200 cases of 64 x 64 pixels and 8..16 slices, 30 labels split 6/12/12).
+ *
+ * @param size               width and height of every image in pixels
+ * @param labelCount         number of classes including "Normal" (index 0)
+ * @param topPrevalence      prevalence of the most frequent disorder; disorder of rank r gets {@code top * r^-exponent}
+ * @param noise              acquisition noise scale (1 = default, 0 = noise free)
+ * @param lesionScale        size of every lesion about its centre (1 = the catalogue's sizes; larger = more
+ *                           conspicuous, on more slices)
+ * @param niftiCases         how many test cases are also exported as NIfTI-1 ({@code nifti/}, {@code nifti.json})
+ * @param threads            worker threads (0 = available processors); does not change the output
  */
-public final class PhantomSpec {
+public record PhantomSpec(long seed, int trainCases, int validCases, int testCases, int size, int minSlices,
+        int maxSlices, int labelCount, int headCount, int mediumCount, int maxLabelsPerCase, double topPrevalence,
+        double prevalenceExponent, double noise, double lesionScale, int niftiCases, int threads) {
     /** Largest label count: "Normal" plus every disorder of the built-in catalogue. */
     public static final int MAX_LABELS = 30;
 
-    private final long seed;
-    private final int trainCases;
-    private final int validCases;
-    private final int testCases;
-    private final int size;
-    private final int minSlices;
-    private final int maxSlices;
-    private final int labelCount;
-    private final int headCount;
-    private final int mediumCount;
-    private final int maxLabelsPerCase;
-    private final double topPrevalence;
-    private final double prevalenceExponent;
-    private final double noise;
-    private final double lesionScale;
-    private final int niftiCases;
-    private final int threads;
-
-    private PhantomSpec(Builder b) {
-        this.seed = b.seed;
-        this.trainCases = atLeast(b.trainCases, 1, "trainCases");
-        this.validCases = atLeast(b.validCases, 0, "validCases");
-        this.testCases = atLeast(b.testCases, 0, "testCases");
-        this.size = atLeast(b.size, 16, "size");
-        if (b.size > 1024) {
-            throw new IllegalArgumentException("size " + b.size + " exceeds 1024");
+    public PhantomSpec {
+        atLeast(trainCases, 1, "trainCases");
+        atLeast(validCases, 0, "validCases");
+        atLeast(testCases, 0, "testCases");
+        atLeast(size, 16, "size");
+        if (size > 1024) {
+            throw new IllegalArgumentException("size " + size + " exceeds 1024");
         }
-        this.minSlices = atLeast(b.minSlices, 1, "minSlices");
-        this.maxSlices = atLeast(b.maxSlices, b.minSlices, "maxSlices");
-        if (b.maxSlices > 256) {
-            throw new IllegalArgumentException("maxSlices " + b.maxSlices + " exceeds 256");
+        atLeast(minSlices, 1, "minSlices");
+        atLeast(maxSlices, minSlices, "maxSlices");
+        if (maxSlices > 256) {
+            throw new IllegalArgumentException("maxSlices " + maxSlices + " exceeds 256");
         }
-        this.labelCount = atLeast(b.labelCount, 2, "labelCount");
-        if (b.labelCount > MAX_LABELS) {
-            throw new IllegalArgumentException("labelCount " + b.labelCount + " exceeds " + MAX_LABELS);
+        atLeast(labelCount, 2, "labelCount");
+        if (labelCount > MAX_LABELS) {
+            throw new IllegalArgumentException("labelCount " + labelCount + " exceeds " + MAX_LABELS);
         }
-        this.headCount = atLeast(b.headCount, 1, "headCount");
-        this.mediumCount = atLeast(b.mediumCount, 0, "mediumCount");
-        if (b.headCount + b.mediumCount > b.labelCount) {
-            throw new IllegalArgumentException("head " + b.headCount + " + medium " + b.mediumCount + " exceed "
-                    + b.labelCount + " labels");
+        atLeast(headCount, 1, "headCount");
+        atLeast(mediumCount, 0, "mediumCount");
+        if (headCount + mediumCount > labelCount) {
+            throw new IllegalArgumentException("head " + headCount + " + medium " + mediumCount + " exceed "
+                    + labelCount + " labels");
         }
-        this.maxLabelsPerCase = atLeast(b.maxLabelsPerCase, 1, "maxLabelsPerCase");
-        if (b.maxLabelsPerCase > 3) {
-            throw new IllegalArgumentException("maxLabelsPerCase " + b.maxLabelsPerCase + " exceeds 3");
+        atLeast(maxLabelsPerCase, 1, "maxLabelsPerCase");
+        if (maxLabelsPerCase > 3) {
+            throw new IllegalArgumentException("maxLabelsPerCase " + maxLabelsPerCase + " exceeds 3");
         }
-        if (!(b.topPrevalence > 0 && b.topPrevalence <= 0.5)) {
-            throw new IllegalArgumentException("topPrevalence must be in (0, 0.5]: " + b.topPrevalence);
+        if (!(topPrevalence > 0 && topPrevalence <= 0.5)) {
+            throw new IllegalArgumentException("topPrevalence must be in (0, 0.5]: " + topPrevalence);
         }
-        this.topPrevalence = b.topPrevalence;
-        if (!(b.prevalenceExponent >= 0 && b.prevalenceExponent <= 4)) {
-            throw new IllegalArgumentException("prevalenceExponent must be in [0, 4]: " + b.prevalenceExponent);
+        if (!(prevalenceExponent >= 0 && prevalenceExponent <= 4)) {
+            throw new IllegalArgumentException("prevalenceExponent must be in [0, 4]: " + prevalenceExponent);
         }
-        this.prevalenceExponent = b.prevalenceExponent;
-        if (!(b.noise >= 0 && b.noise <= 10)) {
-            throw new IllegalArgumentException("noise must be in [0, 10]: " + b.noise);
+        if (!(noise >= 0 && noise <= 10)) {
+            throw new IllegalArgumentException("noise must be in [0, 10]: " + noise);
         }
-        this.noise = b.noise;
-        if (!(b.lesionScale >= 0.5 && b.lesionScale <= 4)) {
-            throw new IllegalArgumentException("lesionScale must be in [0.5, 4]: " + b.lesionScale);
+        if (!(lesionScale >= 0.5 && lesionScale <= 4)) {
+            throw new IllegalArgumentException("lesionScale must be in [0.5, 4]: " + lesionScale);
         }
-        this.lesionScale = b.lesionScale;
-        this.niftiCases = atLeast(b.niftiCases, 0, "niftiCases");
-        this.threads = atLeast(b.threads, 0, "threads");
+        atLeast(niftiCases, 0, "niftiCases");
+        atLeast(threads, 0, "threads");
     }
 
-    private static int atLeast(int v, int min, String what) {
+    private static void atLeast(int v, int min, String what) {
         if (v < min) {
             throw new IllegalArgumentException(what + " must be at least " + min + ": " + v);
         }
-        return v;
     }
 
     public static Builder builder() {
@@ -119,81 +104,6 @@ public final class PhantomSpec {
         return b;
     }
 
-    public long seed() {
-        return seed;
-    }
-
-    public int trainCases() {
-        return trainCases;
-    }
-
-    public int validCases() {
-        return validCases;
-    }
-
-    public int testCases() {
-        return testCases;
-    }
-
-    /** Width and height of every image in pixels. */
-    public int size() {
-        return size;
-    }
-
-    public int minSlices() {
-        return minSlices;
-    }
-
-    public int maxSlices() {
-        return maxSlices;
-    }
-
-    /** Number of classes including "Normal" (index 0). */
-    public int labelCount() {
-        return labelCount;
-    }
-
-    public int headCount() {
-        return headCount;
-    }
-
-    public int mediumCount() {
-        return mediumCount;
-    }
-
-    public int maxLabelsPerCase() {
-        return maxLabelsPerCase;
-    }
-
-    /** Prevalence of the most frequent disorder; disorder of rank r gets {@code top * r^-exponent}. */
-    public double topPrevalence() {
-        return topPrevalence;
-    }
-
-    public double prevalenceExponent() {
-        return prevalenceExponent;
-    }
-
-    /** Acquisition noise scale (1 = default, 0 = noise free). */
-    public double noise() {
-        return noise;
-    }
-
-    /** Size of every lesion about its centre (1 = the catalogue's sizes; larger = more conspicuous, on more slices). */
-    public double lesionScale() {
-        return lesionScale;
-    }
-
-    /** How many test cases are also exported as NIfTI-1 ({@code nifti/}, {@code nifti.json}). */
-    public int niftiCases() {
-        return niftiCases;
-    }
-
-    /** Worker threads (0 = available processors); does not change the output. */
-    public int threads() {
-        return threads;
-    }
-
     /** Every setting that changes the output, by name, in a fixed order (what the manifest records). */
     public Map<String, Object> settings() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -216,17 +126,6 @@ public final class PhantomSpec {
         }
         m.put("niftiCases", niftiCases);
         return m;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof PhantomSpec && ((PhantomSpec) o).settings().equals(settings())
-                && ((PhantomSpec) o).threads == threads;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(settings(), threads);
     }
 
     @Override
@@ -321,7 +220,9 @@ public final class PhantomSpec {
         }
 
         public PhantomSpec build() {
-            return new PhantomSpec(this);
+            return new PhantomSpec(seed, trainCases, validCases, testCases, size, minSlices, maxSlices, labelCount,
+                    headCount, mediumCount, maxLabelsPerCase, topPrevalence, prevalenceExponent, noise, lesionScale,
+                    niftiCases, threads);
         }
     }
 }

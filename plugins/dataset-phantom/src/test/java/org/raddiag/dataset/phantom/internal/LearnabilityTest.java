@@ -54,18 +54,18 @@ class LearnabilityTest {
     }
 
     private static double regionMean(CasePlan p, ImagePlan image, List<Ellipsoid> region, long noiseSeed) {
-        float[] v = Renderer.render(p.scene(image.modality), image, noiseSeed, SPEC.noise());
+        float[] v = Renderer.render(p.scene(image.modality()), image, noiseSeed, SPEC.noise());
         double sum = 0;
         int n = 0;
-        for (int k = 0; k < image.depth; k++) {
-            double z = ImagePlan.coordinate(k, image.depth);
-            for (int y = 0; y < image.height; y++) {
-                double wy = ImagePlan.coordinate(y, image.height);
-                for (int x = 0; x < image.width; x++) {
-                    double wx = ImagePlan.coordinate(x, image.width);
+        for (int k = 0; k < image.depth(); k++) {
+            double z = ImagePlan.coordinate(k, image.depth());
+            for (int y = 0; y < image.height(); y++) {
+                double wy = ImagePlan.coordinate(y, image.height());
+                for (int x = 0; x < image.width(); x++) {
+                    double wx = ImagePlan.coordinate(x, image.width());
                     for (Ellipsoid e : region) {
                         if (e.contains(wx, wy, z)) {
-                            sum += v[(k * image.height + y) * image.width + x];
+                            sum += v[(k * image.height() + y) * image.width() + x];
                             n++;
                             break;
                         }

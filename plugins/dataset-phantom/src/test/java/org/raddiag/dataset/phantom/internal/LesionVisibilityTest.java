@@ -17,13 +17,13 @@ class LesionVisibilityTest {
 
     /** Voxels per slice that differ by more than 40 (HU or MRI units) with and without the findings. */
     private static double[] sliceDifference(CasePlan p, ImagePlan image, List<Ellipsoid> without) {
-        Scene with = p.scene(image.modality);
+        Scene with = p.scene(image.modality());
         Scene bare = new Scene(without, with.texture);
         float[] a = Renderer.render(with, image, 1, 0);
         float[] b = Renderer.render(bare, image, 1, 0);
-        int n = image.width * image.height;
-        double[] d = new double[image.depth];
-        for (int k = 0; k < image.depth; k++) {
+        int n = image.width() * image.height();
+        double[] d = new double[image.depth()];
+        for (int k = 0; k < image.depth(); k++) {
             for (int i = 0; i < n; i++) {
                 if (Math.abs(a[k * n + i] - b[k * n + i]) > 40) {
                     d[k]++;

@@ -2,12 +2,14 @@ package org.raddiag.head.knowledge.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.ClassifierHead;
 import org.raddiag.model.assembly.BlockComponent;
 import org.raddiag.api.text.KnowledgeLabels;
 import org.raddiag.checkpoint.Checksums;
+import org.raddiag.onnx.BlockConverter;
 
 /**
  * Head {@code knowledge}: a {@link KnowledgeHeadBlock} whose label embeddings come from the file in the setting
@@ -27,7 +29,7 @@ public final class KnowledgeHeadComponent extends BlockComponent<KnowledgeHeadBl
     public static final String BASE_DIR = "package.dir";
 
     public KnowledgeHeadComponent() {
-        super("knowledge", KnowledgeHeadBlock.class);
+        super("knowledge", KnowledgeHeadBlock.class, Map.of(BlockConverter.class, KnowledgeHeadConverter::new));
     }
 
     @Override

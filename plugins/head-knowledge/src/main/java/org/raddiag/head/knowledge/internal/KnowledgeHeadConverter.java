@@ -1,6 +1,5 @@
 package org.raddiag.head.knowledge.internal;
 
-import org.osgi.service.component.annotations.Component;
 import org.raddiag.onnx.BlockCall;
 import org.raddiag.onnx.BlockConverter;
 import org.raddiag.onnx.Nn;
@@ -12,14 +11,9 @@ import org.raddiag.onnx.Weights;
  * {@code P = E W^T + b (C, hidden)} computed here once, from the label embeddings the architecture names (read as the
  * DJL head reads them, {@link KnowledgeHeadComponent#embeddings}) and the weights {@code fcke.*}, and stored
  * transposed as a constant initialiser: one MatMul per case, as the DJL head does in inference.
+ * Built by {@link KnowledgeHeadComponent}, the plugin's model component, for the exporter.
  */
-@Component(property = {"raddiag.kind=" + BlockConverter.KIND, BlockConverter.BLOCK + "=knowledge"})
-public final class KnowledgeHeadConverter implements BlockConverter {
-    @Override
-    public String blockType() {
-        return "knowledge";
-    }
-
+final class KnowledgeHeadConverter implements BlockConverter {
     @Override
     public void emit(OnnxGraphBuilder g, BlockCall call) {
         LabelEmbeddings e = KnowledgeHeadComponent.embeddings(call.config());

@@ -3,33 +3,21 @@ package org.raddiag.head.knowledge.internal;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.model.blocks.RadNet;
-import org.raddiag.model.blocks.RadNetConfig;
 import org.raddiag.testsupport.Components;
 import org.raddiag.onnx.Weights;
-import org.raddiag.onnx.testing.OrtRun;
-import org.raddiag.onnx.BlockConverter;
-import org.raddiag.onnx.OnnxExporters;
+import org.raddiag.onnx.testing.RadNetParity;
 
 /** RadNet with the knowledge head, exported with this plugin's converter, gives PyTorch's probabilities in ORT. */
 class KnowledgeHeadConverterTest {
     private static final ArchitectureConfig RESNET18 = new ArchitectureConfig(java.util.Map.of());
 
-    private static final int B = 2;
     private static final int S = 2;
     private static final int D = 2;
     private static final int SIZE = 32;
@@ -50,34 +38,11 @@ class KnowledgeHeadConverterTest {
     @Test
     void onnxGraphAgreesWithPyTorch() throws Exception {
         ArchitectureConfig arch = arch();
-        Random r = new Random(4);
-        float[] images = new float[B * S * SIZE * SIZE * D];
-        for (int i = 0; i < images.length; i++) {
-            images[i] = r.nextFloat();
-        }
-        long[] mods = {2, 4, 5, 0};
-        long[] marks = {1, 1, 1, 0, 1, 1, 0, 0};
-        float[] djl;
-        Weights.Builder w = Weights.builder();
-        try (NDManager m = NDManager.newBaseManager()) {
-            m.getEngine().setRandomSeed(3);
-            Block head = new KnowledgeHeadComponent().build(Block.class, arch);
-            RadNet net = RadNet.assemble(RadNetConfig.from(arch), Components.backbone("resnet18").build(Block.class, RESNET18), 512, head);
-            net.initialize(m, DataType.FLOAT32, new Shape(B, S, 1, SIZE, SIZE, D), new Shape(B, S), new Shape(B, S, D));
-            for (Map.Entry<String, Parameter> p : net.referenceParameters().entrySet()) {
-                NDArray a = p.getValue().getArray();
-                w.put(p.getKey(), a.toFloatArray(), a.getShape().getShape());
-            }
-            float[] marksF = new float[marks.length];
-            for (int i = 0; i < marks.length; i++) {
-                marksF[i] = marks[i];
-            }
-            djl = net.forward(new ParameterStore(m, false), new NDList(m.create(images, new Shape(B, S, 1, SIZE, SIZE,
-                    D)), m.create(mods, new Shape(B, S)), m.create(marksF, new Shape(B, S, D))), false).get(0)
-                    .toFloatArray();
-        }
-        byte[] model = OnnxExporters.standalone(Components.all(BlockConverter.class), java.util.List.of()).export(arch, w.build());
-        float[] ort = run(model, images, mods, marks);
+        RadNetParity.Outputs o = RadNetParity.run(arch, Components.backbone("resnet18").build(Block.class, RESNET18),
+                512, new KnowledgeHeadComponent().build(Block.class, arch), new long[] {2, 4, 5, 0},
+                new long[] {1, 1, 1, 0, 1, 1, 0, 0}, 4, 0);
+        float[] djl = o.djlLogits();
+        float[] ort = o.ortLogits();
         double dp = 0;
         double scale = 1;
         for (int i = 0; i < djl.length; i++) {
@@ -102,10 +67,6 @@ class KnowledgeHeadConverterTest {
                 .emit(null, new org.raddiag.onnx.BlockCall("fc", arch, w, java.util.List.of("x"),
                         java.util.List.of("y"))));
         assertTrue(e.getMessage().contains("width 5"), e.getMessage());
-    }
-
-    private static float[] run(byte[] model, float[] images, long[] mods, long[] marks) throws Exception {
-        return OrtRun.radNet(model, images, new long[] {B, S, 1, SIZE, SIZE, D}, mods, marks).get("logits");
     }
 
     private static double sigmoid(double x) {

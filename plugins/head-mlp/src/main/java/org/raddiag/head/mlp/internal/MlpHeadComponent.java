@@ -1,9 +1,11 @@
 package org.raddiag.head.mlp.internal;
 
+import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.model.assembly.BlockComponent;
 import org.raddiag.api.model.ClassifierHead;
+import org.raddiag.onnx.BlockConverter;
 
 /**
  * Head {@code mlp}: the reference classifier ({@link MlpHead}, {@code hidden -> hidden -> GELU -> classes}) sized by
@@ -12,7 +14,7 @@ import org.raddiag.api.model.ClassifierHead;
 @Component(service = ClassifierHead.class, property = {"raddiag.kind=head", "raddiag.head=mlp"})
 public final class MlpHeadComponent extends BlockComponent<MlpHead> implements ClassifierHead {
     public MlpHeadComponent() {
-        super("mlp", MlpHead.class);
+        super("mlp", MlpHead.class, Map.of(BlockConverter.class, MlpHeadConverter::new));
     }
 
     @Override

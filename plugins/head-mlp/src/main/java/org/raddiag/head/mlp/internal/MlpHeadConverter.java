@@ -1,19 +1,15 @@
 package org.raddiag.head.mlp.internal;
 
-import org.osgi.service.component.annotations.Component;
 import org.raddiag.onnx.BlockCall;
 import org.raddiag.onnx.BlockConverter;
 import org.raddiag.onnx.Nn;
 import org.raddiag.onnx.OnnxGraphBuilder;
 
-/** Classifier head {@code mlp}: {@code Gemm(0) -> exact GELU -> Gemm(2)}, keys {@code 0.*} and {@code 2.*}. */
-@Component(property = {"raddiag.kind=" + BlockConverter.KIND, BlockConverter.BLOCK + "=mlp"})
-public final class MlpHeadConverter implements BlockConverter {
-    @Override
-    public String blockType() {
-        return "mlp";
-    }
-
+/**
+ * Classifier head {@code mlp}: {@code Gemm(0) -> exact GELU -> Gemm(2)}, keys {@code 0.*} and {@code 2.*}. Built by
+ * {@link MlpHeadComponent}, the plugin's model component, for the exporter.
+ */
+final class MlpHeadConverter implements BlockConverter {
     @Override
     public void emit(OnnxGraphBuilder g, BlockCall call) {
         String p = call.component();

@@ -153,12 +153,9 @@ public final class DicomIngest implements StudyIndex, RuntimeServices, MetricSou
 
     @Override
     public JsonObject ingest() {
-        IngestRuntime r;
-        Settings s;
-        synchronized (this) {
-            r = running;
-            s = settings;
-        }
+        State state = state();
+        IngestRuntime r = state.running();
+        Settings s = state.settings();
         JsonObject o = r != null ? r.status() : new JsonObject();
         o.addProperty("running", r != null && r.listening());
         if (r == null) {
@@ -201,16 +198,12 @@ public final class DicomIngest implements StudyIndex, RuntimeServices, MetricSou
 
     @Override
     public Stow stow() {
-        IngestRuntime r;
-        Settings s;
-        synchronized (this) {
-            r = running;
-            s = settings;
-        }
+        State state = state();
+        IngestRuntime r = state.running();
         if (r == null) {
             return null;
         }
-        long max = s.stowMaxBytes;
+        long max = state.settings().stowMaxBytes;
         return new Stow() {
             @Override
             public Path incoming() {
@@ -253,6 +246,14 @@ public final class DicomIngest implements StudyIndex, RuntimeServices, MetricSou
 
     private synchronized IngestRuntime current() {
         return running;
+    }
+
+    /** The running ingest (or null) and the settings it was started with, read together. */
+    private synchronized State state() {
+        return new State(running, settings);
+    }
+
+    private record State(IngestRuntime running, Settings settings) {
     }
 
     @Override

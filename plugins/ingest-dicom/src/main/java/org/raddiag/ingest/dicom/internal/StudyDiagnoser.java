@@ -1,5 +1,7 @@
 package org.raddiag.ingest.dicom.internal;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.pixelmed.dicom.AttributeList;
@@ -21,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.raddiag.api.data.Case;
 import org.raddiag.api.data.Diagnosis;
+import org.raddiag.api.data.DiagnosisJson;
 import org.raddiag.api.data.Modality;
 import org.raddiag.api.data.Sample;
 import org.raddiag.api.data.Scan;
@@ -43,6 +46,8 @@ import org.raddiag.api.model.ModelRegistry;
  */
 final class StudyDiagnoser implements StudyDiagnosis {
     private static final Logger LOG = LoggerFactory.getLogger(StudyDiagnoser.class);
+    /** The diagnosis in the form of {@code POST /api/v1/diagnoses}' result ({@link DiagnosisJson}). */
+    private static final Gson JSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
     private final InstanceStore store;
     private final RuntimeServices services;
     private final ReportOutbox outbox;
@@ -129,7 +134,7 @@ final class StudyDiagnoser implements StudyDiagnosis {
             }
             Case c = new Case("study-" + Uids.hash(studyUid), samples, List.of());
             Diagnosis d = ds.diagnose(c, new DiagnosisRequest(model, null, top));
-            JsonObject json = DiagnosisOutput.of(d, view::relative);
+            JsonObject json = JSON.toJsonTree(DiagnosisJson.of(d, false, view::relative)).getAsJsonObject();
             json.addProperty("studyUid", studyUid);
             json.add("series", series);
             json.add("unreadableFiles", unreadable);

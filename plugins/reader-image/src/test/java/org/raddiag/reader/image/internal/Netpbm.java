@@ -5,16 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads the ASCII PGM (P2) / PPM (P3) oracles written by dcmj2pnm: grey values, or BT.601 luma of RGB. */
-final class Netpbm {
-    final int width;
-    final int height;
-    final float[] grey;
-
-    private Netpbm(int width, int height, float[] grey) {
-        this.width = width;
-        this.height = height;
-        this.grey = grey;
-    }
+record Netpbm(int width, int height, float[] grey) {
 
     static Netpbm read(Path file) throws IOException {
         String[] t = Files.readString(file).replaceAll("#[^\n]*", " ").trim().split("\\s+");

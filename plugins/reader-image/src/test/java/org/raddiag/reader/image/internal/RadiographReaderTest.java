@@ -35,17 +35,17 @@ class RadiographReaderTest {
         Scan s = reader.read(TestImages.get(image), ReadOptions.defaults()).get(0);
         Netpbm expected = Netpbm.read(TestImages.get(oracle));
         Volume v = s.volume();
-        assertEquals(expected.width, v.width());
-        assertEquals(expected.height, v.height());
+        assertEquals(expected.width(), v.width());
+        assertEquals(expected.height(), v.height());
         assertEquals(1, v.depth());
         if (tolerance == 0) {
-            assertArrayEquals(expected.grey, v.voxels(), 1e-3f);
+            assertArrayEquals(expected.grey(), v.voxels(), 1e-3f);
         } else {
             double sum = 0;
-            for (int i = 0; i < expected.grey.length; i++) {
-                sum += Math.abs(expected.grey[i] - v.voxels()[i]);
+            for (int i = 0; i < expected.grey().length; i++) {
+                sum += Math.abs(expected.grey()[i] - v.voxels()[i]);
             }
-            assertTrue(sum / expected.grey.length <= tolerance, "mean |diff| " + sum / expected.grey.length);
+            assertTrue(sum / expected.grey().length <= tolerance, "mean |diff| " + sum / expected.grey().length);
         }
     }
 

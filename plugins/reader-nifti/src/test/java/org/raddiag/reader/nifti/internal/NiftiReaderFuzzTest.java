@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiFunction;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.raddiag.api.io.ReadOptions;
 import org.raddiag.testsupport.Mutations;
 import org.raddiag.testsupport.ReaderFuzzer;
 
@@ -21,15 +21,11 @@ import org.raddiag.testsupport.ReaderFuzzer;
  * and re-gzipped, and damaged gzip streams): every outcome must be scans or a ReadException, within a time bound.
  */
 class NiftiReaderFuzzTest {
-    private static final long SEED = 20240612L;
-    private static final int ROUNDS = 3000;
-    private static final ReadOptions LIMITS = new ReadOptions(1 << 20, null);
-
-    @TempDir
-    Path tmp;
+    private static final BiFunction<byte[], Random, byte[]> MUTATION =
+            Mutations.mixed(0, b -> nifti2(b) ? 540 : 348, 3, NiftiReaderFuzzTest::mutate);
 
     @Test
-    void mutatedFilesGiveScansOrReadExceptions() throws Exception {
+    void mutatedFilesGiveScansOrReadExceptions(@TempDir Path tmp) throws Exception {
         List<String> seeds = List.of("u2.nii", "anatomical.nii", "qform_only.nii", "standard.nii.gz",
                 "example_nifti2.nii.gz", "f8.nii.gz", "i8.nii");
         List<byte[]> raw = new ArrayList<>();
@@ -37,13 +33,13 @@ class NiftiReaderFuzzTest {
             byte[] b = Files.readAllBytes(NiftiFiles.get(s));
             raw.add(s.endsWith(".gz") ? new GZIPInputStream(new ByteArrayInputStream(b)).readAllBytes() : b);
         }
-        new ReaderFuzzer(SEED, ROUNDS, LIMITS).run(new NiftiReader(), seeds, raw, NiftiReaderFuzzTest::write, tmp);
+        new ReaderFuzzer(20240612L, 3000).run(new NiftiReader(), seeds, raw, NiftiReaderFuzzTest::write, tmp);
     }
 
     /** A mutant as raw NIfTI, gzipped, or as a damaged gzip stream of the original. */
     private static Path write(byte[] original, String name, Random rnd, Path dir, int round) throws IOException {
         int packing = rnd.nextInt(4);
-        byte[] m = mutate(original, rnd);
+        byte[] m = MUTATION.apply(original, rnd);
         if (packing == 0) {
             return Files.write(dir.resolve("fuzz" + round % 8 + ".nii.gz"), NiftiReaderTest.gzip(m));
         }
@@ -55,20 +51,16 @@ class NiftiReaderFuzzTest {
         return Files.write(dir.resolve("fuzz" + round % 8 + ".nii"), m);
     }
 
-    static byte[] mutate(byte[] src, Random rnd) {
-        boolean nifti2 = src.length > 540 && (src[0] == 28 || src[3] == 28);
-        int hdr = nifti2 ? 540 : 348;
-        ByteOrder order = src[0] == 0 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-        byte[] b = src.clone();
+    private static boolean nifti2(byte[] b) {
+        return b.length > 540 && (b[0] == 28 || b[3] == 28);
+    }
+
+    static byte[] mutate(byte[] b, Random rnd, int kind) {
+        boolean nifti2 = nifti2(b);
+        ByteOrder order = b[0] == 0 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         ByteBuffer bb = ByteBuffer.wrap(b).order(order);
-        switch (rnd.nextInt(6)) {
-            case 0:
-                return Mutations.flipBits(b, rnd);
-            case 1:
-                return Mutations.truncate(b, rnd);
-            case 2:
-                return Mutations.randomBytes(b, rnd, 0, hdr, 4);
-            case 3: { // dims: huge, zero, negative, rank
+        switch (kind) {
+            case 0: { // dims: huge, zero, negative, rank
                 int i = rnd.nextInt(8);
                 long v = new long[] {0, -1, 1, 7, 8, 32767, Integer.MAX_VALUE, Long.MAX_VALUE}[rnd.nextInt(8)];
                 if (nifti2) {
@@ -78,7 +70,7 @@ class NiftiReaderFuzzTest {
                 }
                 return b;
             }
-            case 4: { // vox_offset, scaling, datatype, bitpix
+            case 1: { // vox_offset, scaling, datatype, bitpix
                 float f = new float[] {0, -1, 352, 1e9f, Float.NaN, 3.5f, Float.POSITIVE_INFINITY}[rnd.nextInt(7)];
                 int field = rnd.nextInt(4);
                 if (nifti2) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.raddiag.api.io.ReadOptions;
 import org.raddiag.testsupport.Mutations;
 import org.raddiag.testsupport.NpySamples;
 import org.raddiag.testsupport.ReaderFuzzer;
@@ -18,34 +17,21 @@ import org.raddiag.testsupport.ReaderFuzzer;
  * lengths): every outcome must be scans or a ReadException, never another exception, within a time bound.
  */
 class NumpyReaderFuzzTest {
-    private static final long SEED = 20240611L;
-    private static final int ROUNDS = 3000;
-    private static final ReadOptions LIMITS = new ReadOptions(1 << 20, null);
-
-    @TempDir
-    Path tmp;
+    private static final int HEADER = 128;
 
     @Test
-    void mutatedFilesGiveScansOrReadExceptions() throws Exception {
+    void mutatedFilesGiveScansOrReadExceptions(@TempDir Path tmp) throws Exception {
         List<String> seeds = List.of("i2_c.npy", "f4_be_fortran.npy", "v3_f4.npy", "u1_2d.npy", "compressed.npz",
                 "stored.npz", "ramp_f2.npy");
-        new ReaderFuzzer(SEED, ROUNDS, LIMITS).run(new NumpyReader(), seeds,
-                ReaderFuzzer.contents(seeds, NpySamples::get),
-                ReaderFuzzer.writing(name -> name.endsWith(".npz") ? ".npz" : ".npy", NumpyReaderFuzzTest::mutate),
-                tmp);
+        new ReaderFuzzer(20240611L, 3000).run(new NumpyReader(), seeds, ReaderFuzzer.contents(seeds, NpySamples::get),
+                ReaderFuzzer.writing(name -> name.endsWith(".npz") ? ".npz" : ".npy",
+                        Mutations.mixed(0, Mutations.headerOf(HEADER), 3, NumpyReaderFuzzTest::mutate)), tmp);
     }
 
-    static byte[] mutate(byte[] src, Random rnd) {
-        byte[] b = src.clone();
-        int headerEnd = Math.min(b.length, 128);
-        switch (rnd.nextInt(6)) {
-            case 0: // bit flips anywhere
-                return Mutations.flipBits(b, rnd);
-            case 1: // truncation
-                return Mutations.truncate(b, rnd);
-            case 2: // random header bytes
-                return Mutations.randomBytes(b, rnd, 0, headerEnd, 4);
-            case 3: { // header digits replaced (shape and descr sizes)
+    static byte[] mutate(byte[] b, Random rnd, int kind) {
+        int headerEnd = Math.min(b.length, HEADER);
+        switch (kind) {
+            case 0: { // header digits replaced (shape and descr sizes)
                 for (int i = 10; i < headerEnd; i++) {
                     if (b[i] >= '0' && b[i] <= '9' && rnd.nextInt(3) == 0) {
                         b[i] = (byte) ('0' + rnd.nextInt(10));
@@ -53,7 +39,7 @@ class NumpyReaderFuzzTest {
                 }
                 return b;
             }
-            case 4: { // huge header length field
+            case 1: { // huge header length field
                 if (b.length > 12) {
                     ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putShort(8, (short) rnd.nextInt(65536));
                 }

@@ -1,20 +1,24 @@
-package org.raddiag.core.command;
+package org.raddiag.api.data;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.raddiag.api.data.Diagnosis;
-import org.raddiag.api.data.Finding;
-import org.raddiag.api.data.SliceAttention;
+import java.util.function.UnaryOperator;
 
-/** The stable JSON form of a {@link Diagnosis} (documented in the README), shared by commands and REST. */
+/**
+ * The stable JSON form of a {@link Diagnosis} (documented in the README) as maps and lists for any JSON writer:
+ * one form for the {@code diagnose} command, the REST API and the DICOM ingest's study results.
+ */
 public final class DiagnosisJson {
     private DiagnosisJson() {
     }
 
-    /** @param allProbabilities also give every class's probability, in class order */
-    public static Map<String, Object> of(Diagnosis d, boolean allProbabilities) {
+    /**
+     * @param allProbabilities also give every class's probability, in class order
+     * @param sources          rewrites each scan's source (a reader's path), e.g. relative to an upload
+     */
+    public static Map<String, Object> of(Diagnosis d, boolean allProbabilities, UnaryOperator<String> sources) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("case", d.caseId());
         m.put("model", d.modelName());
@@ -44,9 +48,10 @@ public final class DiagnosisJson {
         for (SliceAttention s : d.attention()) {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("scan", s.scan());
-            x.put("source", s.source());
+            x.put("source", sources.apply(s.source()));
             x.put("mostAttendedSlice", s.keySlice());
             x.put("weights", s.weights());
+            x.put("slices", s.weights().length);
             attention.add(x);
         }
         m.put("sliceAttention", attention);
