@@ -178,7 +178,9 @@ public class KarafRuntimeIT {
             if (enginesAtStart != null) {
                 return;
             }
-            Await.until("both engine services", 300_000, () -> engineServices().size() == 2);
+            // started (READY or FAILED): while STARTING, initMillis still grows
+            Await.until("both engine services started", 300_000, () -> engineServices().size() == 2
+                    && engineServices().stream().allMatch(this::engineStarted));
             enginesAtStart = engines();
             BundleListener l = (BundleEvent e) -> {
                 if (e.getBundle().getHeaders().get("RadDiag-Engine") != null) {
@@ -199,7 +201,7 @@ public class KarafRuntimeIT {
         assertEquals(enginesAtStart, engines());
     }
 
-    /** Engine bundles (id, state, last modified) and their EngineStatus service ids, e.g. for comparison. */
+    /** Engine bundles (id, state, last modified) and their EngineStatus services (id, init time), for comparison. */
     private String engines() throws Exception {
         StringBuilder s = new StringBuilder();
         List<Bundle> bundles = new ArrayList<>();
@@ -214,12 +216,27 @@ public class KarafRuntimeIT {
             s.append(b.getSymbolicName()).append(" id=").append(b.getBundleId()).append(" state=").append(b.getState())
                     .append(" modified=").append(b.getLastModified()).append("; ");
         }
-        List<Long> ids = new ArrayList<>();
+        // a native load is done once per EngineStatus component: a reload would show a new service id and init time
+        List<String> services = new ArrayList<>();
         for (ServiceReference<EngineStatus> r : engineServices()) {
-            ids.add((Long) r.getProperty("service.id"));
+            EngineStatus e = context.getService(r);
+            try {
+                services.add(e.backend() + " id=" + r.getProperty("service.id") + " init=" + e.initMillis() + "ms");
+            } finally {
+                context.ungetService(r);
+            }
         }
-        ids.sort(null);
-        return s.append("EngineStatus services ").append(ids).toString();
+        services.sort(null);
+        return s.append("EngineStatus services ").append(services).toString();
+    }
+
+    private boolean engineStarted(ServiceReference<EngineStatus> r) {
+        EngineStatus e = context.getService(r);
+        try {
+            return e != null && e.state() != EngineStatus.State.STARTING;
+        } finally {
+            context.ungetService(r);
+        }
     }
 
     private List<ServiceReference<EngineStatus>> engineServices() {
