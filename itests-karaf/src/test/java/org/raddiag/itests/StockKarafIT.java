@@ -87,12 +87,14 @@ public class StockKarafIT {
         o.add(editConfigurationFilePut(mvn, "org.ops4j.pax.url.mvn.repositories", ""));
         o.add(editConfigurationFilePut(mvn, "org.ops4j.pax.url.mvn.offline", "true"));
         // test isolation only: free ports, a RadDiag home under target/, the natives extracted once for all itests
-        o.add(editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(KarafOptions.freePort())));
+        o.add(editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort",
+                Integer.toString(KarafOptions.freePort())));
         o.add(editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
                 Integer.toString(KarafOptions.freePort())));
         o.add(editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
                 Integer.toString(KarafOptions.freePort())));
-        o.add(editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(http)));
+        o.add(editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                Integer.toString(http)));
         o.add(editConfigurationFilePut(system, HTTP_PORT, Integer.toString(http)));
         o.add(editConfigurationFilePut(system, "raddiag.home", home.toString()));
         // the DICOM receiver (raddiag-ingest-dicom, part of raddiag) on any free port, never the fixed default 11112
@@ -105,7 +107,8 @@ public class StockKarafIT {
     }
 
     /**
-     * The probe imports only the framework API, JUnit and Pax Exam: nothing of RadDiag, nor of Karaf's shell. JNA's
+     * The probe imports only the framework API, JUnit, Pax Exam and Karaf's JAAS principals (from the system bundle,
+     * never refreshed): nothing of RadDiag, nor of Karaf's shell. JNA's
      * arrival (the prerequisite of raddiag-engines) refreshes JLine and every bundle wired to it, the shell included;
      * a probe wired to the shell would be refreshed in the middle of the test. So the shell is reached through the
      * service registry and reflection, and the platform through the shell and HTTP.
@@ -113,7 +116,8 @@ public class StockKarafIT {
     @ProbeBuilder
     public TestProbeBuilder probe(TestProbeBuilder probe) {
         probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "org.osgi.framework,"
-                + "org.osgi.framework.*,javax.security.auth,org.apache.karaf.jaas.boot.principal,org.junit,org.junit.*,junit.*,org.hamcrest,org.hamcrest.*,javax.inject,"
+                + "org.osgi.framework.*,javax.security.auth,org.apache.karaf.jaas.boot.principal,org.junit,"
+                + "org.junit.*,junit.*,org.hamcrest,org.hamcrest.*,javax.inject,"
                 + "org.ops4j.pax.exam,org.ops4j.pax.exam.*,org.ops4j.pax.swissbox.*");
         return probe;
     }
