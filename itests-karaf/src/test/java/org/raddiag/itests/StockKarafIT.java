@@ -41,7 +41,9 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
 /**
@@ -129,12 +131,19 @@ public class StockKarafIT {
         // as the README says: the engines first, on their own; JNA's arrival makes Karaf restart its shell
         installRestartingShell("raddiag-engines");
         long deadline = System.currentTimeMillis() + 60_000;
-        while (!engines().matches("[^;]*state=32[^;]*; [^;]*state=32[^;]*")) {
-            assertTrue("engine bundles not active 60 s after raddiag-engines: " + engines(),
+        while (!engines().matches("[^;]*state=32[^;]*; [^;]*state=32[^;]*; EngineStatus services \\[\\d+, \\d+\\]")) {
+            assertTrue("engines not active with their services 60 s after raddiag-engines: " + engines(),
                     System.currentTimeMillis() < deadline);
             Thread.sleep(200);
         }
         String engines = engines();
+        List<String> engineEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BundleListener watch = e -> {
+            if (e.getBundle().getHeaders().get("RadDiag-Engine") != null) {
+                engineEvents.add(e.getBundle().getSymbolicName() + " event " + e.getType());
+            }
+        };
+        context.addBundleListener(watch);
         shell("feature:install raddiag");
         List<String> notActive = new ArrayList<>();
         int raddiag = 0;
@@ -159,7 +168,9 @@ public class StockKarafIT {
         String top = rest.replaceFirst("(?s).*?\"probability\":([0-9.]+).*", "$1");
         String printed = String.format(java.util.Locale.ROOT, "p=%.4f", Double.parseDouble(top));
         assertTrue("shell and REST agree on " + printed + ":\n" + shellOut, shellOut.contains(printed));
-        assertEquals("engine bundles (id, state, last modified) after feature:install raddiag", engines, engines());
+        context.removeBundleListener(watch);
+        assertTrue("engine bundle events (a refresh or restart): " + engineEvents, engineEvents.isEmpty());
+        assertEquals("engine bundles and services after feature:install raddiag", engines, engines());
         System.out.println("StockKarafIT: " + raddiag + " RadDiag bundles active in stock Karaf " + KarafOptions.KARAF
                 + " (feature:install raddiag), diagnosed by shell and REST (" + printed + "), engines untouched: "
                 + engines + "; " + (System.nanoTime() - t0) / 1_000_000 + " ms after boot");
@@ -194,8 +205,11 @@ public class StockKarafIT {
         }
     }
 
-    /** The engine bundles (header RadDiag-Engine): name, id, state and last-modified stamp. */
-    private String engines() {
+    /**
+     * The engine bundles (header RadDiag-Engine): name, id, state and last-modified stamp, then the ids of the
+     * EngineStatus services (by name: the probe does not import RadDiag's API), which change if an engine restarts.
+     */
+    private String engines() throws InvalidSyntaxException {
         List<String> e = new ArrayList<>();
         for (Bundle b : context.getBundles()) {
             if (b.getHeaders().get("RadDiag-Engine") != null) {
@@ -205,7 +219,14 @@ public class StockKarafIT {
         }
         e.sort(null);
         assertEquals("two engine bundles: " + e, 2, e.size());
-        return String.join("; ", e);
+        List<Long> services = new ArrayList<>();
+        ServiceReference<?>[] refs = context.getServiceReferences((String) null,
+                "(objectClass=org.raddiag.api.compute.EngineStatus)");
+        for (ServiceReference<?> r : refs == null ? new ServiceReference<?>[0] : refs) {
+            services.add((Long) r.getProperty(Constants.SERVICE_ID));
+        }
+        services.sort(null);
+        return String.join("; ", e) + "; EngineStatus services " + services;
     }
 
     /** POST /api/v1/diagnoses with the scan as a multipart upload; the JSON reply (status 200 required). */
