@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.inject.Inject;
+import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.BundleInfo;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
@@ -62,6 +63,9 @@ public class KarafRuntimeIT {
     private FeaturesService features;
     @Inject
     private SessionFactory sessions;
+    /** Waits for Karaf's boot features: an install that ran alongside them could refresh the probe. */
+    @Inject
+    private BootFinished bootFinished;
 
     @Configuration
     public Option[] config() throws Exception {
