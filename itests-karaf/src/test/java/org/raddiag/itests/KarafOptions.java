@@ -1,5 +1,7 @@
 package org.raddiag.itests;
 
+import static org.ops4j.pax.exam.CoreOptions.vmOptions;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
@@ -27,7 +29,39 @@ final class KarafOptions {
     static final String BOOT = "package,log,ssh,system,feature,shell,management,service,jaas,deployer,"
             + "diagnostic,bundle,config,kar,scr,raddiag-engines,raddiag-shell";
 
+    static final String KARAF = "4.4.10";
+
     private KarafOptions() {
+    }
+
+    /**
+     * The Java module options that Karaf's {@code bin/karaf} passes on Java 9 and later and Pax Exam 4.14's Karaf
+     * container does not: without {@code --patch-module java.base=lib/endorsed/org.apache.karaf.specs.locator-*.jar}
+     * the boot class {@code org.apache.karaf.specs.activator.Activator} fails on every resolved bundle with
+     * {@code NoClassDefFoundError: org/apache/karaf/specs/locator/OsgiLocator}, and Karaf's spec locator (the
+     * {@code javax.xml}/JAXB providers that bundles offer) is off. The paths are relative to the Karaf folder, the
+     * container's working directory, as in {@code bin/karaf}.
+     */
+    static Option javaModules() {
+        return vmOptions("--add-reads=java.xml=java.logging",
+                "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                "--patch-module=java.base=lib/endorsed/org.apache.karaf.specs.locator-" + KARAF + ".jar",
+                "--patch-module=java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + KARAF + ".jar",
+                "--add-opens=java.base/java.security=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
+                "--add-opens=java.naming/javax.naming.spi=ALL-UNNAMED",
+                "--add-opens=java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
+                "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
+                "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
+                "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+                "--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED",
+                "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED");
     }
 
     static Option[] runtime() throws IOException {
@@ -41,7 +75,10 @@ final class KarafOptions {
         String system = "etc/system.properties";
         List<Option> o = new ArrayList<>();
         o.add(karafDistributionConfiguration().frameworkUrl(tarGz.toUri().toString()).name("RadDiag Karaf")
-                .karafVersion("4.4.10").unpackDirectory(new File("target/exam")).useDeployFolder(false));
+                .karafVersion(KARAF).unpackDirectory(new File("target/exam")).useDeployFolder(false));
+        o.add(javaModules());
+        // no local console: on the test's stdin it prints a prompt for every read (thousands of lines of output)
+        o.add(configureConsole().ignoreLocalConsole());
         // Karaf's log (data/log/karaf.log): INFO names every bundle a feature install refreshes, and why
         o.add(logLevel(LogLevel.INFO));
         o.add(editConfigurationFilePut(features, "featuresBoot", BOOT));
@@ -63,7 +100,7 @@ final class KarafOptions {
         return o.toArray(new Option[0]);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

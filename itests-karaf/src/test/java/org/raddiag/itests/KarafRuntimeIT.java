@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.inject.Inject;
+import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.BundleInfo;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
@@ -62,6 +63,9 @@ public class KarafRuntimeIT {
     private FeaturesService features;
     @Inject
     private SessionFactory sessions;
+    /** Waits for Karaf's boot features: an install that ran alongside them could refresh the probe. */
+    @Inject
+    private BootFinished bootFinished;
 
     @Configuration
     public Option[] config() throws Exception {
@@ -71,11 +75,12 @@ public class KarafRuntimeIT {
     /**
      * The probe imports only packages that are there at boot. Pax Exam's default, DynamicImport-Package *, would let
      * Karaf refresh the probe on every feature install (as it refreshes any bundle with an optional or dynamic
-     * import that a new bundle could satisfy: the reason the engines have none).
+     * import that a new bundle could satisfy: the reason the engines have none). Of RadDiag's API only the package
+     * it uses: raddiag-model and raddiag-metrics (installed with raddiag-rest) export copies of other API packages.
      */
     @ProbeBuilder
     public TestProbeBuilder probe(TestProbeBuilder probe) {
-        probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "org.raddiag.api.*,org.apache.karaf.features,"
+        probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "org.raddiag.api.compute,org.apache.karaf.features,"
                 + "org.apache.karaf.shell.api.console,com.google.gson,com.google.gson.*,org.osgi.framework,"
                 + "org.osgi.framework.*,org.junit,org.junit.*,junit.*,org.hamcrest,org.hamcrest.*,javax.inject,"
                 + "org.ops4j.pax.exam,org.ops4j.pax.exam.*,org.ops4j.pax.swissbox.*");
@@ -178,7 +183,9 @@ public class KarafRuntimeIT {
             if (enginesAtStart != null) {
                 return;
             }
-            Await.until("both engine services", 300_000, () -> engineServices().size() == 2);
+            // started (READY or FAILED): while STARTING, initMillis still grows
+            Await.until("both engine services started", 300_000, () -> engineServices().size() == 2
+                    && engineServices().stream().allMatch(this::engineStarted));
             enginesAtStart = engines();
             BundleListener l = (BundleEvent e) -> {
                 if (e.getBundle().getHeaders().get("RadDiag-Engine") != null) {
@@ -199,7 +206,7 @@ public class KarafRuntimeIT {
         assertEquals(enginesAtStart, engines());
     }
 
-    /** Engine bundles (id, state, last modified) and their EngineStatus service ids, e.g. for comparison. */
+    /** Engine bundles (id, state, last modified) and their EngineStatus services (id, init time), for comparison. */
     private String engines() throws Exception {
         StringBuilder s = new StringBuilder();
         List<Bundle> bundles = new ArrayList<>();
@@ -214,12 +221,27 @@ public class KarafRuntimeIT {
             s.append(b.getSymbolicName()).append(" id=").append(b.getBundleId()).append(" state=").append(b.getState())
                     .append(" modified=").append(b.getLastModified()).append("; ");
         }
-        List<Long> ids = new ArrayList<>();
+        // a native load is done once per EngineStatus component: a reload would show a new service id and init time
+        List<String> services = new ArrayList<>();
         for (ServiceReference<EngineStatus> r : engineServices()) {
-            ids.add((Long) r.getProperty("service.id"));
+            EngineStatus e = context.getService(r);
+            try {
+                services.add(e.backend() + " id=" + r.getProperty("service.id") + " init=" + e.initMillis() + "ms");
+            } finally {
+                context.ungetService(r);
+            }
         }
-        ids.sort(null);
-        return s.append("EngineStatus services ").append(ids).toString();
+        services.sort(null);
+        return s.append("EngineStatus services ").append(services).toString();
+    }
+
+    private boolean engineStarted(ServiceReference<EngineStatus> r) {
+        EngineStatus e = context.getService(r);
+        try {
+            return e != null && e.state() != EngineStatus.State.STARTING;
+        } finally {
+            context.ungetService(r);
+        }
     }
 
     private List<ServiceReference<EngineStatus>> engineServices() {

@@ -13,7 +13,6 @@ import java.io.File;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +24,12 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
 import javax.inject.Inject;
+import javax.security.auth.Subject;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -37,19 +41,21 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
 /**
  * The stock Apache Karaf 4.4.10 distribution ({@code org.apache.karaf:apache-karaf:tar.gz} from Maven Central), with
  * its own boot features and settings, changed only as the README's Karaf section tells a user: the local Maven
- * repository the build filled as Karaf's Maven repository, and no remote one (offline). Then, as a user types them,
- * {@code feature:repo-add} of our features repository, {@code feature:install} of the engines and of the REST,
- * shell, reader, backbone and head features: every RadDiag bundle is active, and a diagnosis works through
- * {@code raddiag:diagnose} and through REST on Karaf's Pax Web. The other settings (RadDiag home, ports, the
- * natives' cache) only keep the test off the user's home and off fixed ports.
- * <p>Not passing yet, so it runs only with {@code -Dkaraf.stock=true}: {@code feature:repo-add} works, the first
- * {@code feature:install} is answered "Command not found" (README, "Hosting in Apache Karaf").
+ * repository the build filled as Karaf's Maven repository, and no remote one (offline). Then, as a user types them
+ * (as Karaf's {@code karaf} user: the command ACLs need the admin role), {@code feature:repo-add} of our features
+ * repository, {@code feature:install raddiag-engines} (JNA's arrival restarts Karaf's shell, which ends that
+ * session) and {@code feature:install raddiag}: every RadDiag bundle is active, the engine bundles keep their ids,
+ * state and stamps, and a diagnosis works through {@code raddiag:diagnose} and through REST on Karaf's Pax Web. The
+ * other settings (RadDiag home, ports, the natives' cache) only keep the test off the user's home and fixed ports.
+ * About 25 s for the class (boot included) on 2 loaded cores.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -69,26 +75,32 @@ public class StockKarafIT {
         Path home = Files.createTempDirectory(root, "stock-");
         String mvn = "etc/org.ops4j.pax.url.mvn.cfg";
         String system = "etc/system.properties";
-        int http = freePort();
+        int http = KarafOptions.freePort();
         List<Option> o = new ArrayList<>();
         o.add(karafDistributionConfiguration()
-                .frameworkUrl(maven("org.apache.karaf", "apache-karaf", "4.4.10").type("tar.gz"))
-                .name("Apache Karaf").karafVersion("4.4.10").unpackDirectory(new File("target/exam-stock"))
+                .frameworkUrl(maven("org.apache.karaf", "apache-karaf", KarafOptions.KARAF).type("tar.gz"))
+                .name("Apache Karaf").karafVersion(KarafOptions.KARAF).unpackDirectory(new File("target/exam-stock"))
                 .useDeployFolder(false));
+        // what bin/karaf does on Java 17 (Pax Exam does not): without it, OsgiLocator is missing in the boot
+        o.add(KarafOptions.javaModules());
         o.add(configureConsole().ignoreLocalConsole());
         // the user's one step (README): Karaf reads artifacts from the local Maven repository, with no remote one
         o.add(editConfigurationFilePut(mvn, "org.ops4j.pax.url.mvn.localRepository", System.getProperty("raddiag.m2")));
         o.add(editConfigurationFilePut(mvn, "org.ops4j.pax.url.mvn.repositories", ""));
         o.add(editConfigurationFilePut(mvn, "org.ops4j.pax.url.mvn.offline", "true"));
         // test isolation only: free ports, a RadDiag home under target/, the natives extracted once for all itests
-        o.add(editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())));
+        o.add(editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort",
+                Integer.toString(KarafOptions.freePort())));
         o.add(editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
-                Integer.toString(freePort())));
+                Integer.toString(KarafOptions.freePort())));
         o.add(editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
-                Integer.toString(freePort())));
-        o.add(editConfigurationFilePut(system, "org.osgi.service.http.port", Integer.toString(http)));
+                Integer.toString(KarafOptions.freePort())));
+        o.add(editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                Integer.toString(http)));
         o.add(editConfigurationFilePut(system, HTTP_PORT, Integer.toString(http)));
         o.add(editConfigurationFilePut(system, "raddiag.home", home.toString()));
+        // the DICOM receiver (raddiag-ingest-dicom, part of raddiag) on any free port, never the fixed default 11112
+        o.add(editConfigurationFilePut(system, "raddiag.dicom.port", "0"));
         o.add(editConfigurationFilePut(system, "raddiag.testdata", System.getProperty("raddiag.testdata")));
         for (String p : new String[] {"DJL_CACHE_DIR", "ENGINE_CACHE_DIR"}) {
             o.add(editConfigurationFilePut(system, p, System.getProperty("DJL_CACHE_DIR")));
@@ -97,7 +109,8 @@ public class StockKarafIT {
     }
 
     /**
-     * The probe imports only the framework API, JUnit and Pax Exam: nothing of RadDiag, nor of Karaf's shell. JNA's
+     * The probe imports only the framework API, JUnit, Pax Exam and Karaf's JAAS principals (from the system bundle,
+     * never refreshed): nothing of RadDiag, nor of Karaf's shell. JNA's
      * arrival (the prerequisite of raddiag-engines) refreshes JLine and every bundle wired to it, the shell included;
      * a probe wired to the shell would be refreshed in the middle of the test. So the shell is reached through the
      * service registry and reflection, and the platform through the shell and HTTP.
@@ -105,7 +118,8 @@ public class StockKarafIT {
     @ProbeBuilder
     public TestProbeBuilder probe(TestProbeBuilder probe) {
         probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "org.osgi.framework,"
-                + "org.osgi.framework.*,org.junit,org.junit.*,junit.*,org.hamcrest,org.hamcrest.*,javax.inject,"
+                + "org.osgi.framework.*,javax.security.auth,org.apache.karaf.jaas.boot.principal,org.junit,"
+                + "org.junit.*,junit.*,org.hamcrest,org.hamcrest.*,javax.inject,"
                 + "org.ops4j.pax.exam,org.ops4j.pax.exam.*,org.ops4j.pax.swissbox.*");
         return probe;
     }
@@ -114,9 +128,23 @@ public class StockKarafIT {
     public void repoAddAndInstallIntoStockKarafThenDiagnose() throws Exception {
         long t0 = System.nanoTime();
         shell("feature:repo-add " + REPO);
-        // as the README says: the engines first, on their own (their prerequisite JNA may refresh Karaf's shell once)
-        shell("feature:install raddiag-engines");
-        shell("feature:install raddiag-rest raddiag-shell raddiag-readers raddiag-backbone-resnet raddiag-heads");
+        // as the README says: the engines first, on their own; JNA's arrival makes Karaf restart its shell
+        installRestartingShell("raddiag-engines");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!engines().matches("[^;]*state=32[^;]*; [^;]*state=32[^;]*; EngineStatus services \\[\\d+, \\d+\\]")) {
+            assertTrue("engines not active with their services 60 s after raddiag-engines: " + engines(),
+                    System.currentTimeMillis() < deadline);
+            Thread.sleep(200);
+        }
+        String engines = engines();
+        List<String> engineEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BundleListener watch = e -> {
+            if (e.getBundle().getHeaders().get("RadDiag-Engine") != null) {
+                engineEvents.add(e.getBundle().getSymbolicName() + " event " + e.getType());
+            }
+        };
+        context.addBundleListener(watch);
+        shell("feature:install raddiag");
         List<String> notActive = new ArrayList<>();
         int raddiag = 0;
         for (Bundle b : context.getBundles()) {
@@ -127,18 +155,78 @@ public class StockKarafIT {
                 }
             }
         }
-        assertTrue("RadDiag bundles installed: " + raddiag, raddiag >= 15);
+        assertTrue("RadDiag bundles installed: " + raddiag, raddiag >= 20);
         assertTrue("not active: " + notActive, notActive.isEmpty());
         String status = shell("raddiag:status --wait 300");
-        assertTrue(status, status.contains("all engines ready"));
+        assertTrue(status, status.contains("healthy: all bundles active, all engines ready"));
         String created = shell("raddiag:init-model --arch demo-small --name stock1 --seed 7");
         assertTrue(created, created.contains("created stock1"));
         String shellOut = shell("raddiag:diagnose --model stock1 --top 3 " + scan());
         assertTrue(shellOut, shellOut.contains("model stock1:1.0.0 on pytorch") && shellOut.contains("p="));
         String rest = restDiagnose("stock1");
         assertTrue(rest, rest.contains("\"model\":\"stock1\"") && rest.contains("\"findings\""));
-        System.out.println("StockKarafIT: " + raddiag + " RadDiag bundles active in stock Karaf 4.4.10, diagnosed by "
-                + "shell and REST, " + (System.nanoTime() - t0) / 1_000_000 + " ms after boot");
+        String top = rest.replaceFirst("(?s).*?\"probability\":([0-9.]+).*", "$1");
+        String printed = String.format(java.util.Locale.ROOT, "p=%.4f", Double.parseDouble(top));
+        assertTrue("shell and REST agree on " + printed + ":\n" + shellOut, shellOut.contains(printed));
+        context.removeBundleListener(watch);
+        assertTrue("engine bundle events (a refresh or restart): " + engineEvents, engineEvents.isEmpty());
+        assertEquals("engine bundles and services after feature:install raddiag", engines, engines());
+        System.out.println("StockKarafIT: " + raddiag + " RadDiag bundles active in stock Karaf " + KarafOptions.KARAF
+                + " (feature:install raddiag), diagnosed by shell and REST (" + printed + "), engines untouched: "
+                + engines + "; " + (System.nanoTime() - t0) / 1_000_000 + " ms after boot");
+    }
+
+    /**
+     * {@code feature:install} of a feature that brings JNA: Karaf's JLine imports JNA optionally, so Karaf refreshes
+     * JLine and with it its shell, which ends the shell session running the command (a user's ssh or console session
+     * too). The install itself goes on: the test waits until {@code feature:list -i} in a new session lists it.
+     */
+    private void installRestartingShell(String feature) throws Exception {
+        String ended = "the session was not ended";
+        try {
+            shell("feature:install " + feature);
+        } catch (Exception | AssertionError e) {
+            Thread.interrupted();
+            ended = "its session ended with " + e;
+        }
+        System.out.println("StockKarafIT: feature:install " + feature + ": " + ended);
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (true) {
+            try {
+                if (shell("feature:list -i").matches("(?s).*\\b" + feature + "\\b[^\\n]*\\bStarted\\b.*")) {
+                    return;
+                }
+            } catch (Exception | AssertionError e) {
+                Thread.interrupted();
+            }
+            assertTrue(feature + " not started 180 s after feature:install (" + ended + ")",
+                    System.currentTimeMillis() < deadline);
+            Thread.sleep(1000);
+        }
+    }
+
+    /**
+     * The engine bundles (header RadDiag-Engine): name, id, state and last-modified stamp, then the ids of the
+     * EngineStatus services (by name: the probe does not import RadDiag's API), which change if an engine restarts.
+     */
+    private String engines() throws InvalidSyntaxException {
+        List<String> e = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            if (b.getHeaders().get("RadDiag-Engine") != null) {
+                e.add(b.getSymbolicName() + " id=" + b.getBundleId() + " state=" + b.getState() + " modified="
+                        + b.getLastModified());
+            }
+        }
+        e.sort(null);
+        assertEquals("two engine bundles: " + e, 2, e.size());
+        List<Long> services = new ArrayList<>();
+        ServiceReference<?>[] refs = context.getServiceReferences((String) null,
+                "(objectClass=org.raddiag.api.compute.EngineStatus)");
+        for (ServiceReference<?> r : refs == null ? new ServiceReference<?>[0] : refs) {
+            services.add((Long) r.getProperty(Constants.SERVICE_ID));
+        }
+        services.sort(null);
+        return String.join("; ", e) + "; EngineStatus services " + services;
     }
 
     /** POST /api/v1/diagnoses with the scan as a multipart upload; the JSON reply (status 200 required). */
@@ -160,15 +248,26 @@ public class StockKarafIT {
     }
 
     /**
-     * Runs a line in a new Karaf shell session (the current SessionFactory service, called reflectively); what it
-     * printed. A command's non-zero exit fails the test.
+     * Runs a line in a new Karaf shell session (the current SessionFactory service, called reflectively) as a user in
+     * the roles of Karaf's {@code karaf} user (admin, manager, viewer), as a login would; what it printed. A command's
+     * non-zero exit fails the test. Without a user, Karaf's command ACLs ({@code etc/org.apache.karaf.command.acl.*})
+     * hide every command that needs a role: {@code feature:repo-add} runs, {@code feature:install} (admin) answers
+     * "Command not found".
      */
     private String shell(String line) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
+        Subject karaf = new Subject();
+        karaf.getPrincipals().add(new UserPrincipal("karaf"));
+        for (String role : new String[] {"admin", "manager", "viewer", "systembundles", "ssh"}) {
+            karaf.getPrincipals().add(new RolePrincipal(role));
+        }
         while (true) {
             try {
-                return shellOnce(line, deadline);
-            } catch (CommandNotFound e) {
+                return Subject.doAs(karaf, (PrivilegedExceptionAction<String>) () -> shellOnce(line, deadline));
+            } catch (PrivilegedActionException e) {
+                if (!(e.getException() instanceof CommandNotFound)) {
+                    throw e.getException();
+                }
                 // Karaf registers its commands (and, after a refresh, again) asynchronously
                 assertTrue(line + ": command not found for 60 s", System.currentTimeMillis() < deadline);
                 Thread.sleep(500);
@@ -216,11 +315,5 @@ public class StockKarafIT {
 
     private static Path scan() {
         return Paths.get(System.getProperty("raddiag.testdata"), "rp3d-demo/DemoData/data/149462.npy");
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
