@@ -91,7 +91,7 @@ public final class SafetensorsFile {
     }
 
     /** The entry's values, read through a heap buffer (for {@link #read}). */
-    private static TensorData read(FileChannel ch, Header h, Entry e) throws IOException {
+    static TensorData read(FileChannel ch, Header h, Entry e) throws IOException {
         return decode(e.type, e.shape, fill(ch, h, e, ByteBuffer.allocate(Math.toIntExact(e.end - e.begin))));
     }
 
@@ -120,62 +120,14 @@ public final class SafetensorsFile {
 
     /**
      * Reads and validates the header of {@code file} once, for a reader that then loads the tensors one at a time by
-     * key ({@link Index#read}) rather than a full-size model (460 MB) on the Java heap at once.
+     * key ({@link SafetensorsIndex#read}) rather than a full-size model (460 MB) on the Java heap at once.
      */
-    public static Index index(Path file) throws IOException {
+    public static SafetensorsIndex index(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             Header h = readHeader(file, ch);
-            return new Index(file, h, aliases(file, h), ch.size());
+            return new SafetensorsIndex(file, h, aliases(file, h), ch.size());
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw fail(file, e.getMessage(), e);
-        }
-    }
-
-    /** A checkpoint's validated header: its tensors, its aliases, and reads of one tensor by key. */
-    public static final class Index {
-        private final Path file;
-        private final Header header;
-        private final Map<String, String> aliases;
-        private final Map<String, Entry> byKey = new LinkedHashMap<>();
-        private final long size;
-
-        private Index(Path file, Header header, Map<String, String> aliases, long size) {
-            this.file = file;
-            this.header = header;
-            this.aliases = aliases;
-            this.size = size;
-            header.entries.forEach(e -> byKey.put(e.key, e));
-        }
-
-        /** The stored tensors in file order (aliases not included). */
-        public List<TensorInfo> tensors() {
-            List<TensorInfo> out = new ArrayList<>();
-            for (Entry e : header.entries) {
-                out.add(new TensorInfo(e.key, e.type, e.shape));
-            }
-            return out;
-        }
-
-        /** Alias keys (PyTorch's shared storages) mapped to the stored key each one reads; empty when none. */
-        public Map<String, String> aliases() {
-            return aliases;
-        }
-
-        /**
-         * The values of stored tensor or alias {@code key}; a file whose size changed since the index was made is
-         * refused, not misread.
-         */
-        public TensorData read(String key) throws IOException {
-            Entry e = byKey.get(aliases.getOrDefault(key, key));
-            if (e == null) {
-                throw fail(file, "no tensor '" + key + "'");
-            }
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                if (ch.size() != size) {
-                    throw fail(file, "changed while it was being read (" + size + " bytes, now " + ch.size() + ")");
-                }
-                return SafetensorsFile.read(ch, header, e);
-            }
         }
     }
 
@@ -220,7 +172,7 @@ public final class SafetensorsFile {
         return h;
     }
 
-    private static final class Header {
+    static final class Header {
         final List<Entry> entries = new ArrayList<>();
         final Map<String, String> metadata = new LinkedHashMap<>();
         long dataStart;
@@ -296,7 +248,7 @@ public final class SafetensorsFile {
         });
     }
 
-    private static final class Entry {
+    static final class Entry {
         String key;
         DType type;
         long[] shape;
@@ -443,7 +395,7 @@ public final class SafetensorsFile {
         }
     }
 
-    private static CheckpointException fail(Path file, String what) {
+    static CheckpointException fail(Path file, String what) {
         return new CheckpointException(file + ": " + what);
     }
 

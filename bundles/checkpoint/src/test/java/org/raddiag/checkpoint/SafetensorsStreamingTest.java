@@ -66,7 +66,7 @@ class SafetensorsStreamingTest {
     void anIndexReadsOneTensorAtATimeByKeyOrAlias() throws IOException {
         Path f = writeSample();
         StateDict all = SafetensorsFile.read(f);
-        SafetensorsFile.Index index = SafetensorsFile.index(f);
+        SafetensorsIndex index = SafetensorsFile.index(f);
         assertEquals(Map.of("b.weight", "a.weight"), index.aliases());
         for (TensorInfo t : index.tensors()) {
             assertTrue(all.get(t.key()).contentEquals(index.read(t.key())), t.key());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.raddiag.checkpoint.SafetensorsFile;
+import org.raddiag.checkpoint.SafetensorsIndex;
 import org.raddiag.checkpoint.TensorInfo;
 import org.raddiag.checkpoint.StateDict;
 import org.raddiag.checkpoint.TensorData;
@@ -31,7 +32,7 @@ final class StateDictWeights {
      * read from the file when a converter asks for it: a full-size model's 460 MB never sit on the heap at once.
      */
     static Weights read(Path safetensors) throws IOException {
-        SafetensorsFile.Index index = SafetensorsFile.index(safetensors);
+        SafetensorsIndex index = SafetensorsFile.index(safetensors);
         Map<String, TensorInfo> stored = new LinkedHashMap<>();
         for (TensorInfo t : index.tensors()) {
             stored.put(t.key(), t);
@@ -49,7 +50,7 @@ final class StateDictWeights {
         return b.build();
     }
 
-    private static float[] load(SafetensorsFile.Index index, String key) {
+    private static float[] load(SafetensorsIndex index, String key) {
         try {
             return index.read(key).floats();
         } catch (IOException e) {
