@@ -69,8 +69,6 @@ final class KarafOptions {
         if (!Files.isRegularFile(tarGz)) {
             throw new IllegalStateException("Karaf assembly not built: " + tarGz + " (run mvn install from the top)");
         }
-        Path root = Files.createDirectories(Paths.get("target", "itest-homes").toAbsolutePath());
-        Path home = Files.createTempDirectory(root, "home-");
         String features = "etc/org.apache.karaf.features.cfg";
         String system = "etc/system.properties";
         List<Option> o = new ArrayList<>();
@@ -85,19 +83,32 @@ final class KarafOptions {
         // a system property, not an edit of etc/org.ops4j.pax.url.mvn.cfg: changing that PID while the boot features
         // install re-registers the mvn: URL handler under them ("Unknown protocol: mvn")
         o.add(editConfigurationFilePut(system, "org.ops4j.pax.url.mvn.localRepository", System.getProperty("raddiag.m2")));
+        o.addAll(isolation("home-"));
+        return o.toArray(new Option[0]);
+    }
+
+    /**
+     * Test isolation only, the same for our assembly and the stock Karaf: free SSH and HTTP ports (the HTTP one also
+     * as {@link #HTTP_PORT}), a RadDiag home {@code target/itest-homes/<prefix>*}, the DICOM receiver on any free
+     * port (never the fixed default 11112), and the natives extracted once for all itests (as in the Felix itests),
+     * not into every container's {@code data/}.
+     */
+    static List<Option> isolation(String homePrefix) throws IOException {
+        Path root = Files.createDirectories(Paths.get("target", "itest-homes").toAbsolutePath());
+        Path home = Files.createTempDirectory(root, homePrefix);
+        String system = "etc/system.properties";
+        List<Option> o = new ArrayList<>();
         o.add(editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())));
         int http = freePort();
         o.add(editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(http)));
         o.add(editConfigurationFilePut(system, HTTP_PORT, Integer.toString(http)));
         o.add(editConfigurationFilePut(system, "raddiag.home", home.toString()));
-        // the DICOM receiver (raddiag-ingest-dicom) on any free port, never the fixed default 11112
         o.add(editConfigurationFilePut(system, "raddiag.dicom.port", "0"));
         o.add(editConfigurationFilePut(system, "raddiag.testdata", System.getProperty("raddiag.testdata")));
-        // the natives are extracted once for all itests (as in the Felix itests), not into every container's data/
         for (String p : new String[] {"DJL_CACHE_DIR", "ENGINE_CACHE_DIR"}) {
             o.add(editConfigurationFilePut(system, p, System.getProperty("DJL_CACHE_DIR")));
         }
-        return o.toArray(new Option[0]);
+        return o;
     }
 
     static int freePort() throws IOException {

@@ -62,7 +62,6 @@ import org.osgi.framework.ServiceReference;
 public class StockKarafIT {
     private static final String REPO = "mvn:org.raddiag/raddiag-karaf-features/" + System.getProperty("raddiag.version",
             "0.1.0-SNAPSHOT") + "/xml/features";
-    private static final String HTTP_PORT = "raddiag.itest.http.port";
 
     private static final String SESSIONS = "org.apache.karaf.shell.api.console.SessionFactory";
 
@@ -71,11 +70,7 @@ public class StockKarafIT {
 
     @Configuration
     public Option[] config() throws Exception {
-        Path root = Files.createDirectories(Paths.get("target", "itest-homes").toAbsolutePath());
-        Path home = Files.createTempDirectory(root, "stock-");
         String mvn = "etc/org.ops4j.pax.url.mvn.cfg";
-        String system = "etc/system.properties";
-        int http = KarafOptions.freePort();
         List<Option> o = new ArrayList<>();
         o.add(karafDistributionConfiguration()
                 .frameworkUrl(maven("org.apache.karaf", "apache-karaf", KarafOptions.KARAF).type("tar.gz"))
@@ -89,22 +84,11 @@ public class StockKarafIT {
         o.add(editConfigurationFilePut(mvn, "org.ops4j.pax.url.mvn.repositories", ""));
         o.add(editConfigurationFilePut(mvn, "org.ops4j.pax.url.mvn.offline", "true"));
         // test isolation only: free ports, a RadDiag home under target/, the natives extracted once for all itests
-        o.add(editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort",
-                Integer.toString(KarafOptions.freePort())));
+        o.addAll(KarafOptions.isolation("stock-"));
         o.add(editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
                 Integer.toString(KarafOptions.freePort())));
         o.add(editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
                 Integer.toString(KarafOptions.freePort())));
-        o.add(editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
-                Integer.toString(http)));
-        o.add(editConfigurationFilePut(system, HTTP_PORT, Integer.toString(http)));
-        o.add(editConfigurationFilePut(system, "raddiag.home", home.toString()));
-        // the DICOM receiver (raddiag-ingest-dicom, part of raddiag) on any free port, never the fixed default 11112
-        o.add(editConfigurationFilePut(system, "raddiag.dicom.port", "0"));
-        o.add(editConfigurationFilePut(system, "raddiag.testdata", System.getProperty("raddiag.testdata")));
-        for (String p : new String[] {"DJL_CACHE_DIR", "ENGINE_CACHE_DIR"}) {
-            o.add(editConfigurationFilePut(system, p, System.getProperty("DJL_CACHE_DIR")));
-        }
         return o.toArray(new Option[0]);
     }
 
@@ -238,7 +222,7 @@ public class StockKarafIT {
                 + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(Files.readAllBytes(scan()));
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + System.getProperty(HTTP_PORT)
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + System.getProperty(KarafOptions.HTTP_PORT)
                 + "/api/v1/diagnoses")).timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
