@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import org.raddiag.support.files.LimitedInputStream;
+import org.raddiag.support.files.ScratchFolders;
 
 /**
  * Writes a diagnosis upload to a private temp folder ({@code rwx------}): a {@code multipart/form-data} body (files,
@@ -33,7 +34,7 @@ final class UploadReceiver {
         }
         InputStream in = new LimitedInputStream(body, limits.maxRequestBytes);
         Files.createDirectories(tempParent);
-        CaseUpload up = new CaseUpload(Files.createTempDirectory(tempParent, "raddiag-upload-",
+        CaseUpload up = new CaseUpload(ScratchFolders.create(tempParent, "raddiag-upload-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
         try {
             Files.createDirectory(up.caseDir);

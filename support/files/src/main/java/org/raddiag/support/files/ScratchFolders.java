@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,10 +27,13 @@ public final class ScratchFolders {
         return create(Path.of(System.getProperty("java.io.tmpdir")), prefix);
     }
 
-    /** A new folder under {@code parent}, after removing the orphaned folders of {@code prefix} there. */
-    public static Path create(Path parent, String prefix) throws IOException {
+    /**
+     * A new folder under {@code parent} (with {@code attrs}, e.g. owner-only permissions), after removing the
+     * orphaned folders of {@code prefix} there.
+     */
+    public static Path create(Path parent, String prefix, FileAttribute<?>... attrs) throws IOException {
         removeOrphans(parent, prefix);
-        return Files.createTempDirectory(parent, prefix + "pid" + ProcessHandle.current().pid() + "-");
+        return Files.createTempDirectory(parent, prefix + "pid" + ProcessHandle.current().pid() + "-", attrs);
     }
 
     /** Removes the folders of {@code prefix} under {@code parent} whose process is gone; returns how many. */

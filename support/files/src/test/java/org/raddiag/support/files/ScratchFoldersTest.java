@@ -55,4 +55,12 @@ class ScratchFoldersTest {
             sleeper.destroyForcibly();
         }
     }
+
+    @Test
+    void attributesApplyToTheNewFolder(@TempDir Path tmp) throws Exception {
+        Path d = ScratchFolders.create(tmp, PREFIX, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(d)));
+    }
 }
