@@ -15,7 +15,7 @@ import org.raddiag.checkpoint.TensorData;
  * AdamW with the update of {@code torch.optim.AdamW} (single-tensor path): decoupled decay
  * {@code p *= 1 - lr wd}; {@code m = b1 m + (1 - b1) g}; {@code v = b2 v + (1 - b2) g^2};
  * {@code p -= lr / (1 - b1^t) x m / (sqrt(v) / sqrt(1 - b2^t) + eps)}. Its state (both moments per parameter and
- * the step count t) is exported to and restored from a {@link StateDict} for exact resumption.
+ * the step count t) is exported one tensor at a time and restored from a {@link StateDict} for exact resumption.
  */
 public final class AdamW {
     static final String M = "exp_avg.";
@@ -81,8 +81,10 @@ public final class AdamW {
         return a;
     }
 
-    /** Moments as {@code exp_avg.<name>} / {@code exp_avg_sq.<name>} (zeros for parameters never updated). */
-    /** The moments as {@link #state()} names them, copied out one at a time by the checkpoint writer. */
+    /**
+     * Moments as {@code exp_avg.<name>} / {@code exp_avg_sq.<name>} (zeros for parameters never updated), copied out
+     * one at a time by the checkpoint writer.
+     */
     public List<StreamedTensor> streamedState() {
         List<StreamedTensor> out = new ArrayList<>();
         for (Map.Entry<String, Parameter> e : params.entrySet()) {
@@ -93,21 +95,7 @@ public final class AdamW {
         return out;
     }
 
-    public StateDict state() {
-        StateDict sd = new StateDict();
-        for (Map.Entry<String, Parameter> e : params.entrySet()) {
-            long[] shape = e.getValue().getArray().getShape().getShape();
-            sd.put(M + e.getKey(), TensorData.ofFloats(values(m.get(e.getKey()), shape), shape));
-            sd.put(V + e.getKey(), TensorData.ofFloats(values(v.get(e.getKey()), shape), shape));
-        }
-        return sd;
-    }
-
-    private static float[] values(NDArray a, long[] shape) {
-        return a == null ? new float[Math.toIntExact(TensorData.numel(shape))] : a.toFloatArray();
-    }
-
-    /** Restores moments and the step count written by {@link #state()}. */
+    /** Restores moments and the step count written by {@link #streamedState()}. */
     public void restore(StateDict sd, long stepCount) {
         for (Map.Entry<String, Parameter> e : params.entrySet()) {
             NDArray p = e.getValue().getArray();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.raddiag.checkpoint.StateDict;
 import org.raddiag.checkpoint.StreamedTensor;
-import org.raddiag.checkpoint.TensorData;
 import org.raddiag.model.blocks.LoadReport;
 import org.raddiag.model.blocks.RadNet;
 import org.raddiag.model.blocks.StateDictLoader;
@@ -23,8 +22,8 @@ public final class Weights {
     }
 
     /**
-     * Every parameter as a tensor a checkpoint writer copies out when it reaches it: what {@link #export} holds, but
-     * one tensor at a time (a full-size model is 460 MB).
+     * Every parameter (BatchNorm statistics included) as a float32 tensor a checkpoint writer copies out when it
+     * reaches it, one at a time (a full-size model is 460 MB).
      */
     public static List<StreamedTensor> streamed(RadNet net) {
         List<StreamedTensor> out = new ArrayList<>();
@@ -33,16 +32,6 @@ public final class Weights {
             out.add(TensorBytes.of(e.getKey(), a, a.getShape().getShape()));
         }
         return out;
-    }
-
-    /** Every parameter (BatchNorm statistics included) as float32 tensors. */
-    public static StateDict export(RadNet net) {
-        StateDict sd = new StateDict();
-        for (Map.Entry<String, Parameter> e : net.referenceParameters().entrySet()) {
-            NDArray a = e.getValue().getArray();
-            sd.put(e.getKey(), TensorData.ofFloats(a.toFloatArray(), a.getShape().getShape()));
-        }
-        return sd;
     }
 
     /** Loads a complete state dict (a checkpoint of the same architecture). */

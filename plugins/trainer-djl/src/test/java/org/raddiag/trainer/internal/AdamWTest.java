@@ -8,8 +8,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.raddiag.checkpoint.SafetensorsFile;
 
 class AdamWTest {
     private static Parameter param(NDManager m, float v) {
@@ -41,7 +44,7 @@ class AdamWTest {
     }
 
     @Test
-    void matchesTorchAdamWAndResumesFromItsState() {
+    void matchesTorchAdamWAndResumesFromItsState(@TempDir Path dir) throws Exception {
         double[] grads = {0.5, -0.2, 0.1, 0.3};
         double[] lrs = {0.01, 0.02, 0.015, 0.01};
         double[] ref = reference(2.0, grads, lrs, 0.1);
@@ -58,7 +61,9 @@ class AdamWTest {
             }
             Parameter q = param(m, p.getArray().getFloat());
             AdamW resumed = new AdamW(Map.of("w", q), 0.9, 0.999, 1e-8, 0.1);
-            resumed.restore(opt.state(), opt.stepCount());
+            Path saved = dir.resolve("optimizer.safetensors"); // as a checkpoint stores it
+            SafetensorsFile.write(saved, opt.streamedState(), Map.of());
+            resumed.restore(SafetensorsFile.read(saved), opt.stepCount());
             assertEquals(2, resumed.stepCount());
             for (int t = 2; t < 4; t++) {
                 NDArray g = m.create(new float[] {(float) grads[t]});
