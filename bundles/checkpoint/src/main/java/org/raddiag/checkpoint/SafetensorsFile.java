@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -240,7 +241,7 @@ public final class SafetensorsFile {
                     ByteBuffer b = t.bytes().get();
                     if (b.remaining() != t.byteLength()) {
                         throw fail(file, "tensor '" + t.key() + "' gave " + b.remaining() + " bytes, its shape "
-                                + java.util.Arrays.toString(t.shape()) + " needs " + t.byteLength());
+                                + Arrays.toString(t.shape()) + " needs " + t.byteLength());
                     }
                     writeFully(ch, b);
                 }

@@ -53,7 +53,8 @@ public final class SafetensorsIndex {
         }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             if (ch.size() != size) {
-                throw SafetensorsFile.fail(file, "changed while it was being read (" + size + " bytes, now " + ch.size() + ")");
+                throw SafetensorsFile.fail(file, "changed while it was being read (" + size + " bytes, now "
+                        + ch.size() + ")");
             }
             return SafetensorsFile.read(ch, header, e);
         }

@@ -34,7 +34,8 @@ public final class ReferenceLayerNorm extends ReferenceBlock {
         NDArray centred = x.sub(mean);
         // the variance is floored far below EPS^2 before the square root: the output is unchanged (std + EPS), but a
         // constant row (std 0, e.g. a padded token) no longer back-propagates 0 x infinity = NaN
-        NDArray std = Scalars.atLeast(Scalars.over(centred.square().sum(new int[] {-1}, true), n - 1), VARIANCE_FLOOR).sqrt();
+        NDArray variance = Scalars.over(centred.square().sum(new int[] {-1}, true), n - 1);
+        NDArray std = Scalars.atLeast(variance, VARIANCE_FLOOR).sqrt();
         return centred.mul(a).div(std.add(EPS)).add(b);
     }
 

@@ -4,7 +4,6 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,9 +16,9 @@ import org.raddiag.api.model.ModelRunner;
 import org.raddiag.onnx.OnnxExporter;
 import org.raddiag.support.engine.CommandLineLimit;
 import org.raddiag.support.files.DurableFiles;
+import org.raddiag.support.files.ScratchFolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.raddiag.support.files.ScratchFolders;
 
 /**
  * {@link ModelRunner} on ONNX Runtime: exports the package to ONNX in a scratch folder (slice encoder and

@@ -27,8 +27,8 @@ import org.raddiag.support.cli.ParsedArgs;
 import org.raddiag.support.cli.SyntaxCommand;
 import org.raddiag.support.cli.UsageException;
 import org.raddiag.support.files.DurableFiles;
-import org.raddiag.support.osgi.TrackedServices;
 import org.raddiag.support.files.ScratchFolders;
+import org.raddiag.support.osgi.TrackedServices;
 
 /**
  * {@code bench-train [--size demo|full] [--scans N] [--steps N] [--warmup N] [--set key=value]... [--json]}: training

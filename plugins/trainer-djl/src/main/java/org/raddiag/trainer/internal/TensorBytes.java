@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.raddiag.checkpoint.DType;
 import org.raddiag.checkpoint.StreamedTensor;
+import org.raddiag.checkpoint.TensorData;
 
 /** Float32 arrays as tensors a checkpoint writer copies out one at a time, when it reaches them. */
 final class TensorBytes {
@@ -15,7 +16,7 @@ final class TensorBytes {
     /** {@code a}'s values (null: zeros of {@code shape}, an optimiser moment not yet made). */
     static StreamedTensor of(String key, NDArray a, long[] shape) {
         return new StreamedTensor(key, DType.F32, shape, () -> a == null
-                ? ByteBuffer.allocate(Math.toIntExact(org.raddiag.checkpoint.TensorData.numel(shape) * Float.BYTES))
+                ? ByteBuffer.allocate(Math.toIntExact(TensorData.numel(shape) * Float.BYTES))
                 : littleEndian(key, a));
     }
 

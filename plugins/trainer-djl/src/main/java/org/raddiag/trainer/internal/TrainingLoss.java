@@ -2,10 +2,10 @@ package org.raddiag.trainer.internal;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import org.raddiag.model.blocks.Scalars;
 import org.raddiag.model.loss.ClampedBceLoss;
 import org.raddiag.model.loss.KeySliceKlLoss;
 import org.raddiag.model.loss.KeySliceSelection;
-import org.raddiag.model.blocks.Scalars;
 
 /**
  * The reference training objective (A.3): {@code BCE(clamp(logits, -60, 60), labels) + w x KL}, where KL is the
