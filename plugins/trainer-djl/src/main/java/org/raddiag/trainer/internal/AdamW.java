@@ -25,6 +25,15 @@ public final class AdamW {
     private final double beta2;
     private final double eps;
     private final double weightDecay;
+    /**
+     * The sqrt of a subnormal float is about 17x slower than of a normal one in libtorch's CPU kernel (measured:
+     * 140 ms against 8 ms over 11.7 M elements), and the second moments of early steps hold many subnormals. With
+     * {@code eps} at least this large, the denominator is computed from {@code max(v, Float.MIN_NORMAL)}: the term
+     * that changes, {@code sqrt(v) / sqrt(1 - beta2^t)}, stays below {@code 3.5e-18}, under half a float ulp of
+     * {@code eps}, so every denominator and update is the same float as without the clamp, and the stored moments
+     * are untouched.
+     */
+    static final double SUBNORMAL_SAFE_EPS = 1e-10;
     private final Map<String, NDArray> m = new LinkedHashMap<>();
     private final Map<String, NDArray> v = new LinkedHashMap<>();
     private long step;
@@ -47,32 +56,50 @@ public final class AdamW {
         return params;
     }
 
-    /**
-     * One update with learning rate {@code lr}; parameters missing from {@code grads} are skipped. Call outside
-     * autograd, inside an {@code NDScope} (temporaries are closed by the scope, the moments are kept).
-     */
+    /** {@link #update(double, Map, double)} with the gradients as they are (no clipping factor). */
     public void update(double lr, Map<String, NDArray> grads) {
+        update(lr, grads, 1.0);
+    }
+
+    /**
+     * One update with learning rate {@code lr} on the gradients times {@code gradScale} (the clipping factor of
+     * {@link GradientClipping#scale}, folded into the moment updates so that the gradients are not rewritten first);
+     * parameters missing from {@code grads} are skipped. Call outside autograd. Each parameter's temporaries are
+     * freed before the next parameter's, so the update adds about one parameter's worth of memory, not the model's.
+     */
+    public void update(double lr, Map<String, NDArray> grads, double gradScale) {
         step++;
         double bc1 = 1 - Math.pow(beta1, step);
         double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
         float stepSize = (float) (lr / bc1);
+        float mScale = (float) ((1 - beta1) * gradScale);
+        float vScale = (float) ((1 - beta2) * gradScale * gradScale);
+        boolean clampSubnormal = eps >= SUBNORMAL_SAFE_EPS;
         for (Map.Entry<String, Parameter> e : params.entrySet()) {
-            // update through a detached view that shares the parameter's storage: PyTorch refuses in-place changes
-            // of a leaf that requires gradients whenever grad mode is on for this thread (its default)
-            NDArray p = e.getValue().getArray().stopGradient();
             NDArray g = grads.get(e.getKey());
             if (g == null) {
                 continue; // like torch: a parameter without gradient is left untouched
             }
-            NDArray mi = m.computeIfAbsent(e.getKey(), k -> persistent(p.zerosLike()));
-            NDArray vi = v.computeIfAbsent(e.getKey(), k -> persistent(p.zerosLike()));
-            if (weightDecay != 0) {
-                p.muli((float) (1 - lr * weightDecay));
+            // update through a detached view that shares the parameter's storage: PyTorch refuses in-place changes
+            // of a leaf that requires gradients whenever grad mode is on for this thread (its default)
+            try (NDArray p = e.getValue().getArray().stopGradient()) {
+                NDArray mi = m.computeIfAbsent(e.getKey(), k -> persistent(p.zerosLike()));
+                NDArray vi = v.computeIfAbsent(e.getKey(), k -> persistent(p.zerosLike()));
+                if (weightDecay != 0) {
+                    p.muli((float) (1 - lr * weightDecay));
+                }
+                try (NDArray gm = g.mul(mScale)) {
+                    mi.muli((float) beta1).addi(gm);
+                }
+                try (NDArray g2 = g.square()) {
+                    vi.muli((float) beta2).addi(g2.muli(vScale));
+                }
+                try (NDArray floor = clampSubnormal ? vi.maximum(Float.MIN_NORMAL) : vi.duplicate();
+                        NDArray denom = floor.sqrt();
+                        NDArray ratio = mi.div(denom.divi((float) bc2Sqrt).addi((float) eps))) {
+                    p.subi(ratio.muli(stepSize));
+                }
             }
-            mi.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
-            vi.muli((float) beta2).addi(g.mul(g).muli((float) (1 - beta2)));
-            NDArray denom = vi.sqrt().divi((float) bc2Sqrt).addi((float) eps);
-            p.subi(mi.div(denom).muli(stepSize));
         }
     }
 

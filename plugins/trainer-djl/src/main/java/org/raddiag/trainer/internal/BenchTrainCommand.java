@@ -50,6 +50,9 @@ public final class BenchTrainCommand extends SyntaxCommand {
             .jsonFlag()
             .build();
 
+    /** The parts of a step the training metrics time ({@code <phase>Seconds}): batch, forward, backward, update. */
+    private static final List<String> PHASES = List.of("load", "forward", "backward", "update");
+
     @Reference
     private NetworkAssembler assembler;
 
@@ -96,12 +99,17 @@ public final class BenchTrainCommand extends SyntaxCommand {
                 arch.getInt(ArchitectureConfig.SLOTS));
         pytorch.require("pytorch");
         List<Double> seconds = new ArrayList<>();
+        Map<String, List<Double>> phases = new LinkedHashMap<>();
+        for (String phase : PHASES) {
+            phases.put(phase, new ArrayList<>());
+        }
         double[] stepsPeak = {-1};
         TrainingListener timing = new TrainingListener() {
             @Override
             public void step(int epoch, long step, long total, Map<String, Double> m) {
                 if (step > warmup) {
                     seconds.add(m.get("stepSeconds"));
+                    phases.forEach((phase, list) -> list.add(m.get(phase + "Seconds")));
                 }
                 stepsPeak[0] = Benchmarks.peakRssMiB();
             }
@@ -126,6 +134,10 @@ public final class BenchTrainCommand extends SyntaxCommand {
         r.put("stepSecondsRuns", s);
         r.put("stepSecondsMedian", median);
         r.put("casesPerSecond", batch / median);
+        Map<String, Double> phaseMedians = new LinkedHashMap<>();
+        phases.forEach((phase, list) -> phaseMedians.put(phase,
+                Benchmarks.median(list.stream().mapToDouble(Double::doubleValue).toArray())));
+        r.put("phaseSecondsMedian", phaseMedians);
         r.put("peakRssMiBSteps", stepsPeak[0]);
         r.put("peakRssMiB", Benchmarks.peakRssMiB());
         r.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
@@ -138,6 +150,7 @@ public final class BenchTrainCommand extends SyntaxCommand {
                     arch.getInt(ArchitectureConfig.SLOTS), arch.getInt(ArchitectureConfig.DEPTH), median,
                     Arrays.toString(Arrays.stream(s).map(v -> Math.round(v * 1000) / 1000.0).toArray()),
                     batch / median, stepsPeak[0], Benchmarks.peakRssMiB());
+            out.printf(Locale.ROOT, "  median seconds by phase: %s%n", phaseMedians);
         }
         return 0;
     }

@@ -12,30 +12,38 @@ public final class GradientClipping {
     private GradientClipping() {
     }
 
-    /** The global L2 norm of {@code grads}, accumulated in double precision over per-array float sums. */
+    /** The global L2 norm of {@code grads}: per-array norms (no squared copy), combined in double precision. */
     public static double globalNorm(List<NDArray> grads) {
         double sum = 0;
         for (NDArray g : grads) {
-            try (NDArray sq = g.square(); NDArray s = sq.sum()) {
-                sum += s.getFloat();
+            try (NDArray n = g.norm()) {
+                double v = n.getFloat();
+                sum += v * v;
             }
         }
         return Math.sqrt(sum);
     }
 
+    /** The factor that brings a global norm {@code norm} down to {@code maxNorm}: 1 when it is within (or no max). */
+    public static double scale(double norm, double maxNorm) {
+        if (maxNorm <= 0) {
+            return 1.0;
+        }
+        return Math.min(1.0, maxNorm / (norm + 1e-6));
+    }
+
     /**
      * Scales {@code grads} in place so that their global norm is at most {@code maxNorm} ({@code <= 0}: no-op).
+     * Training folds {@link #scale} into {@link AdamW#update(double, java.util.Map, double)} instead.
      *
      * @return the norm before clipping
      */
     public static double clip(List<NDArray> grads, double maxNorm) {
         double norm = globalNorm(grads);
-        if (maxNorm > 0) {
-            double coef = maxNorm / (norm + 1e-6);
-            if (coef < 1.0) {
-                for (NDArray g : grads) {
-                    g.muli((float) coef);
-                }
+        double coef = scale(norm, maxNorm);
+        if (coef < 1.0) {
+            for (NDArray g : grads) {
+                g.muli((float) coef);
             }
         }
         return norm;
@@ -43,11 +51,11 @@ public final class GradientClipping {
 
     /**
      * Sets the gradients to zero in place for the next step. {@code finite} false: some are NaN or infinite, which
-     * {@code g - g} and {@code g * 0} would keep, so those elements are overwritten.
+     * {@code g * 0} would keep (or make) NaN, so those elements are overwritten.
      */
     public static void zero(List<NDArray> grads, boolean finite) {
         for (NDArray g : grads) {
-            g.subi(g);
+            g.muli(0f);
             if (!finite) {
                 try (NDArray bad = g.isNaN()) {
                     g.set(bad, 0f);

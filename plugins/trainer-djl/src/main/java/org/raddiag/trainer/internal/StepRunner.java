@@ -16,7 +16,8 @@ import org.raddiag.model.blocks.RadNet;
 
 /**
  * One optimisation step on a batch: forward in training mode, {@link TrainingLoss}, backward, clipping at the global
- * gradient norm, {@link AdamW} update, gradients zeroed. Every temporary array lives in an {@link NDScope} closed at
+ * gradient norm (its factor folded into the {@link AdamW} update), gradients zeroed. Every temporary array lives in
+ * an {@link NDScope} closed at
  * the end of the step. Also the validation loss (eval mode, no gradient).
  */
 public final class StepRunner {
@@ -31,7 +32,14 @@ public final class StepRunner {
      * Losses and the gradient norm (before clipping) of one step; {@code skipped} when the gradients were not finite
      * and the weights and optimiser state were left as they were.
      */
-    public record Outcome(double loss, double bce, double kl, double gradNorm, boolean skipped) {
+    public record Outcome(double loss, double bce, double kl, double gradNorm, boolean skipped, Phases phases) {
+    }
+
+    /**
+     * Seconds spent in each part of a step, so that a benchmark can say where the time goes: the forward pass with the
+     * loss, the backward pass, and the update (clipping, AdamW, zeroing the gradients).
+     */
+    public record Phases(double forward, double backward, double update) {
     }
 
     public StepRunner(RadNet net, NDManager manager, AdamW optimizer, double klWeight, double clipNorm) {
@@ -46,25 +54,33 @@ public final class StepRunner {
     public Outcome train(Batch batch, double lr) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
+            long t0 = System.nanoTime();
             NDList nd = batch.toNd(manager);
             NDList loss;
+            long t1;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 loss = loss(nd, true);
+                t1 = System.nanoTime();
                 gc.backward(loss.get(0));
             }
-            Outcome o = new Outcome(loss.get(0).getFloat(), loss.get(1).getFloat(), loss.get(2).getFloat(), 0, false);
-            if (!Double.isFinite(o.loss())) {
-                throw new IllegalStateException("training loss is not finite (" + o.loss() + "); check the data"
+            long t2 = System.nanoTime();
+            double total = loss.get(0).getFloat();
+            if (!Double.isFinite(total)) {
+                throw new IllegalStateException("training loss is not finite (" + total + "); check the data"
                         + " (e.g. key slices beyond the valid slices) and the learning rate");
             }
+            double bce = loss.get(1).getFloat();
+            double kl = loss.get(2).getFloat();
             Map<String, NDArray> grads = gradients();
-            double norm = GradientClipping.clip(new ArrayList<>(grads.values()), clipNorm);
+            double norm = GradientClipping.globalNorm(new ArrayList<>(grads.values()));
             boolean finite = Double.isFinite(norm);
             if (finite) {
-                optimizer.update(lr, grads);
+                optimizer.update(lr, grads, GradientClipping.scale(norm, clipNorm));
             }
             GradientClipping.zero(new ArrayList<>(grads.values()), finite);
-            return new Outcome(o.loss(), o.bce(), o.kl(), norm, !finite);
+            long t3 = System.nanoTime();
+            return new Outcome(total, bce, kl, norm, !finite, new Phases((t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                    (t3 - t2) / 1e9));
         }
     }
 

@@ -157,6 +157,7 @@ public final class TrainingRun {
                         long ts = System.nanoTime();
                         Batch b = loader.trainBatch(train, order, s, batch, spec.seed(), g, spec.mixP(), spec.mix(),
                                 augmenter);
+                        long loaded = System.nanoTime();
                         double lr = schedule.lr(g);
                         StepRunner.Outcome o = runner.train(b, lr);
                         long dt = System.nanoTime() - ts;
@@ -186,6 +187,10 @@ public final class TrainingRun {
                         }
                         m.put("casesPerSec", batch / (dt / 1e9));
                         m.put("stepSeconds", dt / 1e9);
+                        m.put("loadSeconds", (loaded - ts) / 1e9);
+                        m.put("forwardSeconds", o.phases().forward());
+                        m.put("backwardSeconds", o.phases().backward());
+                        m.put("updateSeconds", o.phases().update());
                         Map<String, Number> line = new LinkedHashMap<>();
                         line.put("epoch", epoch);
                         line.put("step", g);
