@@ -45,8 +45,11 @@ public final class ReferenceBatchNorm2d extends ReferenceBlock {
             PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         var d = x.getDevice();
+        // a recomputed pass (activation checkpointing) must not move the running statistics a second time: DJL
+        // momentum 1 is PyTorch momentum 0, which leaves them exactly as they are
+        float momentum = training && Recompute.recomputing() ? 1f : DJL_MOMENTUM;
         return BatchNorm.batchNorm(x, ps.getValue(runningMean, d, training), ps.getValue(runningVar, d, training),
-                ps.getValue(weight, d, training), ps.getValue(bias, d, training), 1, DJL_MOMENTUM, EPS, training);
+                ps.getValue(weight, d, training), ps.getValue(bias, d, training), 1, momentum, EPS, training);
     }
 
     @Override

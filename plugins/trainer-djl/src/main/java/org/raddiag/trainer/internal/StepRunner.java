@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.raddiag.model.blocks.RadNet;
+import org.raddiag.model.blocks.Recompute;
 
 /**
  * One optimisation step on a batch: forward in training mode, {@link TrainingLoss}, backward, clipping at the global
@@ -27,6 +28,7 @@ public final class StepRunner {
     private final AdamW optimizer;
     private final float klWeight;
     private final double clipNorm;
+    private final boolean recompute;
 
     /**
      * Losses and the gradient norm (before clipping) of one step; {@code skipped} when the gradients were not finite
@@ -42,7 +44,10 @@ public final class StepRunner {
     public record Phases(double forward, double backward, double update) {
     }
 
-    public StepRunner(RadNet net, NDManager manager, AdamW optimizer, double klWeight, double clipNorm) {
+    /** @param recompute checkpoint the activations the network marks ({@link Recompute}) to save their memory */
+    public StepRunner(RadNet net, NDManager manager, AdamW optimizer, double klWeight, double clipNorm,
+            boolean recompute) {
+        this.recompute = recompute;
         this.net = net;
         this.manager = manager;
         this.ps = new ParameterStore(manager, false);
@@ -58,10 +63,14 @@ public final class StepRunner {
             NDList nd = batch.toNd(manager);
             NDList loss;
             long t1;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector();
+                    Recompute checkpoints = recompute ? Recompute.session() : null) {
                 loss = loss(nd, true);
                 t1 = System.nanoTime();
                 gc.backward(loss.get(0));
+                if (checkpoints != null) {
+                    checkpoints.backward(gc);
+                }
             }
             long t2 = System.nanoTime();
             double total = loss.get(0).getFloat();

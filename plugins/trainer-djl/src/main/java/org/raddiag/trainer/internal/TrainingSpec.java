@@ -36,6 +36,8 @@ import org.raddiag.api.model.ArchitectureConfig;
  * <tr><td>{@code freezeBackbone}</td><td>no gradient to {@code resnet2D.*} (false)</td></tr>
  * <tr><td>{@code maxSteps}</td><td>stop after this many steps in total, e.g. for benchmarks; 0 = no limit</td></tr>
  * <tr><td>{@code validate}</td><td>validation loss after each epoch (true)</td></tr>
+ * <tr><td>{@code recompute}</td><td>activation checkpointing of the trunk's stem and first stage: {@code true},
+ * {@code false}, or {@code auto}: on for slices of 128 px or more, where those activations are large (auto)</td></tr>
  * <tr><td>{@code backbone}, {@code image_size}, {@code depth}, {@code slots}, {@code hidden}, {@code classes},
  * {@code fusion}</td><td>architecture ({@link ArchitectureConfig} keys)</td></tr>
  * </table>
@@ -62,6 +64,9 @@ public final class TrainingSpec {
     public static final String FREEZE_BACKBONE = "freezeBackbone";
     public static final String MAX_STEPS = "maxSteps";
     public static final String VALIDATE = "validate";
+    public static final String RECOMPUTE = "recompute";
+    /** Slice size from which {@code recompute=auto} checkpoints the trunk's first activations. */
+    static final int RECOMPUTE_AUTO_PX = 128;
 
     private static final Map<String, String> DEFAULTS = defaults();
     private static final Set<String> ARCH_KEYS = Set.of(ArchitectureConfig.BACKBONE, ArchitectureConfig.IMAGE_SIZE,
@@ -97,6 +102,7 @@ public final class TrainingSpec {
         d.put(FREEZE_BACKBONE, "false");
         d.put(MAX_STEPS, "0");
         d.put(VALIDATE, "true");
+        d.put(RECOMPUTE, "auto");
         ArchitectureConfig.referenceDefault().asMap().forEach(d::put);
         d.put(ArchitectureConfig.CLASSES, "");
         d.put(ArchitectureConfig.CT_WINDOW, "");
@@ -132,6 +138,9 @@ public final class TrainingSpec {
         bool(MIX);
         bool(FREEZE_BACKBONE);
         bool(VALIDATE);
+        if (!java.util.List.of("auto", "true", "false").contains(raw(RECOMPUTE))) {
+            throw new IllegalArgumentException(RECOMPUTE + " must be auto, true or false, got '" + raw(RECOMPUTE) + "'");
+        }
         seed();
     }
 
@@ -260,6 +269,14 @@ public final class TrainingSpec {
 
     public boolean validateEachEpoch() {
         return bool(VALIDATE);
+    }
+
+    /** Whether training steps checkpoint the trunk's first activations ({@code recompute}, auto by slice size). */
+    public boolean recompute() {
+        if (raw(RECOMPUTE).equals("auto")) {
+            return integer(ArchitectureConfig.IMAGE_SIZE) >= RECOMPUTE_AUTO_PX;
+        }
+        return bool(RECOMPUTE);
     }
 
     /**

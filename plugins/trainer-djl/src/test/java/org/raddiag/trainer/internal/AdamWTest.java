@@ -72,4 +72,30 @@ class AdamWTest {
             }
         }
     }
+
+    /**
+     * Gradients so small that the second moment is a subnormal float, and a clipping factor: the update is torch's
+     * (on the scaled gradients), to float precision, whatever the denominator's clamp at {@code Float.MIN_NORMAL}.
+     */
+    @Test
+    void subnormalMomentsAndAClippingFactorGiveTorchsUpdate() {
+        double scale = 0.5;
+        double[] grads = {6e-20, -4e-20, 8e-20};
+        double[] scaled = new double[grads.length];
+        for (int t = 0; t < grads.length; t++) {
+            scaled[t] = grads[t] * scale;
+        }
+        double[] lrs = {1, 1, 1};
+        double[] ref = reference(0.0, scaled, lrs, 0);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Parameter p = param(m, 0f);
+            AdamW opt = new AdamW(Map.of("w", p), 0.9, 0.999, 1e-8, 0);
+            for (int t = 0; t < grads.length; t++) {
+                opt.update(lrs[t], Map.of("w", m.create(new float[] {(float) grads[t]})), scale);
+                assertEquals(ref[t], p.getArray().getFloat(), 1e-6 * Math.abs(ref[t]), "step " + t);
+            }
+            float v = ((float) (0.001 * scaled[0] * scaled[0]));
+            assertEquals(true, v != 0 && v < Float.MIN_NORMAL, "the first second moment is subnormal: " + v);
+        }
+    }
 }

@@ -17,6 +17,7 @@ import org.raddiag.model.blocks.ChannelsLast;
 import org.raddiag.model.blocks.FoldedConv;
 import org.raddiag.model.blocks.GraySlices;
 import org.raddiag.model.blocks.InferenceFolding;
+import org.raddiag.model.blocks.Recompute;
 import org.raddiag.model.blocks.ReferenceBatchNorm2d;
 import org.raddiag.model.blocks.ReferenceBlock;
 
@@ -39,6 +40,7 @@ public final class ResNet2D extends ReferenceBlock implements InferenceFolding, 
     private final ReferenceBatchNorm2d bn1;
     private final List<ResidualUnit> units = new ArrayList<>();
     private final int featureWidth;
+    private final int firstStageUnits;
     private volatile FoldedConv foldedStem;
     private volatile FoldedConv foldedGrayStem;
 
@@ -56,6 +58,7 @@ public final class ResNet2D extends ReferenceBlock implements InferenceFolding, 
             default: throw new IllegalArgumentException("ResNet-" + layers + " is not supported (18, 34, 50)");
         }
         this.inChannels = inChannels;
+        firstStageUnits = blocks[0];
         conv1 = addReferenceChild("conv1", Conv2d.builder().setFilters(64).setKernelShape(new Shape(7, 7))
                 .optStride(new Shape(2, 2)).optPadding(new Shape(3, 3)).optBias(false).build());
         bn1 = addReferenceChild("bn1", new ReferenceBatchNorm2d(64));
@@ -100,19 +103,32 @@ public final class ResNet2D extends ReferenceBlock implements InferenceFolding, 
         // max-pool and the residual adds keep it forward and backward (measured on 2 threads: a full-size step
         // about 15 % faster, the demo size about 10 %). Intermediates are closed as soon as they are consumed
         // (autograd keeps what backward needs).
-        NDArray x = ChannelsLast.of(input);
+        NDArray cl = ChannelsLast.of(input);
         if (gray) {
             input.close();
         }
-        input = x;
+        // the stem and the first stage hold the largest activations: a checkpointed segment when training asks
+        boolean checkpointed = Recompute.checkpoints();
+        NDArray early = Recompute.checkpoint(cl, in -> stemAndFirstStage(ps, in, training));
+        NDArray keep = checkpointed ? early : cl; // a checkpoint's output must stay open for its backward
+        NDArray x = early;
+        for (int i = firstStageUnits; i < units.size(); i++) {
+            x = ResidualUnit.next(x, keep, units.get(i).forward(ps, new NDList(x), training).head());
+        }
+        return new NDList(ResidualUnit.next(x, keep, Pool.globalAvgPool2d(x)));
+    }
+
+    /** Stem (7x7/2 conv, BN, ReLU, 3x3/2 max-pool) and the units of the first stage, on {@code input} (kept open). */
+    private NDArray stemAndFirstStage(ParameterStore ps, NDArray input, boolean training) {
+        NDArray x = input;
         x = ResidualUnit.next(x, input, conv1.forward(ps, new NDList(x), training).head());
         x = ResidualUnit.next(x, input, bn1.forward(ps, new NDList(x), training).head());
         x = ResidualUnit.next(x, input, Activation.relu(x));
         x = ResidualUnit.next(x, input, Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false));
-        for (Block unit : units) {
-            x = ResidualUnit.next(x, input, unit.forward(ps, new NDList(x), training).head());
+        for (int i = 0; i < firstStageUnits; i++) {
+            x = ResidualUnit.next(x, input, units.get(i).forward(ps, new NDList(x), training).head());
         }
-        return new NDList(ResidualUnit.next(x, input, Pool.globalAvgPool2d(x)));
+        return x;
     }
 
     /** Eval-mode forward, unit by unit, each in its own scope: only its output survives it. */

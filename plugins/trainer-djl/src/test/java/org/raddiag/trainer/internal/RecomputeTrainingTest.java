@@ -1,0 +1,67 @@
+package org.raddiag.trainer.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.raddiag.checkpoint.SafetensorsFile;
+import org.raddiag.checkpoint.StateDict;
+import org.raddiag.model.assembly.PluginAssembler;
+import org.raddiag.trainer.testutil.RecordingListener;
+import org.raddiag.trainer.testutil.SyntheticData;
+
+/**
+ * Training with the trunk's first activations checkpointed ({@code recompute=true}) takes the steps of training
+ * without: the same losses and the same final weights, BatchNorm's running statistics included.
+ */
+class RecomputeTrainingTest {
+    private static final SyntheticData DATA = new SyntheticData(5, 6, 2, 11);
+
+    private static StateDict train(Path out, String recompute, RecordingListener l) throws Exception {
+        Map<String, String> s = SyntheticData.tinySettings();
+        s.put("augment", "false");
+        s.put("epochs", "2");
+        s.put("recompute", recompute);
+        var r = DjlTraining.run(s, DATA, DATA.tensorizer(),
+                PluginAssembler.fromServiceLoader(PluginAssembler.class.getClassLoader()), out, false, l);
+        return SafetensorsFile.read(r.bestWeights().orElseThrow());
+    }
+
+    @Test
+    void checkpointedTrainingTakesTheSameSteps(@TempDir Path plainOut, @TempDir Path checkpointedOut)
+            throws Exception {
+        RecordingListener plain = new RecordingListener();
+        RecordingListener checkpointed = new RecordingListener();
+        StateDict a = train(plainOut, "false", plain);
+        StateDict b = train(checkpointedOut, "true", checkpointed);
+        assertEquals(plain.losses.size(), checkpointed.losses.size());
+        for (int i = 0; i < plain.losses.size(); i++) {
+            assertEquals(plain.losses.get(i), checkpointed.losses.get(i), 1e-5, "step " + (i + 1));
+        }
+        for (String key : List.of("resnet2D.conv1.weight", "resnet2D.bn1.running_mean", "resnet2D.bn1.running_var",
+                "resnet2D.layer1.0.conv1.weight", "resnet2D.layer4.1.conv2.weight")) {
+            float[] x = a.get(key).floats();
+            float[] y = b.get(key).floats();
+            for (int i = 0; i < x.length; i++) {
+                assertEquals(x[i], y[i], 1e-5f, key + "[" + i + "]");
+            }
+        }
+        assertFalse(a.get("resnet2D.bn1.running_mean").floats()[0] == 0f, "the statistics moved");
+    }
+
+    @Test
+    void theSettingIsAutoTrueOrFalse() {
+        assertTrue(TrainingSpec.of(Map.of("image_size", "256")).recompute(), "auto: on for large slices");
+        assertFalse(TrainingSpec.of(Map.of("image_size", "32")).recompute(), "auto: off for small ones");
+        assertTrue(TrainingSpec.of(Map.of("image_size", "32", "recompute", "true")).recompute());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingSpec.of(Map.of("recompute", "sometimes")));
+        assertTrue(e.getMessage().contains("recompute must be auto, true or false"), e.getMessage());
+    }
+}
