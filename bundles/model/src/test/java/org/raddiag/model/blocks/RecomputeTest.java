@@ -1,6 +1,7 @@
 package org.raddiag.model.blocks;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,7 +63,7 @@ class RecomputeTest extends DjlTest {
     /** One step: {@code sum((segment(x) * w)^2)}, backward, the segment possibly checkpointed. */
     private static void step(Stem stem, NDArray x, NDArray w, boolean checkpointed) {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector();
-                Recompute session = checkpointed ? Recompute.session() : null) {
+                Recompute session = checkpointed ? Recompute.session(1) : null) {
             UnaryOperator<NDArray> segment = stem::apply;
             NDArray y = Recompute.checkpoint(x, segment);
             NDArray loss = y.mul(w).square().sum();
@@ -98,12 +99,13 @@ class RecomputeTest extends DjlTest {
     @Test
     void segmentsAreCheckpointedOnlyInASessionWithGradients() {
         assertFalse(Recompute.checkpoints(), "no session");
-        try (Recompute session = Recompute.session()) {
+        try (Recompute session = Recompute.session(1)) {
             assertFalse(Recompute.checkpoints(), "no gradient collector: nothing to recompute for");
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 assertTrue(Recompute.checkpoints());
+                assertEquals(1, Recompute.stages());
             }
-            assertThrows(IllegalStateException.class, Recompute::session, "one session per thread");
+            assertThrows(IllegalStateException.class, () -> Recompute.session(1), "one session per thread");
         }
         assertFalse(Recompute.checkpoints(), "closed");
     }
@@ -114,7 +116,7 @@ class RecomputeTest extends DjlTest {
         x.setRequiresGradient(true);
         Stem stem = new Stem();
         try (GradientCollector gc = Engine.getInstance().newGradientCollector();
-                Recompute session = Recompute.session()) {
+                Recompute session = Recompute.session(1)) {
             assertThrows(IllegalArgumentException.class, () -> Recompute.checkpoint(x, stem::apply));
         }
     }

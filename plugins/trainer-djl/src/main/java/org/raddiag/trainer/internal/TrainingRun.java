@@ -118,7 +118,8 @@ public final class TrainingRun {
                             + " training cases, the dataset now has " + train.size());
                 }
             }
-            StepRunner runner = new StepRunner(net, manager, opt, spec.klWeight(), spec.clipNorm(), spec.recompute());
+            StepRunner runner = new StepRunner(net, manager, opt, spec.klWeight(), spec.clipNorm(),
+                    spec.recomputeStages());
             CaseLoader loader = new CaseLoader(data, encoder, arch, CACHE_BYTES);
             ImageAugmenter augmenter = spec.augment() ? new ImageAugmenter(spec.augmentP()) : null;
             try (MetricsLog log = new MetricsLog(out.resolve(DjlTraining.METRICS), pos == null ? 0 : pos.metricsBytes())) {

@@ -36,8 +36,9 @@ import org.raddiag.api.model.ArchitectureConfig;
  * <tr><td>{@code freezeBackbone}</td><td>no gradient to {@code resnet2D.*} (false)</td></tr>
  * <tr><td>{@code maxSteps}</td><td>stop after this many steps in total, e.g. for benchmarks; 0 = no limit</td></tr>
  * <tr><td>{@code validate}</td><td>validation loss after each epoch (true)</td></tr>
- * <tr><td>{@code recompute}</td><td>activation checkpointing of the trunk's stem and first stage: {@code true},
- * {@code false}, or {@code auto}: on for slices of 128 px or more, where those activations are large (auto)</td></tr>
+ * <tr><td>{@code recompute}</td><td>activation checkpointing of the trunk's stem and first stages: how many
+ * stages (0-4; {@code true} = 1, {@code false} = 0), or {@code auto}: 1 for slices of 128 px or more, where those
+ * activations are large, else 0 (auto)</td></tr>
  * <tr><td>{@code backbone}, {@code image_size}, {@code depth}, {@code slots}, {@code hidden}, {@code classes},
  * {@code fusion}</td><td>architecture ({@link ArchitectureConfig} keys)</td></tr>
  * </table>
@@ -138,8 +139,9 @@ public final class TrainingSpec {
         bool(MIX);
         bool(FREEZE_BACKBONE);
         bool(VALIDATE);
-        if (!java.util.List.of("auto", "true", "false").contains(raw(RECOMPUTE))) {
-            throw new IllegalArgumentException(RECOMPUTE + " must be auto, true or false, got '" + raw(RECOMPUTE) + "'");
+        if (!raw(RECOMPUTE).matches("auto|true|false|[0-4]")) {
+            throw new IllegalArgumentException(RECOMPUTE + " must be auto, true, false or a stage count 0-4, got '"
+                    + raw(RECOMPUTE) + "'");
         }
         seed();
     }
@@ -271,12 +273,14 @@ public final class TrainingSpec {
         return bool(VALIDATE);
     }
 
-    /** Whether training steps checkpoint the trunk's first activations ({@code recompute}, auto by slice size). */
-    public boolean recompute() {
-        if (raw(RECOMPUTE).equals("auto")) {
-            return integer(ArchitectureConfig.IMAGE_SIZE) >= RECOMPUTE_AUTO_PX;
-        }
-        return bool(RECOMPUTE);
+    /** How many leading trunk stages training steps checkpoint ({@code recompute}; auto by slice size). */
+    public int recomputeStages() {
+        return switch (raw(RECOMPUTE)) {
+            case "auto" -> integer(ArchitectureConfig.IMAGE_SIZE) >= RECOMPUTE_AUTO_PX ? 1 : 0;
+            case "true" -> 1;
+            case "false" -> 0;
+            default -> Integer.parseInt(raw(RECOMPUTE));
+        };
     }
 
     /**

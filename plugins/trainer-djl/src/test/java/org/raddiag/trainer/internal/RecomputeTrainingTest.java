@@ -17,8 +17,8 @@ import org.raddiag.trainer.testutil.RecordingListener;
 import org.raddiag.trainer.testutil.SyntheticData;
 
 /**
- * Training with the trunk's first activations checkpointed ({@code recompute=true}) takes the steps of training
- * without: the same losses and the same final weights, BatchNorm's running statistics included.
+ * Training with the trunk's first activations checkpointed ({@code recompute=2}: the stem and two stages) takes
+ * the steps of training without: the same losses and the same final weights, BatchNorm's running statistics included.
  */
 class RecomputeTrainingTest {
     private static final SyntheticData DATA = new SyntheticData(5, 6, 2, 11);
@@ -39,7 +39,7 @@ class RecomputeTrainingTest {
         RecordingListener plain = new RecordingListener();
         RecordingListener checkpointed = new RecordingListener();
         StateDict a = train(plainOut, "false", plain);
-        StateDict b = train(checkpointedOut, "true", checkpointed);
+        StateDict b = train(checkpointedOut, "2", checkpointed);
         assertEquals(plain.losses.size(), checkpointed.losses.size());
         for (int i = 0; i < plain.losses.size(); i++) {
             assertEquals(plain.losses.get(i), checkpointed.losses.get(i), 1e-5, "step " + (i + 1));
@@ -56,12 +56,13 @@ class RecomputeTrainingTest {
     }
 
     @Test
-    void theSettingIsAutoTrueOrFalse() {
-        assertTrue(TrainingSpec.of(Map.of("image_size", "256")).recompute(), "auto: on for large slices");
-        assertFalse(TrainingSpec.of(Map.of("image_size", "32")).recompute(), "auto: off for small ones");
-        assertTrue(TrainingSpec.of(Map.of("image_size", "32", "recompute", "true")).recompute());
+    void theSettingIsAutoTrueFalseOrAStageCount() {
+        assertEquals(1, TrainingSpec.of(Map.of("image_size", "256")).recomputeStages(), "auto: on for large slices");
+        assertEquals(0, TrainingSpec.of(Map.of("image_size", "32")).recomputeStages(), "auto: off for small ones");
+        assertEquals(1, TrainingSpec.of(Map.of("image_size", "32", "recompute", "true")).recomputeStages());
+        assertEquals(3, TrainingSpec.of(Map.of("recompute", "3")).recomputeStages());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TrainingSpec.of(Map.of("recompute", "sometimes")));
-        assertTrue(e.getMessage().contains("recompute must be auto, true or false"), e.getMessage());
+        assertTrue(e.getMessage().contains("recompute must be auto, true, false or a stage count 0-4"), e.getMessage());
     }
 }

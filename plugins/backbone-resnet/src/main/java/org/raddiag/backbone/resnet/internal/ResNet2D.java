@@ -40,7 +40,8 @@ public final class ResNet2D extends ReferenceBlock implements InferenceFolding, 
     private final ReferenceBatchNorm2d bn1;
     private final List<ResidualUnit> units = new ArrayList<>();
     private final int featureWidth;
-    private final int firstStageUnits;
+    /** Index after the last unit of each stage. */
+    private final int[] stageEnds = new int[4];
     private volatile FoldedConv foldedStem;
     private volatile FoldedConv foldedGrayStem;
 
@@ -58,7 +59,6 @@ public final class ResNet2D extends ReferenceBlock implements InferenceFolding, 
             default: throw new IllegalArgumentException("ResNet-" + layers + " is not supported (18, 34, 50)");
         }
         this.inChannels = inChannels;
-        firstStageUnits = blocks[0];
         conv1 = addReferenceChild("conv1", Conv2d.builder().setFilters(64).setKernelShape(new Shape(7, 7))
                 .optStride(new Shape(2, 2)).optPadding(new Shape(3, 3)).optBias(false).build());
         bn1 = addReferenceChild("bn1", new ReferenceBatchNorm2d(64));
@@ -72,6 +72,7 @@ public final class ResNet2D extends ReferenceBlock implements InferenceFolding, 
                         new ResidualUnit(in, width, stride, bottleneck)));
                 in = width * expansion;
             }
+            stageEnds[stage] = units.size();
         }
         featureWidth = in;
     }
@@ -107,25 +108,37 @@ public final class ResNet2D extends ReferenceBlock implements InferenceFolding, 
         if (gray) {
             input.close();
         }
-        // the stem and the first stage hold the largest activations: a checkpointed segment when training asks
-        boolean checkpointed = Recompute.checkpoints();
-        NDArray early = Recompute.checkpoint(cl, in -> stemAndFirstStage(ps, in, training));
-        NDArray keep = checkpointed ? early : cl; // a checkpoint's output must stay open for its backward
-        NDArray x = early;
-        for (int i = firstStageUnits; i < units.size(); i++) {
+        // the stem and the first stages hold the largest activations: checkpointed segments (the stem with the
+        // first stage, then one per stage) when training asks
+        int stages = Math.min(Recompute.stages(), stageEnds.length);
+        NDArray x = stages == 0 ? stemAndUnits(ps, cl, training, 0, 0)
+                : Recompute.checkpoint(cl, in -> stemAndUnits(ps, in, training, 0, stageEnds[0]));
+        for (int s = 1; s < stages; s++) {
+            int from = stageEnds[s - 1];
+            int to = stageEnds[s];
+            x = Recompute.checkpoint(x, in -> stemAndUnits(ps, in, training, from, to));
+        }
+        NDArray keep = stages > 0 ? x : cl; // a checkpoint's output must stay open for its backward
+        for (int i = stages == 0 ? 0 : stageEnds[stages - 1]; i < units.size(); i++) {
             x = ResidualUnit.next(x, keep, units.get(i).forward(ps, new NDList(x), training).head());
         }
         return new NDList(ResidualUnit.next(x, keep, Pool.globalAvgPool2d(x)));
     }
 
-    /** Stem (7x7/2 conv, BN, ReLU, 3x3/2 max-pool) and the units of the first stage, on {@code input} (kept open). */
-    private NDArray stemAndFirstStage(ParameterStore ps, NDArray input, boolean training) {
+    /**
+     * Units {@code from} to {@code to} on {@code input} (kept open), after the stem (7x7/2 conv, BN, ReLU, 3x3/2
+     * max-pool) when {@code from} is 0.
+     */
+    private NDArray stemAndUnits(ParameterStore ps, NDArray input, boolean training, int from, int to) {
         NDArray x = input;
-        x = ResidualUnit.next(x, input, conv1.forward(ps, new NDList(x), training).head());
-        x = ResidualUnit.next(x, input, bn1.forward(ps, new NDList(x), training).head());
-        x = ResidualUnit.next(x, input, Activation.relu(x));
-        x = ResidualUnit.next(x, input, Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false));
-        for (int i = 0; i < firstStageUnits; i++) {
+        if (from == 0) {
+            x = ResidualUnit.next(x, input, conv1.forward(ps, new NDList(x), training).head());
+            x = ResidualUnit.next(x, input, bn1.forward(ps, new NDList(x), training).head());
+            x = ResidualUnit.next(x, input, Activation.relu(x));
+            x = ResidualUnit.next(x, input, Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1),
+                    false));
+        }
+        for (int i = from; i < to; i++) {
             x = ResidualUnit.next(x, input, units.get(i).forward(ps, new NDList(x), training).head());
         }
         return x;
