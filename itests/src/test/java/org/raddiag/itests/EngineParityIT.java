@@ -14,6 +14,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceReference;
 import org.raddiag.api.compute.ComputeBackend;
 import org.raddiag.api.data.FloatTensor;
+import org.raddiag.testsupport.TestTensors;
 
 /** Both native engines initialise in one framework and compute the same MLP head on the same input. */
 @RunWith(PaxExam.class)
@@ -54,14 +55,6 @@ public class EngineParityIT extends PaxExamRuntime {
     }
 
     private static FloatTensor random(Random r, long... shape) {
-        int n = 1;
-        for (long s : shape) {
-            n *= (int) s;
-        }
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) r.nextGaussian();
-        }
-        return new FloatTensor(v, shape);
+        return TestTensors.gaussian(r, 1, shape);
     }
 }

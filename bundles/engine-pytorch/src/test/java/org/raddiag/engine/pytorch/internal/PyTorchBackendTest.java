@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.raddiag.api.data.FloatTensor;
 import org.raddiag.support.engine.SelfTest;
+import org.raddiag.testsupport.TestTensors;
 
 class PyTorchBackendTest {
     private static PyTorchBackend backend;
@@ -63,15 +64,7 @@ class PyTorchBackendTest {
     }
 
     private static FloatTensor random(Random r, long... shape) {
-        int n = 1;
-        for (long s : shape) {
-            n *= (int) s;
-        }
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) r.nextGaussian();
-        }
-        return new FloatTensor(v, shape);
+        return TestTensors.gaussian(r, 1, shape);
     }
 
     /** Exact GELU with erf from its Maclaurin series. */
