@@ -43,6 +43,13 @@ class MicroBatcherTest {
         return pool.submit(() -> b.submit(t, in, this::forward));
     }
 
+    /** Request i got the unbatched answer to input(i). */
+    private static void assertOwnAnswers(List<Future<ModelOutput>> results) throws Exception {
+        for (int i = 0; i < results.size(); i++) {
+            assertSameOutput(reference(input(i)), results.get(i).get(20, TimeUnit.SECONDS));
+        }
+    }
+
     /** Requests for {@code inputs} that all take their ticket ("being preprocessed") before any submits. */
     private List<Future<ModelOutput>> submitTogether(MicroBatcher b, List<ModelInput> inputs) {
         return submitTogether(b, inputs, this::forward);
@@ -86,10 +93,7 @@ class MicroBatcherTest {
     void concurrentRequestsShareOnePassAndGetTheirOwnResultsInOrder() throws Exception {
         MicroBatcher b = new MicroBatcher(BatchSettings.of(8, 5000));
         int n = 6;
-        List<Future<ModelOutput>> results = submitTogether(b, inputs(n));
-        for (int i = 0; i < n; i++) {
-            assertSameOutput(reference(input(i)), results.get(i).get(10, TimeUnit.SECONDS));
-        }
+        assertOwnAnswers(submitTogether(b, inputs(n)));
         assertEquals(1, b.passes());
         assertEquals(n, b.requests());
         assertEquals(n, passSizes.get(0));
@@ -177,10 +181,7 @@ class MicroBatcherTest {
     void batchesHoldAtMostMaxCases() throws Exception {
         MicroBatcher b = new MicroBatcher(BatchSettings.of(3, 5000));
         int n = 7;
-        List<Future<ModelOutput>> results = submitTogether(b, inputs(n));
-        for (int i = 0; i < n; i++) {
-            assertSameOutput(reference(input(i)), results.get(i).get(20, TimeUnit.SECONDS));
-        }
+        assertOwnAnswers(submitTogether(b, inputs(n)));
         List<Integer> sizes = new ArrayList<>(passSizes.subList(0, (int) b.passes()));
         assertTrue(sizes.stream().allMatch(s -> s <= 3), "passes " + sizes);
         assertEquals(n, sizes.stream().mapToInt(Integer::intValue).sum());
