@@ -25,9 +25,9 @@ public class EngineParityIT extends PaxExamRuntime {
         Await.until("both backends registered: " + backends().keySet(), 120_000,
                 () -> backends().keySet().containsAll(java.util.Set.of("pytorch", "onnxruntime")));
         Random r = new Random(2024);
-        FloatTensor x = random(r, 5, 32), w1 = random(r, 48, 32), b1 = random(r, 48), w2 = random(r, 7, 48), b2 = random(r, 7);
+        TestTensors.Mlp m = TestTensors.mlp(r, 5, 32, 48, 7, 1, 1);
         Map<String, FloatTensor> out = new TreeMap<>();
-        backends().forEach((name, b) -> out.put(name, b.mlp(x, w1, b1, w2, b2)));
+        backends().forEach((name, b) -> out.put(name, m.on(b)));
         FloatTensor pt = out.get("pytorch");
         FloatTensor ort = out.get("onnxruntime");
         assertEquals(35, pt.data().length);
@@ -52,9 +52,5 @@ public class EngineParityIT extends PaxExamRuntime {
             throw new IllegalStateException(e);
         }
         return m;
-    }
-
-    private static FloatTensor random(Random r, long... shape) {
-        return TestTensors.gaussian(r, 1, shape);
     }
 }

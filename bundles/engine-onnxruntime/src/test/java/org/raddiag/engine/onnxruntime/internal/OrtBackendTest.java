@@ -50,12 +50,8 @@ class OrtBackendTest {
     void randomDataMatchesReference() {
         Random r = new Random(42);
         for (int batch : new int[] {1, 3, 17}) {
-            FloatTensor x = TestTensors.gaussian(r, 1.0, batch, 24);
-            FloatTensor w1 = TestTensors.gaussian(r, 0.3, 40, 24);
-            FloatTensor b1 = TestTensors.gaussian(r, 0.1, 40);
-            FloatTensor w2 = TestTensors.gaussian(r, 0.3, 7, 40);
-            FloatTensor b2 = TestTensors.gaussian(r, 0.1, 7);
-            double max = TestData.maxAbsDiff(ReferenceMlp.forward(x, w1, b1, w2, b2), backend.mlp(x, w1, b1, w2, b2));
+            TestTensors.Mlp m = TestTensors.mlp(r, batch, 24, 40, 7, 0.3, 0.1);
+            double max = TestData.maxAbsDiff(ReferenceMlp.forward(m), m.on(backend));
             System.out.printf("random batch %d: max |ort - reference| = %.3g%n", batch, max);
             assertTrue(max < TOLERANCE, "batch " + batch + ": max |ort - reference| = " + max);
         }
@@ -86,11 +82,8 @@ class OrtBackendTest {
     @Test
     void badShapesAreRefusedWithTheirNames() {
         Random r = new Random(1);
-        FloatTensor x = TestTensors.gaussian(r, 1, 2, 8);
-        FloatTensor w1 = TestTensors.gaussian(r, 1, 5, 8);
-        FloatTensor b1 = TestTensors.gaussian(r, 1, 5);
-        FloatTensor w2 = TestTensors.gaussian(r, 1, 3, 5);
-        FloatTensor b2 = TestTensors.gaussian(r, 1, 3);
+        TestTensors.Mlp m = TestTensors.mlp(r, 2, 8, 5, 3, 1, 1);
+        FloatTensor x = m.x(), w1 = m.w1(), b1 = m.b1(), w2 = m.w2(), b2 = m.b2();
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> backend.mlp(x, TestTensors.gaussian(r, 1, 5, 9), b1, w2, b2));
@@ -112,23 +105,18 @@ class OrtBackendTest {
     @Test
     void sessionsAreCachedPerWeightsAndRebuiltWhenWeightsChangeInPlace() throws Exception {
         Random r = new Random(7);
-        FloatTensor x = TestTensors.gaussian(r, 1, 2, 6);
-        FloatTensor w1 = TestTensors.gaussian(r, 0.5, 4, 6);
-        FloatTensor b1 = TestTensors.gaussian(r, 0.1, 4);
-        FloatTensor w2 = TestTensors.gaussian(r, 0.5, 2, 4);
-        FloatTensor b2 = TestTensors.gaussian(r, 0.1, 2);
+        TestTensors.Mlp m = TestTensors.mlp(r, 2, 6, 4, 2, 0.5, 0.1);
         try (OrtBackend own = OrtEngineStarter.start(1, 1, false)) {
             int afterSelfTest = own.cachedSessions();
-            own.mlp(x, w1, b1, w2, b2);
-            own.mlp(TestTensors.gaussian(r, 1, 5, 6), w1, b1, w2, b2);
+            m.on(own);
+            own.mlp(TestTensors.gaussian(r, 1, 5, 6), m.w1(), m.b1(), m.w2(), m.b2());
             assertEquals(afterSelfTest + 1, own.cachedSessions(), "same weights, other batch: one session");
 
-            w1.data()[0] += 1f; // changed in place: must not give stale results
-            FloatTensor got = own.mlp(x, w1, b1, w2, b2);
-            assertTrue(TestData.maxAbsDiff(ReferenceMlp.forward(x, w1, b1, w2, b2), got) < TOLERANCE);
+            m.w1().data()[0] += 1f; // changed in place: must not give stale results
+            assertTrue(TestData.maxAbsDiff(ReferenceMlp.forward(m), m.on(own)) < TOLERANCE);
 
             own.close();
-            assertThrows(IllegalStateException.class, () -> own.mlp(x, w1, b1, w2, b2));
+            assertThrows(IllegalStateException.class, () -> m.on(own));
         }
     }
 
