@@ -15,7 +15,9 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.TestProbeBuilder;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.Constants;
 
 /**
  * Pax Exam options that boot the built Karaf assembly ({@code karaf/assembly/target/raddiag-karaf-*.tar.gz}) offline:
@@ -109,6 +111,17 @@ final class KarafOptions {
             o.add(editConfigurationFilePut(system, p, System.getProperty("DJL_CACHE_DIR")));
         }
         return o;
+    }
+
+    /**
+     * The probe's dynamic imports: what every Karaf itest's probe uses (the framework, JUnit, Hamcrest, Pax Exam) and
+     * {@code own}, the comma-separated packages of that test.
+     */
+    static TestProbeBuilder probe(TestProbeBuilder probe, String own) {
+        probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, own + ",org.osgi.framework,org.osgi.framework.*,org.junit,"
+                + "org.junit.*,junit.*,org.hamcrest,org.hamcrest.*,javax.inject,org.ops4j.pax.exam,org.ops4j.pax.exam.*,"
+                + "org.ops4j.pax.swissbox.*");
+        return probe;
     }
 
     static int freePort() throws IOException {

@@ -8,8 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,7 +36,6 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.raddiag.api.compute.EngineStatus;
 
@@ -80,11 +77,8 @@ public class KarafRuntimeIT {
      */
     @ProbeBuilder
     public TestProbeBuilder probe(TestProbeBuilder probe) {
-        probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "org.raddiag.api.compute,org.apache.karaf.features,"
-                + "org.apache.karaf.shell.api.console,com.google.gson,com.google.gson.*,org.osgi.framework,"
-                + "org.osgi.framework.*,org.junit,org.junit.*,junit.*,org.hamcrest,org.hamcrest.*,javax.inject,"
-                + "org.ops4j.pax.exam,org.ops4j.pax.exam.*,org.ops4j.pax.swissbox.*");
-        return probe;
+        return KarafOptions.probe(probe, "org.raddiag.api.compute,org.apache.karaf.features,"
+                + "org.apache.karaf.shell.api.console,com.google.gson,com.google.gson.*");
     }
 
     @Test
@@ -93,14 +87,10 @@ public class KarafRuntimeIT {
         for (String f : List.of("raddiag-rest", "raddiag-readers", "raddiag-backbone-resnet", "raddiag-heads")) {
             install(f);
         }
-        String status = shell("raddiag:status --wait 300");
-        assertTrue(status, status.contains("all engines ready"));
-        String created = shell("raddiag:init-model --arch demo-small --name karaf1 --seed 7");
-        assertTrue(created, created.contains("created karaf1"));
-        String shellOut = shell("raddiag:diagnose --model karaf1 --top 3 " + scan());
-        assertTrue(shellOut, shellOut.contains("model karaf1:1.0.0 on pytorch") && shellOut.contains("p="));
+        String shellOut = KarafShellScenario.createAndDiagnose(this::shell, "all engines ready", "karaf1");
 
-        Http.Reply r = http().diagnose(Map.of("a.npy", scan()), Map.of("model", "karaf1", "top", "3"));
+        Http.Reply r = http().diagnose(Map.of("a.npy", KarafShellScenario.demoScan()),
+                Map.of("model", "karaf1", "top", "3"));
         assertEquals(r.toString(), 200, r.status);
         assertEquals("karaf1", r.json.get("model").getAsString());
         assertEquals(3, r.json.getAsJsonArray("findings").size());
@@ -113,13 +103,13 @@ public class KarafRuntimeIT {
     @Test
     public void t2BackboneFeatureSwapUnderLoadFailsNoRequest() throws Exception {
         Http http = http();
-        Http.Reply one = http.diagnose(Map.of("a.npy", scan()), Map.of("top", "0"));
+        Http.Reply one = http.diagnose(Map.of("a.npy", KarafShellScenario.demoScan()), Map.of("top", "0"));
         assertEquals(one.toString(), 200, one.status);
         Map<String, Double> expected = new ConcurrentHashMap<>();
         expected.put(one.json.get("model").getAsString() + "/" + one.json.get("backend").getAsString(),
                 DiagnosisClients.firstProbability(one.json));
         String before = engines();
-        DiagnosisClients clients = new DiagnosisClients(http, scan(), expected);
+        DiagnosisClients clients = new DiagnosisClients(http, KarafShellScenario.demoScan(), expected);
         int cycles = 3;
         try {
             for (int i = 0; i < cycles; i++) {
@@ -275,9 +265,5 @@ public class KarafRuntimeIT {
 
     private static Http http() {
         return new Http("http://127.0.0.1:" + System.getProperty(KarafOptions.HTTP_PORT));
-    }
-
-    private static Path scan() {
-        return Paths.get(System.getProperty("raddiag.testdata"), "rp3d-demo/DemoData/data/149462.npy");
     }
 }

@@ -19,8 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,11 +99,7 @@ public class StockKarafIT {
      */
     @ProbeBuilder
     public TestProbeBuilder probe(TestProbeBuilder probe) {
-        probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "org.osgi.framework,"
-                + "org.osgi.framework.*,javax.security.auth,org.apache.karaf.jaas.boot.principal,org.junit,"
-                + "org.junit.*,junit.*,org.hamcrest,org.hamcrest.*,javax.inject,"
-                + "org.ops4j.pax.exam,org.ops4j.pax.exam.*,org.ops4j.pax.swissbox.*");
-        return probe;
+        return KarafOptions.probe(probe, "javax.security.auth,org.apache.karaf.jaas.boot.principal");
     }
 
     @Test
@@ -141,12 +135,8 @@ public class StockKarafIT {
         }
         assertTrue("RadDiag bundles installed: " + raddiag, raddiag >= 20);
         assertTrue("not active: " + notActive, notActive.isEmpty());
-        String status = shell("raddiag:status --wait 300");
-        assertTrue(status, status.contains("healthy: all bundles active, all engines ready"));
-        String created = shell("raddiag:init-model --arch demo-small --name stock1 --seed 7");
-        assertTrue(created, created.contains("created stock1"));
-        String shellOut = shell("raddiag:diagnose --model stock1 --top 3 " + scan());
-        assertTrue(shellOut, shellOut.contains("model stock1:1.0.0 on pytorch") && shellOut.contains("p="));
+        String shellOut = KarafShellScenario.createAndDiagnose(this::shell,
+                "healthy: all bundles active, all engines ready", "stock1");
         String rest = restDiagnose("stock1");
         assertTrue(rest, rest.contains("\"model\":\"stock1\"") && rest.contains("\"findings\""));
         String top = rest.replaceFirst("(?s).*?\"probability\":([0-9.]+).*", "$1");
@@ -220,7 +210,7 @@ public class StockKarafIT {
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\n" + model
                 + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.npy\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(Files.readAllBytes(scan()));
+        body.writeBytes(Files.readAllBytes(KarafShellScenario.demoScan()));
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + System.getProperty(KarafOptions.HTTP_PORT)
                 + "/api/v1/diagnoses")).timeout(Duration.ofMinutes(2))
@@ -295,9 +285,5 @@ public class StockKarafIT {
 
     private static final class CommandNotFound extends Exception {
         private static final long serialVersionUID = 1L;
-    }
-
-    private static Path scan() {
-        return Paths.get(System.getProperty("raddiag.testdata"), "rp3d-demo/DemoData/data/149462.npy");
     }
 }

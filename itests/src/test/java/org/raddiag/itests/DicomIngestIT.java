@@ -49,29 +49,11 @@ public class DicomIngestIT {
         shortQuietPeriod();
     }
 
-    /**
-     * quietPeriodSeconds=2 through deploy/ (PID org.raddiag.ingest.dicom), applied live. Felix FileInstall writes
-     * deploy/*.cfg back when it starts and may leave a file empty (observed in about one start in four, independent
-     * of this bundle), so the file is written again until the ingest reports the short period.
-     */
+    /** quietPeriodSeconds=2 through deploy/, applied live ({@link IngestApi#configure}). */
     static void shortQuietPeriod() throws Exception {
-        Path cfg = dist.dist.resolve("deploy/org.raddiag.ingest.dicom.cfg");
         int port = port();
-        for (int attempt = 0; attempt < 5 && ingest().get("quietPeriodSeconds").getAsInt() != 2; attempt++) {
-            Files.writeString(cfg, "quietPeriodSeconds=2\n");
-            try {
-                Await.until("quiet period 2 s", 5_000, () -> {
-                    try {
-                        return ingest().get("quietPeriodSeconds").getAsInt() == 2;
-                    } catch (Exception e) {
-                        return false;
-                    }
-                });
-            } catch (AssertionError retry) {
-                // written again
-            }
-        }
-        assertEquals(2, ingest().get("quietPeriodSeconds").getAsInt());
+        IngestApi.configure(dist, http, List.of("quietPeriodSeconds=2"),
+                i -> i.get("quietPeriodSeconds").getAsInt() == 2);
         assertEquals("a new quiet period does not restart the SCP", port, port());
     }
 

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.TimeUnit;
-import org.junit.Assume;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -112,13 +111,8 @@ public class ExperimentIT extends PaxExamRuntime {
     }
 
     private void render(Path html) throws Exception {
-        Path setup = Paths.get("../tools/setup-browser.sh").toAbsolutePath();
-        Process p = new ProcessBuilder("sh", setup.toString()).redirectErrorStream(true).start();
-        String setupOut = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        Assume.assumeTrue("browser check skipped: tools/setup-browser.sh failed: " + setupOut,
-                p.waitFor(600, TimeUnit.SECONDS) && p.exitValue() == 0);
-        String modules = System.getenv().getOrDefault("RADDIAG_BROWSER_DIR",
-                System.getProperty("user.home") + "/.cache/raddiag-browser") + "/node_modules";
+        ToolSetup.runOrSkip("setup-browser.sh", "browser check");
+        String modules = ToolSetup.browserModules();
         Path script = home().resolve("comparison.js");
         for (String f : new String[] {"comparison.js", "chromium.js"}) {
             try (var in = ExperimentIT.class.getResourceAsStream("/browser/" + f)) {

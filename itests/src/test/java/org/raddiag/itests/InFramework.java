@@ -1,8 +1,13 @@
 package org.raddiag.itests;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +91,13 @@ final class InFramework {
             }
         }
         throw new AssertionError("no bundle " + bsn);
+    }
+
+    /** Copies entry {@code entry} of bundle {@code b} (e.g. a model file a plugin ships) to {@code to}. */
+    static void copyEntry(Bundle b, String entry, Path to) throws IOException {
+        try (InputStream in = b.getEntry(entry).openStream()) {
+            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** Refreshes the packages of {@code b} and waits for the framework to finish. */

@@ -5,12 +5,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.Hashtable;
 import java.util.List;
@@ -58,8 +56,8 @@ public class KnowledgePretrainingIT extends PaxExamRuntime {
         float[][] k = knowledge.embed(texts).vectors();
         float[][] b = minilm.embed(texts).vectors();
         for (int i = 0; i < k.length; i++) {
-            assertEquals(1.0, dot(k[i], k[i]), 1e-4);
-            assertTrue("the adapter changed the embedding", dot(k[i], b[i]) < 0.99999);
+            assertEquals(1.0, TextEncoderServices.dot(k[i], k[i]), 1e-4);
+            assertTrue("the adapter changed the embedding", TextEncoderServices.dot(k[i], b[i]) < 0.99999);
         }
         assertArrayEquals(k[1], knowledge.embed(List.of("renal calculus")).vectors()[0], 1e-6f);
 
@@ -91,8 +89,8 @@ public class KnowledgePretrainingIT extends PaxExamRuntime {
         Await.until("command train-knowledge", 120_000, () -> InFramework.command(context, "train-knowledge") != null);
         Bundle plugin = InFramework.bundle(context, "raddiag-text-minilm");
         Path folder = Files.createTempDirectory(Paths.get("target").toAbsolutePath(), "local-base");
-        copy(plugin, "minilm/all-minilm-l6-v2.onnx", folder.resolve("model.onnx"));
-        copy(plugin, "minilm/all-minilm-l6-v2-tokenizer.json", folder.resolve("tokenizer.json"));
+        InFramework.copyEntry(plugin, "minilm/all-minilm-l6-v2.onnx", folder.resolve("model.onnx"));
+        InFramework.copyEntry(plugin, "minilm/all-minilm-l6-v2-tokenizer.json", folder.resolve("tokenizer.json"));
         Await.until("ConfigurationAdmin", 60_000, () -> InFramework.service(context, ConfigurationAdmin.class) != null);
         ConfigurationAdmin cm = InFramework.service(context, ConfigurationAdmin.class);
         org.osgi.service.cm.Configuration base = cm.createFactoryConfiguration("org.raddiag.text.local", "?");
@@ -127,19 +125,5 @@ public class KnowledgePretrainingIT extends PaxExamRuntime {
 
     private Collection<ServiceReference<TextEncoder>> refs(String name) {
         return TextEncoderServices.refs(context, name);
-    }
-
-    private static void copy(Bundle b, String entry, Path to) throws Exception {
-        try (InputStream in = b.getEntry(entry).openStream()) {
-            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

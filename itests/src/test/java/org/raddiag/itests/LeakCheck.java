@@ -21,8 +21,11 @@ import org.osgi.framework.wiring.BundleWiring;
  * class loader leak detector's idea, in a test): a {@link WeakReference} to every cycle's bundle class loader, which
  * must be cleared once the bundle is uninstalled, refreshed and the heap collected; and the live heap (bytes of
  * reachable objects after a full GC, from the JVM's class histogram) after the warm-up cycles and after the last.
+ *
+ * @param jar           the plugin bundle, installed afresh from this file in every cycle
+ * @param serviceFilter the service the plugin's component registers (the cycle waits for it from that bundle)
  */
-final class LeakCheck {
+record LeakCheck(BundleContext context, Path jar, String serviceFilter) {
     /**
      * Loaders still reachable after refresh and GC that do not count as a leak: a cycle's loader can be held for a
      * moment by work that finishes asynchronously (SCR's component actor, the model closer, a refresh event).
@@ -81,20 +84,6 @@ final class LeakCheck {
                     heapAfterAll / 1048576.0, heapGrowth() / 1024, growthPerCycle(), BYTES_PER_CYCLE,
                     rssAfterWarmup >> 20, rssAfterAll >> 20, topGrowth);
         }
-    }
-
-    private final BundleContext context;
-    private final Path jar;
-    private final String serviceFilter;
-
-    /**
-     * @param jar           the plugin bundle, installed afresh from this file in every cycle
-     * @param serviceFilter the service the plugin's component registers (the cycle waits for it from that bundle)
-     */
-    LeakCheck(BundleContext context, Path jar, String serviceFilter) {
-        this.context = context;
-        this.jar = jar;
-        this.serviceFilter = serviceFilter;
     }
 
     /** {@code cycles} cycles; the live heap is measured after {@code warmup} of them and after the last. */

@@ -8,11 +8,9 @@ import com.google.gson.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.junit.AfterClass;
 import org.junit.Assume;
 import org.junit.BeforeClass;
@@ -45,15 +43,7 @@ public class OrthancRoundTripIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        Path root = Paths.get(System.getProperty("maven.multiModuleProjectDirectory", ".."));
-        Path setup = root.resolve("tools/setup-pacs.sh").toAbsolutePath();
-        if (!Files.exists(setup)) {
-            setup = Paths.get("../tools/setup-pacs.sh").toAbsolutePath();
-        }
-        Process p = new ProcessBuilder("sh", setup.toString()).redirectErrorStream(true).start();
-        String setupOut = Distribution.read(p.getInputStream());
-        Assume.assumeTrue("PACS test skipped: tools/setup-pacs.sh failed: " + setupOut,
-                p.waitFor(600, TimeUnit.SECONDS) && p.exitValue() == 0);
+        ToolSetup.runOrSkip("setup-pacs.sh", "PACS test");
         pacs = OrthancPacs.start(tmp.newFolder("orthanc").toPath());
         dist = Distribution.copy(tmp.newFolder("dist").toPath());
         Distribution.Result r = dist.run(false, "init-model", "--arch", "demo-small", "--name", "tiny", "--seed", "1");
@@ -190,7 +180,7 @@ public class OrthancRoundTripIT {
         for (int i = 0; i < parts.length; i++) {
             parts[i] = Files.readAllBytes(files.get(i));
         }
-        Http.Reply r = stow(multipart("application/dicom", parts));
+        Http.Reply r = stow(StowBody.of("application/dicom", parts));
         assertEquals(r.toString(), 200, r.status);
         assertEquals(5, r.json.getAsJsonObject("00081199").getAsJsonArray("Value").size());
         serve.await("STOW-RS study diagnosed", 90_000, seen -> {
@@ -200,15 +190,15 @@ public class OrthancRoundTripIT {
         });
         awaitReport(study, "SENT");
 
-        Http.Reply mixed = stow(body(new String[] {"text/plain", "application/dicom"},
+        Http.Reply mixed = stow(StowBody.of(new String[] {"text/plain", "application/dicom"},
                 new byte[][] {"not dicom".getBytes(java.nio.charset.StandardCharsets.US_ASCII), parts[0]}));
         assertEquals(mixed.toString(), 202, mixed.status);
         assertEquals(1, mixed.json.getAsJsonObject("00081198").getAsJsonArray("Value").size());
-        Http.Reply notDicom = stow(multipart("application/dicom", new byte[][] {new byte[300]}));
+        Http.Reply notDicom = stow(StowBody.of("application/dicom", new byte[][] {new byte[300]}));
         assertEquals(notDicom.toString(), 409, notDicom.status);
         Http.Reply wrongType = http.post("/dicomweb/studies", "application/dicom", parts[0], null);
         assertEquals(wrongType.toString(), 415, wrongType.status);
-        Http.Reply oversize = stow(multipart("application/dicom", new byte[][] {new byte[2 << 20]}));
+        Http.Reply oversize = stow(StowBody.of("application/dicom", new byte[][] {new byte[2 << 20]}));
         assertEquals(oversize.toString(), 413, oversize.status);
         assertEquals("the server stays up", 200, http.get("/api/v1/studies").status);
     }
@@ -298,28 +288,9 @@ public class OrthancRoundTripIT {
     }
 
     static List<Path> stowed = List.of();
-    static final String BOUNDARY = "raddiag-itest-boundary";
 
     private static Http.Reply stow(byte[] body) throws Exception {
-        return http.post("/dicomweb/studies", "multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY,
-                body, null);
-    }
-
-    private static byte[] multipart(String type, byte[][] parts) throws Exception {
-        String[] types = new String[parts.length];
-        java.util.Arrays.fill(types, type);
-        return body(types, parts);
-    }
-
-    private static byte[] body(String[] types, byte[][] parts) throws Exception {
-        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
-        for (int i = 0; i < parts.length; i++) {
-            b.write(("--" + BOUNDARY + "\r\nContent-Type: " + types[i] + "\r\n\r\n").getBytes("US-ASCII"));
-            b.write(parts[i]);
-            b.write("\r\n".getBytes("US-ASCII"));
-        }
-        b.write(("--" + BOUNDARY + "--\r\n").getBytes("US-ASCII"));
-        return b.toByteArray();
+        return http.post("/dicomweb/studies", StowBody.CONTENT_TYPE, body, null);
     }
 
     private static int srCount(String orthancStudy) {
@@ -356,32 +327,13 @@ public class OrthancRoundTripIT {
         pacs.modality("RADDIAG", ingest().get("port").getAsInt());
     }
 
-    /** Writes the ingest's configuration with these destination lines until the ingest shows {@code want}. */
+    /** Configures the ingest with these destination lines until it shows {@code want} as its report destination. */
     static void configure(String want, String... destination) throws Exception {
-        Path cfg = dist.dist.resolve("deploy/org.raddiag.ingest.dicom.cfg");
         List<String> lines = new java.util.ArrayList<>(List.of("quietPeriodSeconds=2", "retryInitialSeconds=1",
                 "retryMaxSeconds=2", "stowMaxMegabytes=1"));
         lines.addAll(List.of(destination));
-        lines.add("");
-        for (int attempt = 0; attempt < 5 && !configured(want); attempt++) {
-            Files.writeString(cfg, String.join("\n", lines));
-            try {
-                Await.until("ingest configured", 5_000, () -> configured(want));
-            } catch (AssertionError retry) {
-                // written again
-            }
-        }
-        assertTrue(ingest().toString(), configured(want));
-    }
-
-    private static boolean configured(String destination) {
-        try {
-            JsonObject i = ingest();
-            return i.get("quietPeriodSeconds").getAsInt() == 2 && i.has("reportDestination")
-                    && destination.equals(i.get("reportDestination").getAsString());
-        } catch (Exception e) {
-            return false;
-        }
+        IngestApi.configure(dist, http, lines, i -> i.get("quietPeriodSeconds").getAsInt() == 2
+                && i.has("reportDestination") && want.equals(i.get("reportDestination").getAsString()));
     }
 
     private static JsonObject ingest() throws Exception {

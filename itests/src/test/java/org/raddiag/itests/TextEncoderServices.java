@@ -30,4 +30,13 @@ final class TextEncoderServices {
             throw new IllegalArgumentException(e);
         }
     }
+
+    /** The dot product of two embeddings: their cosine, as encoders give unit vectors. */
+    static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
 }

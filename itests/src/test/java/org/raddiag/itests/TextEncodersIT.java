@@ -4,13 +4,10 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.InputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -60,7 +57,8 @@ public class TextEncodersIT {
         assertEquals(Pooling.MEAN, e.pooling());
         TextEmbeddings v = e.embed(List.of("heart attack", "myocardial infarction", "bone fracture"));
         assertEquals(3, v.size());
-        assertTrue(cos(v.vectors()[0], v.vectors()[1]) > cos(v.vectors()[0], v.vectors()[2]));
+        float[][] u = v.vectors();
+        assertTrue(TextEncoderServices.dot(u[0], u[1]) > TextEncoderServices.dot(u[0], u[2]));
         assertArrayEquals(v.vectors()[2], e.embed(List.of("bone fracture")).vectors()[0], 1e-5f);
         try {
             e.embed(List.of("ok", ""));
@@ -109,7 +107,7 @@ public class TextEncodersIT {
         TextEncoder minilm = encoder(MINILM);
         Bundle plugin = InFramework.bundle(context, "raddiag-text-minilm");
         Path folder = Files.createTempDirectory(Paths.get("target").toAbsolutePath(), "local-encoder");
-        copy(plugin.getEntry("minilm/all-minilm-l6-v2.onnx"), folder.resolve("model.onnx"));
+        InFramework.copyEntry(plugin, "minilm/all-minilm-l6-v2.onnx", folder.resolve("model.onnx"));
         Await.until("ConfigurationAdmin", 60_000, () -> InFramework.service(context, ConfigurationAdmin.class) != null);
         ConfigurationAdmin cm = InFramework.service(context, ConfigurationAdmin.class);
 
@@ -125,7 +123,7 @@ public class TextEncodersIT {
         assertTrue(failures(), failures().contains(folder + ": no tokenizer.json"));
         bad.delete();
 
-        copy(plugin.getEntry("minilm/all-minilm-l6-v2-tokenizer.json"), folder.resolve("tokenizer.json"));
+        InFramework.copyEntry(plugin, "minilm/all-minilm-l6-v2-tokenizer.json", folder.resolve("tokenizer.json"));
         org.osgi.service.cm.Configuration good = cm.createFactoryConfiguration(LOCAL_PID, "?");
         good.update(props("my-minilm", folder, "mean"));
         try {
@@ -172,19 +170,5 @@ public class TextEncodersIT {
 
     private Collection<ServiceReference<TextEncoder>> refs(String name) {
         return TextEncoderServices.refs(context, name);
-    }
-
-    private static void copy(URL from, Path to) throws Exception {
-        try (InputStream in = from.openStream()) {
-            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static double cos(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

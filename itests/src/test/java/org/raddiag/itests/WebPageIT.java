@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.TimeUnit;
-import org.junit.Assume;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -26,17 +25,8 @@ public class WebPageIT {
 
     @Test
     public void uploadShowsFindingsSlicesAttentionAndPlugins() throws Exception {
-        Path root = Paths.get(System.getProperty("maven.multiModuleProjectDirectory", ".."));
-        Path setup = root.resolve("tools/setup-browser.sh").toAbsolutePath();
-        if (!Files.exists(setup)) {
-            setup = Paths.get("../tools/setup-browser.sh").toAbsolutePath();
-        }
-        Process p = new ProcessBuilder("sh", setup.toString()).redirectErrorStream(true).start();
-        String setupOut = Distribution.read(p.getInputStream());
-        Assume.assumeTrue("browser test skipped: tools/setup-browser.sh failed: " + setupOut,
-                p.waitFor(600, TimeUnit.SECONDS) && p.exitValue() == 0);
-        String modules = System.getenv().getOrDefault("RADDIAG_BROWSER_DIR",
-                System.getProperty("user.home") + "/.cache/raddiag-browser") + "/node_modules";
+        ToolSetup.runOrSkip("setup-browser.sh", "browser test");
+        String modules = ToolSetup.browserModules();
 
         Distribution d = Distribution.copy(tmp.newFolder("dist").toPath());
         assertEquals(0, d.run(false, "init-model", "--arch", "demo-small", "--name", "tiny").status);

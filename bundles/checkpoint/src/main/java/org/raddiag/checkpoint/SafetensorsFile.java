@@ -5,12 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +35,14 @@ public final class SafetensorsFile {
     /** Reads every tensor of {@code file}; aliases from the metadata become shared entries. */
     public static StateDict read(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            Header h = readHeader(file, ch);
+            SafetensorsHeader h = SafetensorsHeader.read(file, ch);
             StateDict sd = new StateDict();
-            for (Entry e : h.entries) {
-                sd.put(e.key, read(ch, h, e));
+            for (SafetensorsHeader.Entry e : h.entries) {
+                sd.put(e.key, h.read(ch, e));
             }
             String aliasJson = h.metadata.remove(ALIASES);
             if (aliasJson != null) {
-                addAliases(file, sd, aliasJson);
+                SafetensorsHeader.addAliases(file, sd, aliasJson);
             }
             sd.metadata().putAll(h.metadata);
             return sd;
@@ -71,36 +69,19 @@ public final class SafetensorsFile {
      */
     public static void forEach(Path file, TensorSink sink) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            Header h = readHeader(file, ch);
-            Map<String, Entry> byKey = new LinkedHashMap<>();
-            for (Entry e : h.entries) {
+            SafetensorsHeader h = SafetensorsHeader.read(file, ch);
+            Map<String, SafetensorsHeader.Entry> byKey = new LinkedHashMap<>();
+            for (SafetensorsHeader.Entry e : h.entries) {
                 byKey.put(e.key, e);
-                sink.accept(e.key, e.type, e.shape.clone(), bytes(ch, h, e));
+                sink.accept(e.key, e.type, e.shape.clone(), h.bytes(ch, e));
             }
-            for (Map.Entry<String, String> a : aliases(file, h).entrySet()) {
-                Entry e = byKey.get(a.getValue());
-                sink.accept(a.getKey(), e.type, e.shape.clone(), bytes(ch, h, e));
+            for (Map.Entry<String, String> a : h.aliases(file).entrySet()) {
+                SafetensorsHeader.Entry e = byKey.get(a.getValue());
+                sink.accept(a.getKey(), e.type, e.shape.clone(), h.bytes(ch, e));
             }
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw fail(file, e.getMessage(), e);
         }
-    }
-
-    /** The entry's bytes in a direct buffer of their own (for {@link #forEach}). */
-    private static ByteBuffer bytes(FileChannel ch, Header h, Entry e) throws IOException {
-        return fill(ch, h, e, ByteBuffer.allocateDirect(Math.toIntExact(e.end - e.begin)));
-    }
-
-    /** The entry's values, read through a heap buffer (for {@link #read}). */
-    static TensorData read(FileChannel ch, Header h, Entry e) throws IOException {
-        return decode(e.type, e.shape, fill(ch, h, e, ByteBuffer.allocate(Math.toIntExact(e.end - e.begin))));
-    }
-
-    private static ByteBuffer fill(FileChannel ch, Header h, Entry e, ByteBuffer data) throws IOException {
-        data.order(ByteOrder.LITTLE_ENDIAN);
-        readFully(ch, data, h.dataStart + e.begin);
-        data.rewind();
-        return data;
     }
 
     /**
@@ -110,7 +91,7 @@ public final class SafetensorsFile {
     public static List<TensorInfo> readInfo(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             List<TensorInfo> out = new ArrayList<>();
-            for (Entry e : readHeader(file, ch).entries) {
+            for (SafetensorsHeader.Entry e : SafetensorsHeader.read(file, ch).entries) {
                 out.add(new TensorInfo(e.key, e.type, e.shape));
             }
             return out;
@@ -125,58 +106,11 @@ public final class SafetensorsFile {
      */
     public static SafetensorsIndex index(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            Header h = readHeader(file, ch);
-            return new SafetensorsIndex(file, h, aliases(file, h), ch.size());
+            SafetensorsHeader h = SafetensorsHeader.read(file, ch);
+            return new SafetensorsIndex(file, h, h.aliases(file), ch.size());
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw fail(file, e.getMessage(), e);
         }
-    }
-
-    /** Alias key to stored key, validated against the header's entries. */
-    private static Map<String, String> aliases(Path file, Header h) throws CheckpointException {
-        String aliasJson = h.metadata.get(ALIASES);
-        if (aliasJson == null) {
-            return Map.of();
-        }
-        StateDict keysOnly = new StateDict();
-        for (Entry e : h.entries) {
-            keysOnly.put(e.key, TensorData.ofLongs(new long[] {0}));
-        }
-        addAliases(file, keysOnly, aliasJson);
-        return keysOnly.aliases();
-    }
-
-    private static Header readHeader(Path file, FileChannel ch) throws IOException {
-        long size = ch.size();
-        if (size < 8) {
-            throw fail(file, "file is shorter than the 8-byte header length");
-        }
-        ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-        readFully(ch, lenBuf, 0);
-        long n = lenBuf.getLong(0);
-        if (n <= 0 || n > MAX_HEADER_BYTES || n > size - 8) {
-            throw fail(file, "header length " + Long.toUnsignedString(n) + " is out of range for a file of "
-                    + size + " bytes");
-        }
-        ByteBuffer headerBuf = ByteBuffer.allocate((int) n);
-        readFully(ch, headerBuf, 8);
-        String json;
-        try {
-            json = StandardCharsets.UTF_8.newDecoder().decode(headerBuf.flip()).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw fail(file, "header is not valid UTF-8", e);
-        }
-        Header h = new Header();
-        h.dataStart = 8 + n;
-        parseHeader(file, json, h.entries, h.metadata);
-        validateLayout(file, h.entries, size - h.dataStart);
-        return h;
-    }
-
-    static final class Header {
-        final List<Entry> entries = new ArrayList<>();
-        final Map<String, String> metadata = new LinkedHashMap<>();
-        long dataStart;
     }
 
     /**
@@ -249,113 +183,6 @@ public final class SafetensorsFile {
         });
     }
 
-    static final class Entry {
-        String key;
-        DType type;
-        long[] shape;
-        long begin;
-        long end;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void parseHeader(Path file, String json, List<Entry> entries, Map<String, String> metadata)
-            throws CheckpointException {
-        Object root = MiniJson.parse(json);
-        if (!(root instanceof Map)) {
-            throw fail(file, "header is not a JSON object");
-        }
-        for (Map.Entry<String, Object> e : ((Map<String, Object>) root).entrySet()) {
-            if (e.getKey().equals("__metadata__")) {
-                if (!(e.getValue() instanceof Map)) {
-                    throw fail(file, "__metadata__ is not an object");
-                }
-                for (Map.Entry<String, Object> m : ((Map<String, Object>) e.getValue()).entrySet()) {
-                    if (!(m.getValue() instanceof String)) {
-                        throw fail(file, "__metadata__ value '" + m.getKey() + "' is not a string");
-                    }
-                    metadata.put(m.getKey(), (String) m.getValue());
-                }
-                continue;
-            }
-            if (!(e.getValue() instanceof Map)) {
-                throw fail(file, "entry '" + e.getKey() + "' is not an object");
-            }
-            Map<String, Object> t = (Map<String, Object>) e.getValue();
-            Entry en = new Entry();
-            en.key = e.getKey();
-            if (!(t.get("dtype") instanceof String)) {
-                throw fail(file, "tensor '" + en.key + "' has no dtype");
-            }
-            en.type = DType.fromSafetensors((String) t.get("dtype"));
-            en.shape = longs(file, en.key, "shape", t.get("shape"), -1);
-            long[] off = longs(file, en.key, "data_offsets", t.get("data_offsets"), 2);
-            en.begin = off[0];
-            en.end = off[1];
-            long expect = Math.multiplyExact(TensorData.numel(en.shape), en.type.byteSize());
-            if (en.end < en.begin || en.end - en.begin != expect) {
-                throw fail(file, "tensor '" + en.key + "' of " + en.type + " " + java.util.Arrays.toString(en.shape)
-                        + " needs " + expect + " bytes but data_offsets span " + (en.end - en.begin));
-            }
-            entries.add(en);
-        }
-    }
-
-    private static long[] longs(Path file, String key, String field, Object v, int len) throws CheckpointException {
-        if (!(v instanceof List)) {
-            throw fail(file, "tensor '" + key + "' has no " + field + " list");
-        }
-        List<?> l = (List<?>) v;
-        if (len >= 0 && l.size() != len) {
-            throw fail(file, "tensor '" + key + "': " + field + " must have " + len + " entries");
-        }
-        long[] out = new long[l.size()];
-        for (int i = 0; i < out.length; i++) {
-            if (!(l.get(i) instanceof Long) || (Long) l.get(i) < 0) {
-                throw fail(file, "tensor '" + key + "': " + field + " holds " + l.get(i)
-                        + ", expected a non-negative integer");
-            }
-            out[i] = (Long) l.get(i);
-        }
-        return out;
-    }
-
-    private static void validateLayout(Path file, List<Entry> entries, long dataLength) throws CheckpointException {
-        List<Entry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparingLong((Entry e) -> e.begin).thenComparingLong(e -> e.end));
-        long at = 0;
-        for (Entry e : sorted) {
-            if (e.begin != at) {
-                throw fail(file, "tensor '" + e.key + "' starts at " + e.begin + " but the previous tensor ends at "
-                        + at + " (gap or overlap)");
-            }
-            at = e.end;
-        }
-        if (at != dataLength) {
-            throw fail(file, "tensors cover " + at + " data bytes but the data section has " + dataLength);
-        }
-    }
-
-    private static void addAliases(Path file, StateDict sd, String aliasJson) throws CheckpointException {
-        Object parsed = MiniJson.parse(aliasJson);
-        if (!(parsed instanceof Map)) {
-            throw fail(file, "__metadata__.aliases is not a JSON object string");
-        }
-        for (Map.Entry<?, ?> a : ((Map<?, ?>) parsed).entrySet()) {
-            if (!(a.getValue() instanceof String)) {
-                throw fail(file, "alias '" + a.getKey() + "' does not name a key");
-            }
-            String alias = (String) a.getKey();
-            String canonical = (String) a.getValue();
-            if (sd.contains(alias)) {
-                throw fail(file, "alias '" + alias + "' is also stored as a tensor");
-            }
-            if (!sd.contains(canonical)) {
-                throw fail(file, "alias '" + alias + "' points to missing tensor '" + canonical + "'");
-            }
-            sd.putAlias(alias, canonical);
-        }
-    }
-
     /** The values of a stored tensor's little-endian bytes. */
     public static TensorData decode(DType type, long[] shape, ByteBuffer data) {
         int n = Math.toIntExact(TensorData.numel(shape));
@@ -381,15 +208,6 @@ public final class SafetensorsFile {
         return TensorData.ofLongs(shape, type, v);
     }
 
-    private static void readFully(FileChannel ch, ByteBuffer buf, long pos) throws IOException {
-        while (buf.hasRemaining()) {
-            int r = ch.read(buf, pos + buf.position());
-            if (r < 0) {
-                throw new IOException("unexpected end of file");
-            }
-        }
-    }
-
     private static void writeFully(FileChannel ch, ByteBuffer buf) throws IOException {
         while (buf.hasRemaining()) {
             ch.write(buf);
@@ -400,7 +218,7 @@ public final class SafetensorsFile {
         return new CheckpointException(file + ": " + what);
     }
 
-    private static CheckpointException fail(Path file, String what, Throwable cause) {
+    static CheckpointException fail(Path file, String what, Throwable cause) {
         return new CheckpointException(file + ": " + what, cause);
     }
 }

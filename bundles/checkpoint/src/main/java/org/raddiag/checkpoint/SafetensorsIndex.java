@@ -15,12 +15,12 @@ import java.util.Map;
  */
 public final class SafetensorsIndex {
     private final Path file;
-    private final SafetensorsFile.Header header;
+    private final SafetensorsHeader header;
     private final Map<String, String> aliases;
-    private final Map<String, SafetensorsFile.Entry> byKey = new LinkedHashMap<>();
+    private final Map<String, SafetensorsHeader.Entry> byKey = new LinkedHashMap<>();
     private final long size;
 
-    SafetensorsIndex(Path file, SafetensorsFile.Header header, Map<String, String> aliases, long size) {
+    SafetensorsIndex(Path file, SafetensorsHeader header, Map<String, String> aliases, long size) {
         this.file = file;
         this.header = header;
         this.aliases = aliases;
@@ -31,7 +31,7 @@ public final class SafetensorsIndex {
     /** The stored tensors in file order (aliases not included). */
     public List<TensorInfo> tensors() {
         List<TensorInfo> out = new ArrayList<>();
-        for (SafetensorsFile.Entry e : header.entries) {
+        for (SafetensorsHeader.Entry e : header.entries) {
             out.add(new TensorInfo(e.key, e.type, e.shape));
         }
         return out;
@@ -47,7 +47,7 @@ public final class SafetensorsIndex {
      * refused, not misread.
      */
     public TensorData read(String key) throws IOException {
-        SafetensorsFile.Entry e = byKey.get(aliases.getOrDefault(key, key));
+        SafetensorsHeader.Entry e = byKey.get(aliases.getOrDefault(key, key));
         if (e == null) {
             throw SafetensorsFile.fail(file, "no tensor '" + key + "'");
         }
@@ -56,7 +56,7 @@ public final class SafetensorsIndex {
                 throw SafetensorsFile.fail(file, "changed while it was being read (" + size + " bytes, now "
                         + ch.size() + ")");
             }
-            return SafetensorsFile.read(ch, header, e);
+            return header.read(ch, e);
         }
     }
 }

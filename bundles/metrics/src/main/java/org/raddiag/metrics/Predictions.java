@@ -101,22 +101,30 @@ public final class Predictions {
 
     /** Scores of one class, one per case. */
     public float[] scores(int classIndex) {
-        java.util.Objects.checkIndex(classIndex, classes);
         float[] out = new float[cases];
-        for (int i = 0; i < cases; i++) {
-            out[i] = scores[i * classes + classIndex];
-        }
+        column(classIndex, (i, at) -> out[i] = scores[at]);
         return out;
     }
 
     /** Labels of one class, one per case. */
     public boolean[] labels(int classIndex) {
-        java.util.Objects.checkIndex(classIndex, classes);
         boolean[] out = new boolean[cases];
-        for (int i = 0; i < cases; i++) {
-            out[i] = labels[i * classes + classIndex];
-        }
+        column(classIndex, (i, at) -> out[i] = labels[at]);
         return out;
+    }
+
+    /** Receives case {@code i} with the index of its entry in the flat arrays. */
+    @FunctionalInterface
+    private interface Cell {
+        void at(int i, int flat);
+    }
+
+    /** Every case's entry of class {@code classIndex}. */
+    private void column(int classIndex, Cell cell) {
+        java.util.Objects.checkIndex(classIndex, classes);
+        for (int i = 0; i < cases; i++) {
+            cell.at(i, i * classes + classIndex);
+        }
     }
 
     /** The predictions of the given cases, in the given order (repeats allowed, e.g. for bootstrap resamples). */

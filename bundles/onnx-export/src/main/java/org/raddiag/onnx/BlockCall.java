@@ -11,8 +11,8 @@ import org.raddiag.api.model.ArchitectureConfig;
  *     use it to prefix node names
  * @param config the model's architecture
  * @param weights the block's weights, keys relative to the block (e.g. {@code pos_emb})
- * @param inputs names of the tensors the block reads, in the order {@link BlockRoles} gives
- * @param outputs names the block must write, in the order {@link BlockRoles} gives
+ * @param inputs names of the tensors the block reads, in the order {@link BlockRole} gives
+ * @param outputs names the block must write, in the order {@link BlockRole} gives
  */
 public record BlockCall(String component, ArchitectureConfig config, Weights weights, List<String> inputs,
         List<String> outputs) {

@@ -8,7 +8,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  * component's name is the block type; a converter of its own is registered as an OSGi service with
  * {@code raddiag.kind=onnx-converter} and {@code raddiag.block=<blockType>}. Either way a plugin that brings a new
  * block type brings its converter too. The tensors a block of a given role consumes and produces are fixed by
- * {@link BlockRoles}. A converter given with its block type (e.g. {@code Converters.add(type, converter)} inside this
+ * {@link BlockRole}. A converter given with its block type (e.g. {@code Converters.add(type, converter)} inside this
  * bundle) may be a method reference.
  */
 @ConsumerType

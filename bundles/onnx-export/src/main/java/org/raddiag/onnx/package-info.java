@@ -4,5 +4,5 @@
  * {@link org.raddiag.onnx.OnnxExporter} service.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.raddiag.onnx;

@@ -52,13 +52,7 @@ public final class MiniJson {
 
     private Map<String, Object> object(int depth) {
         Map<String, Object> m = new LinkedHashMap<>();
-        pos++;
-        skipWs();
-        if (peek() == '}') {
-            pos++;
-            return m;
-        }
-        while (true) {
+        members('}', () -> {
             skipWs();
             if (peek() != '"') {
                 throw error("expected a key");
@@ -71,34 +65,33 @@ public final class MiniJson {
                 throw error("duplicate key '" + k + "'");
             }
             m.put(k, v);
-            skipWs();
-            char c = next();
-            if (c == '}') {
-                return m;
-            }
-            if (c != ',') {
-                throw error("expected ',' or '}'");
-            }
-        }
+        });
+        return m;
     }
 
     private List<Object> array(int depth) {
         List<Object> l = new ArrayList<>();
+        members(']', () -> l.add(value(depth + 1)));
+        return l;
+    }
+
+    /** From the opening bracket to {@code close}: the members, each read by {@code member}, separated by commas. */
+    private void members(char close, Runnable member) {
         pos++;
         skipWs();
-        if (peek() == ']') {
+        if (peek() == close) {
             pos++;
-            return l;
+            return;
         }
         while (true) {
-            l.add(value(depth + 1));
+            member.run();
             skipWs();
             char c = next();
-            if (c == ']') {
-                return l;
+            if (c == close) {
+                return;
             }
             if (c != ',') {
-                throw error("expected ',' or ']'");
+                throw error("expected ',' or '" + close + "'");
             }
         }
     }

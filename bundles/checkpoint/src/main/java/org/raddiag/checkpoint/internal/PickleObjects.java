@@ -1,5 +1,6 @@
 package org.raddiag.checkpoint.internal;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,30 @@ public final class PickleObjects {
 
     /** A global the unpickler accepts. It is only a name: nothing is looked up or executed. */
     public record Global(String module, String name, Kind kind, DType storageType) {
+        private static final Map<String, Global> ALLOWED = new HashMap<>();
+
+        static {
+            allow("collections", "OrderedDict", Kind.ORDERED_DICT, null);
+            allow("torch._utils", "_rebuild_tensor_v2", Kind.REBUILD_TENSOR_V2, null);
+            allow("torch._utils", "_rebuild_parameter", Kind.REBUILD_PARAMETER, null);
+            Object[][] storages = {{"FloatStorage", DType.F32}, {"DoubleStorage", DType.F64},
+                {"HalfStorage", DType.F16}, {"BFloat16Storage", DType.BF16}, {"LongStorage", DType.I64},
+                {"IntStorage", DType.I32}, {"ShortStorage", DType.I16}, {"CharStorage", DType.I8},
+                {"ByteStorage", DType.U8}, {"BoolStorage", DType.BOOL}};
+            for (Object[] s : storages) {
+                allow("torch", (String) s[0], Kind.STORAGE_TYPE, (DType) s[1]);
+            }
+        }
+
+        private static void allow(String module, String name, Kind kind, DType type) {
+            ALLOWED.put(module + "." + name, new Global(module, name, kind, type));
+        }
+
+        /** The global a state dict may name as {@code module.name}, or null for any other. */
+        public static Global allowed(String module, String name) {
+            return ALLOWED.get(module + "." + name);
+        }
+
         public String qualifiedName() {
             return module + "." + name;
         }

@@ -1,12 +1,9 @@
 package org.raddiag.checkpoint.internal;
 
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.raddiag.checkpoint.DType;
 import org.raddiag.checkpoint.internal.PickleObjects.Dict;
 import org.raddiag.checkpoint.internal.PickleObjects.Global;
 import org.raddiag.checkpoint.internal.PickleObjects.Kind;
@@ -21,36 +18,13 @@ import org.raddiag.checkpoint.internal.PickleObjects.Tuple;
  * and any object-building opcode (INST, OBJ, NEWOBJ, EXT*) is refused with a {@link PickleRefusedException}.
  */
 public final class RestrictedUnpickler {
-    private static final Object MARK = new Object();
-    private static final Map<String, Global> ALLOWED = new HashMap<>();
-
-    static {
-        allow("collections", "OrderedDict", Kind.ORDERED_DICT, null);
-        allow("torch._utils", "_rebuild_tensor_v2", Kind.REBUILD_TENSOR_V2, null);
-        allow("torch._utils", "_rebuild_parameter", Kind.REBUILD_PARAMETER, null);
-        Object[][] storages = {{"FloatStorage", DType.F32}, {"DoubleStorage", DType.F64}, {"HalfStorage", DType.F16},
-            {"BFloat16Storage", DType.BF16}, {"LongStorage", DType.I64}, {"IntStorage", DType.I32},
-            {"ShortStorage", DType.I16}, {"CharStorage", DType.I8}, {"ByteStorage", DType.U8},
-            {"BoolStorage", DType.BOOL}};
-        for (Object[] s : storages) {
-            allow("torch", (String) s[0], Kind.STORAGE_TYPE, (DType) s[1]);
-        }
-    }
-
-    private static void allow(String module, String name, Kind kind, DType type) {
-        ALLOWED.put(module + "." + name, new Global(module, name, kind, type));
-    }
-
-    private final byte[] data;
-    private final String source;
-    private int pos;
+    private final PickleInput in;
     private final List<Object> stack = new ArrayList<>();
     private final List<Integer> marks = new ArrayList<>();
     private final Map<Long, Object> memo = new HashMap<>();
 
     private RestrictedUnpickler(byte[] data, String source) {
-        this.data = data;
-        this.source = source;
+        this.in = new PickleInput(data, source);
     }
 
     /**
@@ -64,16 +38,16 @@ public final class RestrictedUnpickler {
 
     private Object run() {
         while (true) {
-            int op = u8();
+            int op = in.u8();
             switch (op) {
                 case 0x80: { // PROTO
-                    int p = u8();
+                    int p = in.u8();
                     if (p > 5) {
                         throw refuse("unsupported pickle protocol " + p);
                     }
                     break;
                 }
-                case 0x95: skip(8); break; // FRAME
+                case 0x95: in.skip(8); break; // FRAME
                 case '.': { // STOP
                     Object result = pop();
                     if (!stack.isEmpty() || !marks.isEmpty()) {
@@ -88,20 +62,20 @@ public final class RestrictedUnpickler {
                 case 'N': push(null); break;
                 case 0x88: push(Boolean.TRUE); break;
                 case 0x89: push(Boolean.FALSE); break;
-                case 'J': push((long) s32()); break;
-                case 'K': push((long) u8()); break;
-                case 'M': push((long) (u8() | (u8() << 8))); break;
-                case 0x8a: push(longBytes(u8())); break;
-                case 0x8b: push(longBytes(length(s32()))); break;
-                case 'G': push(Double.longBitsToDouble(beLong())); break;
-                case 'X': push(utf8(length(s32()))); break;
-                case 0x8c: push(utf8(u8())); break;
-                case 0x8d: push(utf8(length(s64()))); break;
-                case 'T': push(latin1(length(s32()))); break;
-                case 'U': push(latin1(u8())); break;
-                case 'B': push(bytes(length(s32()))); break;
-                case 'C': push(bytes(u8())); break;
-                case 0x8e: push(bytes(length(s64()))); break;
+                case 'J': push((long) in.s32()); break;
+                case 'K': push((long) in.u8()); break;
+                case 'M': push((long) (in.u8() | (in.u8() << 8))); break;
+                case 0x8a: push(in.longBytes(in.u8())); break;
+                case 0x8b: push(in.longBytes(in.length(in.s32()))); break;
+                case 'G': push(Double.longBitsToDouble(in.beLong())); break;
+                case 'X': push(in.utf8(in.length(in.s32()))); break;
+                case 0x8c: push(in.utf8(in.u8())); break;
+                case 0x8d: push(in.utf8(in.length(in.s64()))); break;
+                case 'T': push(in.latin1(in.length(in.s32()))); break;
+                case 'U': push(in.latin1(in.u8())); break;
+                case 'B': push(in.bytes(in.length(in.s32()))); break;
+                case 'C': push(in.bytes(in.u8())); break;
+                case 0x8e: push(in.bytes(in.length(in.s64()))); break;
                 case ')': push(new Tuple(List.of())); break;
                 case 't': push(new Tuple(popMark())); break;
                 case 0x85: push(new Tuple(popN(1))); break;
@@ -115,28 +89,28 @@ public final class RestrictedUnpickler {
                 case 'd': { Dict d = new Dict(); putAll(d, popMark()); push(d); break; }
                 case 's': { Object v = pop(); Object k = pop(); dict(peek()).put(k, v); break; }
                 case 'u': { List<Object> items = popMark(); putAll(dict(peek()), items); break; }
-                case 'c': push(global(line(), line())); break;
+                case 'c': push(global(in.line(), in.line())); break;
                 case 0x93: { Object name = pop(); Object module = pop(); push(global(str(module), str(name))); break; }
                 case 'R': { Tuple args = tuple(pop()); push(reduce(pop(), args)); break; }
                 case 'b': build(); break;
                 case 'Q': push(persistentLoad(pop())); break;
-                case 'q': memo.put((long) u8(), peek()); break;
-                case 'r': memo.put(s32() & 0xffffffffL, peek()); break;
+                case 'q': memo.put((long) in.u8(), peek()); break;
+                case 'r': memo.put(in.s32() & 0xffffffffL, peek()); break;
                 case 0x94: memo.put((long) memo.size(), peek()); break;
-                case 'h': push(memoGet(u8())); break;
-                case 'j': push(memoGet(s32() & 0xffffffffL)); break;
+                case 'h': push(memoGet(in.u8())); break;
+                case 'j': push(memoGet(in.s32() & 0xffffffffL)); break;
                 case 'i': throw refuse("opcode INST (builds an arbitrary object) is not allowed");
                 case 'o': throw refuse("opcode OBJ (builds an arbitrary object) is not allowed");
                 case 0x81: throw refuse("opcode NEWOBJ (builds an arbitrary object) is not allowed");
                 case 0x92: throw refuse("opcode NEWOBJ_EX (builds an arbitrary object) is not allowed");
                 case 0x82: case 0x83: case 0x84: throw refuse("extension-registry opcodes are not allowed");
-                default: throw refuse(String.format("unsupported pickle opcode 0x%02x at offset %d", op, pos - 1));
+                default: throw refuse(String.format("unsupported pickle opcode 0x%02x at offset %d", op, in.position() - 1));
             }
         }
     }
 
     private Object global(String module, String name) {
-        Global g = ALLOWED.get(module + "." + name);
+        Global g = Global.allowed(module, name);
         if (g == null) {
             throw refuse("global '" + module + "." + name + "' is not allowed in a state dict (only "
                     + "collections.OrderedDict, torch._utils._rebuild_tensor_v2/_rebuild_parameter and torch.*Storage)");
@@ -261,81 +235,6 @@ public final class RestrictedUnpickler {
         return memo.get(i);
     }
 
-    private int u8() {
-        if (pos >= data.length) {
-            throw refuse("unexpected end of pickle");
-        }
-        return data[pos++] & 0xff;
-    }
-
-    private int s32() {
-        return u8() | (u8() << 8) | (u8() << 16) | (u8() << 24);
-    }
-
-    private long s64() {
-        long lo = s32() & 0xffffffffL;
-        long hi = s32() & 0xffffffffL;
-        return lo | (hi << 32);
-    }
-
-    private long beLong() {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | u8();
-        }
-        return v;
-    }
-
-    private int length(long n) {
-        if (n < 0 || n > data.length - pos) {
-            throw refuse("length " + n + " runs past the end of the pickle");
-        }
-        return (int) n;
-    }
-
-    private void skip(int n) {
-        pos += length(n);
-    }
-
-    private byte[] bytes(int n) {
-        length(n);
-        byte[] b = java.util.Arrays.copyOfRange(data, pos, pos + n);
-        pos += n;
-        return b;
-    }
-
-    private String utf8(int n) {
-        return new String(bytes(n), StandardCharsets.UTF_8);
-    }
-
-    private String latin1(int n) {
-        return new String(bytes(n), StandardCharsets.ISO_8859_1);
-    }
-
-    private Object longBytes(int n) {
-        byte[] le = bytes(n);
-        if (n == 0) {
-            return 0L;
-        }
-        byte[] be = new byte[n];
-        for (int i = 0; i < n; i++) {
-            be[i] = le[n - 1 - i];
-        }
-        BigInteger v = new BigInteger(be);
-        return v.bitLength() < 64 ? (Object) v.longValue() : v;
-    }
-
-    private String line() {
-        int start = pos;
-        while (pos < data.length && data[pos] != '\n') {
-            pos++;
-        }
-        if (pos >= data.length) {
-            throw refuse("unterminated GLOBAL");
-        }
-        return new String(data, start, pos++ - start, StandardCharsets.UTF_8);
-    }
-
     private String str(Object o) {
         if (!(o instanceof String)) {
             throw refuse("expected a string, got " + describe(o));
@@ -389,6 +288,6 @@ public final class RestrictedUnpickler {
     }
 
     private PickleRefusedException refuse(String what) {
-        return new PickleRefusedException(source + ": " + what);
+        return in.refuse(what);
     }
 }

@@ -138,23 +138,17 @@ public final class PipelineDiagnosisService implements DiagnosisService, MetricS
         starting.removeEngine(e);
     }
 
+    /** A backbone that comes or goes (bind and unbind alike): the cached models built with it are dropped. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addEncoder(SliceBackbone e, Map<String, Object> p) {
-        cache.evictComponent(String.valueOf(p.getOrDefault(ServiceProperties.BACKBONE, e.name())));
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "backboneChanged")
+    void backboneChanged(SliceBackbone b, Map<String, Object> p) {
+        cache.evictComponent(String.valueOf(p.getOrDefault(ServiceProperties.BACKBONE, b.name())));
     }
 
-    void removeEncoder(SliceBackbone e, Map<String, Object> p) {
-        cache.evictComponent(String.valueOf(p.getOrDefault(ServiceProperties.BACKBONE, e.name())));
-    }
-
+    /** A head that comes or goes, likewise. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addHead(ClassifierHead h, Map<String, Object> p) {
-        cache.evictComponent(String.valueOf(p.getOrDefault(ServiceProperties.HEAD, h.name())));
-    }
-
-    void removeHead(ClassifierHead h, Map<String, Object> p) {
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "headChanged")
+    void headChanged(ClassifierHead h, Map<String, Object> p) {
         cache.evictComponent(String.valueOf(p.getOrDefault(ServiceProperties.HEAD, h.name())));
     }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
-import org.raddiag.api.compute.EngineStatus;
 import org.raddiag.api.diagnosis.DiagnosisService;
 import org.raddiag.api.model.ModelRef;
 import org.raddiag.api.model.ModelRegistry;
@@ -197,22 +195,8 @@ public final class ApiServlet extends HttpServlet {
         UploadReceiver receiver = new UploadReceiver(UploadLimits.of(c), uploadDir(c));
         try (CaseUpload up = receiver.receive(req.getInputStream(), req.getContentType(), req.getContentLengthLong())) {
             timings.put("upload", ms(t0));
-            String model = field(up, req, "model");
-            String backend = field(up, req, "backend");
-            String top = field(up, req, "top");
-            int k;
-            try {
-                k = top == null || top.isBlank() ? 10 : Integer.parseInt(top.trim());
-            } catch (NumberFormatException e) {
-                throw ApiError.badRequest("top must be a whole number (0 = all)");
-            }
-            if (k < 0 || k > 100_000) {
-                throw ApiError.badRequest("top must be within 0..100000 (0 = all)");
-            }
-            if (backend != null && !backend.isBlank() && !backend.matches("[A-Za-z0-9._-]{1,64}")) {
-                throw ApiError.badRequest("invalid backend name");
-            }
-            ModelRef ref = Diagnoser.model(model, defaultModel, reg);
+            DiagnoseFields f = DiagnoseFields.of(up, req);
+            ModelRef ref = Diagnoser.model(f.model(), defaultModel, reg);
             long tq = System.nanoTime();
             boolean acquired;
             try {
@@ -226,8 +210,8 @@ public final class ApiServlet extends HttpServlet {
             }
             timings.put("queue", ms(tq));
             try {
-                Map<String, Object> json = new Diagnoser(readers, ds, reg, store).diagnose(up, ref,
-                        backend == null || backend.isBlank() ? null : backend.trim(), k, rid, timings);
+                Map<String, Object> json = new Diagnoser(readers, ds, reg, store).diagnose(up, ref, f.backend(),
+                        f.top(), rid, timings);
                 timings.put("total", ms(t0));
                 json.put("upload", Map.of("files", up.files, "bytes", up.bytes));
                 json.put("serverTimingsMs", timings);
@@ -238,11 +222,6 @@ public final class ApiServlet extends HttpServlet {
                 s.release();
             }
         }
-    }
-
-    private static String field(CaseUpload up, HttpServletRequest req, String name) {
-        String v = up.fields.get(name);
-        return v != null ? v : req.getParameter(name);
     }
 
     private int slice(HttpServletResponse resp, String id, int n, int k) throws IOException, ApiError {
@@ -264,30 +243,8 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private int ready(HttpServletResponse resp) throws IOException {
-        List<String> reasons = new ArrayList<>();
-        List<Map<String, Object>> engines = RuntimeView.engines(context);
-        if (engines.isEmpty()) {
-            reasons.add("no engine registered");
-        }
-        for (Map<String, Object> e : engines) {
-            if (!EngineStatus.State.READY.name().equals(e.get("state"))) {
-                reasons.add("engine " + e.get("backend") + " is " + e.get("state"));
-            }
-        }
-        if (diagnosis == null) {
-            reasons.add("diagnosis service not available");
-        }
-        ModelRegistry reg = registry;
-        int models = reg == null ? 0 : reg.list().size();
-        if (models == 0) {
-            reasons.add("no model installed");
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ready", reasons.isEmpty());
-        m.put("reasons", reasons);
-        m.put("models", models);
-        m.put("engines", engines);
-        return send(resp, reasons.isEmpty() ? 200 : 503, m);
+        Map<String, Object> m = RuntimeView.readiness(context, diagnosis != null, registry);
+        return send(resp, Boolean.TRUE.equals(m.get("ready")) ? 200 : 503, m);
     }
 
     private int openApi(HttpServletResponse resp) throws IOException {

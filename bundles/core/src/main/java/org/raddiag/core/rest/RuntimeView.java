@@ -66,6 +66,33 @@ final class RuntimeView {
         return out;
     }
 
+    /** Why the server cannot diagnose yet ({@code reasons}; {@code ready} when none), with models and engines. */
+    static Map<String, Object> readiness(BundleContext ctx, boolean diagnosisAvailable, ModelRegistry registry) {
+        List<String> reasons = new ArrayList<>();
+        List<Map<String, Object>> engines = engines(ctx);
+        if (engines.isEmpty()) {
+            reasons.add("no engine registered");
+        }
+        for (Map<String, Object> e : engines) {
+            if (!EngineStatus.State.READY.name().equals(e.get("state"))) {
+                reasons.add("engine " + e.get("backend") + " is " + e.get("state"));
+            }
+        }
+        if (!diagnosisAvailable) {
+            reasons.add("diagnosis service not available");
+        }
+        int models = registry == null ? 0 : registry.list().size();
+        if (models == 0) {
+            reasons.add("no model installed");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ready", reasons.isEmpty());
+        m.put("reasons", reasons);
+        m.put("models", models);
+        m.put("engines", engines);
+        return m;
+    }
+
     static List<Map<String, Object>> engines(BundleContext ctx) {
         List<Map<String, Object>> engines = new ArrayList<>();
         for (ServiceReference<?> r : RuntimeFacts.references(ctx, EngineStatus.class.getName(), null)) {

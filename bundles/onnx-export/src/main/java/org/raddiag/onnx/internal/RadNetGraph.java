@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.onnx.BlockCall;
 import org.raddiag.onnx.BlockConverter;
-import org.raddiag.onnx.BlockRoles;
+import org.raddiag.onnx.BlockRole;
 import org.raddiag.onnx.Nn;
 import org.raddiag.onnx.OnnxExporter;
 import org.raddiag.onnx.Weights;
@@ -27,8 +27,8 @@ final class RadNetGraph {
     private static final int FLOAT = OnnxMl.TensorProto.DataType.FLOAT_VALUE;
     private static final int INT64 = OnnxMl.TensorProto.DataType.INT64_VALUE;
     /** State-dict prefix per role. */
-    private static final Map<String, String> PREFIX = Map.of(BlockRoles.BACKBONE, "resnet2D",
-            BlockRoles.POOLING, "attention1D", BlockRoles.FUSION, "vitFuse", BlockRoles.HEAD, "fc");
+    private static final Map<BlockRole, String> PREFIX = Map.of(BlockRole.BACKBONE, "resnet2D",
+            BlockRole.POOLING, "attention1D", BlockRole.FUSION, "vitFuse", BlockRole.HEAD, "fc");
 
     private final Function<String, BlockConverter> converters;
     private final Supplier<Set<String>> available;
@@ -45,8 +45,8 @@ final class RadNetGraph {
     /** Block types {@code config} needs, in graph order. */
     static Set<String> blockTypes(ArchitectureConfig config) {
         Set<String> out = new LinkedHashSet<>();
-        for (String role : List.of(BlockRoles.BACKBONE, BlockRoles.POOLING, BlockRoles.FUSION, BlockRoles.HEAD)) {
-            String t = BlockRoles.blockType(role, config);
+        for (BlockRole role : BlockRole.values()) {
+            String t = role.blockType(config);
             if (t != null) {
                 out.add(t);
             }
@@ -129,7 +129,7 @@ final class RadNetGraph {
     /** Gray slices {@code (N, 1, H, W)} to features {@code (N, hidden)}: channel repeated 3 times, backbone, projection. */
     private String encode(ProtoGraphBuilder g, ArchitectureConfig config, Weights w, String slices) {
         String rgb = g.op("Concat", "slices.rgb", Map.of("axis", 1), slices, slices, slices);
-        String feats = call(g, BlockRoles.BACKBONE, config, w, List.of(rgb), "slice.features");
+        String feats = call(g, BlockRole.BACKBONE, config, w, List.of(rgb), "slice.features");
         if (w.contains("projection.weight")) {
             feats = Nn.gemm(g, w, "projection", feats, "projection");
         }
@@ -144,16 +144,16 @@ final class RadNetGraph {
         String scans = g.op("Reshape", "scans", Nn.NONE, feats, seqShape);
         String marks = g.op("Reshape", "scans.marks", Nn.NONE, OnnxExporter.INPUT_MARKS,
                 g.op("Concat", "marks.shape", Map.of("axis", 0), Nn.ints(g, "minusOne2", -1), depth));
-        String[] pooled = callMany(g, BlockRoles.POOLING, config, w, List.of(scans, marks), "pooled", "cls.attention");
+        String[] pooled = callMany(g, BlockRole.POOLING, config, w, List.of(scans, marks), "pooled", "cls.attention");
         String perCase = g.op("Reshape", "case.scans", Nn.NONE, pooled[0],
                 g.op("Concat", "case.shape", Map.of("axis", 0), caseSlots, Nn.ints(g, "hidden2", hidden)));
         String fused;
-        if (BlockRoles.blockType(BlockRoles.FUSION, config) != null) {
-            fused = call(g, BlockRoles.FUSION, config, w, List.of(perCase, OnnxExporter.INPUT_MODS), "fused");
+        if (BlockRole.FUSION.blockType(config) != null) {
+            fused = call(g, BlockRole.FUSION, config, w, List.of(perCase, OnnxExporter.INPUT_MODS), "fused");
         } else {
             fused = g.op("Reshape", "fused", Nn.NONE, pooled[0], Nn.ints(g, "lateShape", -1, hidden));
         }
-        String logits = call(g, BlockRoles.HEAD, config, w, List.of(fused), "head.logits");
+        String logits = call(g, BlockRole.HEAD, config, w, List.of(fused), "head.logits");
         Nn.rename(g, logits, OnnxExporter.OUTPUT_LOGITS);
         String sliceAttn = g.op("Slice", "slice.attention", Nn.NONE, pooled[1], Nn.ints(g, "one", 1),
                 Nn.ints(g, "end", Long.MAX_VALUE), Nn.ints(g, "axis1", 1));
@@ -173,14 +173,14 @@ final class RadNetGraph {
         return meta;
     }
 
-    private String call(ProtoGraphBuilder g, String role, ArchitectureConfig config, Weights w, List<String> in,
+    private String call(ProtoGraphBuilder g, BlockRole role, ArchitectureConfig config, Weights w, List<String> in,
             String out) {
         return callMany(g, role, config, w, in, out)[0];
     }
 
-    private String[] callMany(ProtoGraphBuilder g, String role, ArchitectureConfig config, Weights w,
+    private String[] callMany(ProtoGraphBuilder g, BlockRole role, ArchitectureConfig config, Weights w,
             List<String> in, String... outHints) {
-        String type = BlockRoles.blockType(role, config);
+        String type = role.blockType(config);
         BlockConverter c = converters.apply(type);
         if (c == null) {
             throw new IllegalArgumentException("no ONNX converter for " + role + " block type '" + type

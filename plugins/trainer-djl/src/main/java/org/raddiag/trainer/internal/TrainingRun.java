@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,6 @@ import org.raddiag.model.assembly.AssembledNetwork;
 import org.raddiag.model.assembly.NetworkAssembler;
 import org.raddiag.model.blocks.RadNet;
 import org.raddiag.api.train.TrainingOutcome;
-import org.raddiag.metrics.LossCurvePlot;
-import org.raddiag.metrics.LossCurvePlot.Point;
 import org.raddiag.support.files.DurableFiles;
 
 /**
@@ -47,9 +44,7 @@ public final class TrainingRun {
     private final Path out;
     private final boolean resume;
     private final TrainingListener listener;
-    private final List<Point> stepCurve = new ArrayList<>();
-    private final List<Point> trainCurve = new ArrayList<>();
-    private final List<Point> valCurve = new ArrayList<>();
+    private final LossCurves curves = new LossCurves();
 
     /** @param assembler builds the network from the backbone and head plugins the architecture names */
     public TrainingRun(TrainingSpec spec, DatasetSource data, CaseEncoder encoder, NetworkAssembler assembler,
@@ -124,7 +119,7 @@ public final class TrainingRun {
             ImageAugmenter augmenter = spec.augment() ? new ImageAugmenter(spec.augmentP()) : null;
             try (MetricsLog log = new MetricsLog(out.resolve(DjlTraining.METRICS), pos == null ? 0 : pos.metricsBytes())) {
                 List<Map<String, Double>> history = MetricsLog.read(log.file());
-                rebuildCurves(history);
+                curves.rebuild(history);
                 int epoch = pos == null ? 0 : pos.epoch();
                 int s0 = pos == null ? 0 : pos.stepInEpoch();
                 long g = pos == null ? 0 : pos.globalStep();
@@ -197,7 +192,7 @@ public final class TrainingRun {
                         line.put("step", g);
                         line.putAll(m);
                         log.append("step", line);
-                        stepCurve.add(new Point(g, o.loss()));
+                        curves.step(g, o.loss());
                         listener.step(epoch, g, planned, m);
                         if (spec.checkpointEvery() > 0 && g % spec.checkpointEvery() == 0 && s + 1 < stepsPerEpoch) {
                             lastCk = save(store, net, opt, log, arch, new TrainingPosition(epoch, s + 1, g,
@@ -233,9 +228,8 @@ public final class TrainingRun {
                     line.put("step", g);
                     line.putAll(em);
                     log.append("epoch", line);
-                    trainCurve.add(new Point(g, lastEpochLoss));
-                    valCurve.add(new Point(g, lastVal));
-                    LossCurvePlot.write(out, stepCurve, trainCurve, valCurve);
+                    curves.epoch(g, lastEpochLoss, lastVal);
+                    curves.write(out);
                     listener.epoch(epoch, em);
                     epochsDone = epoch + 1;
                     order = EpochPlan.order(spec.seed(), epoch + 1, train.size());
@@ -299,17 +293,5 @@ public final class TrainingRun {
         Map<String, String> meta = new LinkedHashMap<>();
         arch.asMap().forEach((k, v) -> meta.put("arch." + k, v));
         return meta;
-    }
-
-    private void rebuildCurves(List<Map<String, Double>> history) {
-        for (Map<String, Double> h : history) {
-            double step = h.getOrDefault("step", Double.NaN);
-            if (h.getOrDefault("type", -1.0) == 0) {
-                stepCurve.add(new Point(step, h.getOrDefault("loss", Double.NaN)));
-            } else {
-                trainCurve.add(new Point(step, h.getOrDefault("trainLoss", Double.NaN)));
-                valCurve.add(new Point(step, h.getOrDefault("valLoss", Double.NaN)));
-            }
-        }
     }
 }

@@ -74,10 +74,10 @@ public final class TrainingSpec {
             ArchitectureConfig.DEPTH, ArchitectureConfig.SLOTS, ArchitectureConfig.HIDDEN, ArchitectureConfig.CLASSES,
             ArchitectureConfig.FUSION, ArchitectureConfig.HEAD, ArchitectureConfig.CT_WINDOW);
 
-    private final Map<String, String> values;
+    private final SettingValues values;
 
     private TrainingSpec(Map<String, String> values) {
-        this.values = values;
+        this.values = new SettingValues(values);
     }
 
     private static Map<String, String> defaults() {
@@ -127,159 +127,119 @@ public final class TrainingSpec {
     }
 
     private void validate() {
-        positive(EPOCHS);
-        positive(BATCH_SIZE);
+        values.positive(EPOCHS);
+        values.positive(BATCH_SIZE);
         if (lr() <= 0 || weightDecay() < 0 || clipNorm() < 0 || checkpointEvery() < 0 || maxSteps() < 0) {
             throw new IllegalArgumentException("lr must be > 0; weightDecay, clipNorm, checkpointEvery, maxSteps >= 0");
         }
-        prob(AUGMENT_P);
-        prob(MIX_P);
-        prob(WARMUP_RATIO);
-        bool(AUGMENT);
-        bool(MIX);
-        bool(FREEZE_BACKBONE);
-        bool(VALIDATE);
-        if (!raw(RECOMPUTE).matches("auto|true|false|[0-4]")) {
+        values.prob(AUGMENT_P);
+        values.prob(MIX_P);
+        values.prob(WARMUP_RATIO);
+        values.bool(AUGMENT);
+        values.bool(MIX);
+        values.bool(FREEZE_BACKBONE);
+        values.bool(VALIDATE);
+        if (!values.raw(RECOMPUTE).matches("auto|true|false|[0-4]")) {
             throw new IllegalArgumentException(RECOMPUTE + " must be auto, true, false or a stage count 0-4, got '"
-                    + raw(RECOMPUTE) + "'");
+                    + values.raw(RECOMPUTE) + "'");
         }
         seed();
     }
 
-    private void positive(String k) {
-        if (integer(k) <= 0) {
-            throw new IllegalArgumentException(k + " must be positive, got " + values.get(k));
-        }
-    }
-
-    private void prob(String k) {
-        double p = number(k);
-        if (!(p >= 0 && p <= 1)) {
-            throw new IllegalArgumentException(k + " must be in [0, 1], got " + values.get(k));
-        }
-    }
-
-    private String raw(String k) {
-        return values.get(k);
-    }
-
-    private int integer(String k) {
-        try {
-            return Integer.parseInt(raw(k));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(k + " is not an integer: '" + raw(k) + "'", e);
-        }
-    }
-
-    private double number(String k) {
-        try {
-            return Double.parseDouble(raw(k));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(k + " is not a number: '" + raw(k) + "'", e);
-        }
-    }
-
-    private boolean bool(String k) {
-        String s = raw(k).toLowerCase(java.util.Locale.ROOT);
-        if (!s.equals("true") && !s.equals("false")) {
-            throw new IllegalArgumentException(k + " must be true or false, got '" + raw(k) + "'");
-        }
-        return s.equals("true");
-    }
-
     public int epochs() {
-        return integer(EPOCHS);
+        return values.integer(EPOCHS);
     }
 
     public int batchSize() {
-        return integer(BATCH_SIZE);
+        return values.integer(BATCH_SIZE);
     }
 
     public double lr() {
-        return number(LR);
+        return values.number(LR);
     }
 
     public double weightDecay() {
-        return number(WEIGHT_DECAY);
+        return values.number(WEIGHT_DECAY);
     }
 
     public double beta1() {
-        return number(BETA1);
+        return values.number(BETA1);
     }
 
     public double beta2() {
-        return number(BETA2);
+        return values.number(BETA2);
     }
 
     public double eps() {
-        return number(EPS);
+        return values.number(EPS);
     }
 
     /** Warm-up steps for a run of {@code totalSteps}: the explicit value, else {@code ceil(ratio x total)}. */
     public int warmupSteps(long totalSteps) {
-        return raw(WARMUP_STEPS).isEmpty() ? (int) Math.ceil(number(WARMUP_RATIO) * totalSteps) : integer(WARMUP_STEPS);
+        return values.raw(WARMUP_STEPS).isEmpty() ? (int) Math.ceil(values.number(WARMUP_RATIO) * totalSteps)
+                : values.integer(WARMUP_STEPS);
     }
 
     public double clipNorm() {
-        return number(CLIP_NORM);
+        return values.number(CLIP_NORM);
     }
 
     public int checkpointEvery() {
-        return integer(CHECKPOINT_EVERY);
+        return values.integer(CHECKPOINT_EVERY);
     }
 
     public long seed() {
         try {
-            return Long.parseLong(raw(SEED));
+            return Long.parseLong(values.raw(SEED));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("seed is not an integer: '" + raw(SEED) + "'", e);
+            throw new IllegalArgumentException("seed is not an integer: '" + values.raw(SEED) + "'", e);
         }
     }
 
     public boolean augment() {
-        return bool(AUGMENT);
+        return values.bool(AUGMENT);
     }
 
     public double augmentP() {
-        return number(AUGMENT_P);
+        return values.number(AUGMENT_P);
     }
 
     public boolean mix() {
-        return bool(MIX);
+        return values.bool(MIX);
     }
 
     public double mixP() {
-        return number(MIX_P);
+        return values.number(MIX_P);
     }
 
     public double klWeight() {
-        return number(KL_WEIGHT);
+        return values.number(KL_WEIGHT);
     }
 
     /** Path of the initial weights, or empty. */
     public String init() {
-        return raw(INIT);
+        return values.raw(INIT);
     }
 
     public boolean freezeBackbone() {
-        return bool(FREEZE_BACKBONE);
+        return values.bool(FREEZE_BACKBONE);
     }
 
     public long maxSteps() {
-        return integer(MAX_STEPS);
+        return values.integer(MAX_STEPS);
     }
 
     public boolean validateEachEpoch() {
-        return bool(VALIDATE);
+        return values.bool(VALIDATE);
     }
 
     /** How many leading trunk stages training steps checkpoint ({@code recompute}; auto by slice size). */
     public int recomputeStages() {
-        return switch (raw(RECOMPUTE)) {
-            case "auto" -> integer(ArchitectureConfig.IMAGE_SIZE) >= RECOMPUTE_AUTO_PX ? 1 : 0;
+        return switch (values.raw(RECOMPUTE)) {
+            case "auto" -> values.integer(ArchitectureConfig.IMAGE_SIZE) >= RECOMPUTE_AUTO_PX ? 1 : 0;
             case "true" -> 1;
             case "false" -> 0;
-            default -> Integer.parseInt(raw(RECOMPUTE));
+            default -> Integer.parseInt(values.raw(RECOMPUTE));
         };
     }
 
@@ -295,11 +255,11 @@ public final class TrainingSpec {
     public ArchitectureConfig architecture(int labelCount) {
         Map<String, String> a = new TreeMap<>();
         for (String k : ARCH_KEYS) {
-            if (!k.equals(ArchitectureConfig.CT_WINDOW) || !raw(k).isEmpty()) {
-                a.put(k, raw(k));
+            if (!k.equals(ArchitectureConfig.CT_WINDOW) || !values.raw(k).isEmpty()) {
+                a.put(k, values.raw(k));
             }
         }
-        values.forEach((k, v) -> {
+        values.map().forEach((k, v) -> {
             if (isPluginSetting(k)) {
                 a.put(k, v);
             }
@@ -312,18 +272,18 @@ public final class TrainingSpec {
 
     /** Every setting, defaults included (stored with checkpoints). */
     public Map<String, String> asMap() {
-        return java.util.Collections.unmodifiableMap(values);
+        return values.map();
     }
 
     /** A copy with {@code key} set. */
     public TrainingSpec with(String key, String value) {
-        Map<String, String> m = new TreeMap<>(values);
+        Map<String, String> m = new TreeMap<>(values.map());
         m.put(key, value);
         return of(m);
     }
 
     @Override
     public String toString() {
-        return values.toString();
+        return values.map().toString();
     }
 }

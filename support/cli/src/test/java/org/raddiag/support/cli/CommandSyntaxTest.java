@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CommandSyntaxTest {
     private static final CommandSyntax DIAGNOSE = CommandSyntax.command("diagnose", "ranked findings of one case")
@@ -220,23 +222,21 @@ class CommandSyntaxTest {
         }
     }
 
-    @Test
-    void usageErrorsPrintReasonAndUsageOnStderrAndExitTwo() throws Exception {
-        Run r = run(DIAGNOSE, List.of("c", "--model", "m", "--bogus"));
+    /** A bad option (refused before the body runs) or a bad value the body finds: the reason and the usage, exit 2. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "c --model m --bogus | --bogus                              | false",
+        "c --model m --top x | --top takes a whole number, not 'x' | true",
+    })
+    void usageErrorsPrintReasonAndUsageOnStderrAndExitTwo(String args, String reason, boolean bodyRan)
+            throws Exception {
+        Run r = run(DIAGNOSE, List.of(args.split(" ")));
         assertEquals(CommandSyntax.EXIT_USAGE, r.status);
         assertTrue(r.err.startsWith("diagnose: "), r.err);
-        assertTrue(r.err.contains("--bogus"), r.err);
+        assertTrue(r.err.contains(reason), r.err);
         assertTrue(r.err.contains("Usage: diagnose"), r.err);
         assertEquals("", r.out);
-        assertFalse(r.bodyRan);
-    }
-
-    @Test
-    void usageExceptionsFromTheBodyAreUsageErrorsToo() throws Exception {
-        Run r = run(DIAGNOSE, List.of("c", "--model", "m", "--top", "x"));
-        assertEquals(2, r.status);
-        assertTrue(r.err.contains("--top takes a whole number, not 'x'"), r.err);
-        assertTrue(r.err.contains("Usage: diagnose"), r.err);
+        assertEquals(bodyRan, r.bodyRan);
     }
 
     @Test

@@ -66,28 +66,14 @@ public final class NpyArray {
     /** All elements in C order as float32 (rounded where the dtype is wider). */
     public float[] toFloatArray() {
         float[] out = new float[size];
-        if (!fortranOrder || shape.length < 2) {
-            for (int i = 0; i < size; i++) {
-                out[i] = floatAt(i);
-            }
-            return out;
-        }
-        Odometer o = new Odometer();
-        for (int i = 0; i < size; i++) {
-            out[i] = floatAt(o.storage);
-            o.next();
-        }
+        inCOrder((i, at) -> out[i] = floatAt(at));
         return out;
     }
 
     /** All elements in C order as float64 (exact except for 64-bit integers beyond 2^53). */
     public double[] toDoubleArray() {
         double[] out = new double[size];
-        Odometer o = new Odometer();
-        for (int i = 0; i < size; i++) {
-            out[i] = doubleAt(o.storage);
-            o.next();
-        }
+        inCOrder((i, at) -> out[i] = doubleAt(at));
         return out;
     }
 
@@ -101,12 +87,29 @@ public final class NpyArray {
             throw new IllegalStateException(name + ": dtype " + dtype() + " is not an integer type");
         }
         long[] out = new long[size];
+        inCOrder((i, at) -> out[i] = longAt(at));
+        return out;
+    }
+
+    /** Receives element {@code i} (C order) at its storage index. */
+    @FunctionalInterface
+    private interface Element {
+        void at(int i, int storage);
+    }
+
+    /** Every element in C order with its storage index (the same index unless stored in Fortran order). */
+    private void inCOrder(Element e) {
+        if (!fortranOrder || shape.length < 2) {
+            for (int i = 0; i < size; i++) {
+                e.at(i, i);
+            }
+            return;
+        }
         Odometer o = new Odometer();
         for (int i = 0; i < size; i++) {
-            out[i] = longAt(o.storage);
+            e.at(i, o.storage);
             o.next();
         }
-        return out;
     }
 
     /** The array as a float32 tensor of the same shape, in C order. */

@@ -4,17 +4,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.raddiag.api.model.ModelClosedException;
 import org.raddiag.api.model.ModelBatch;
 import org.raddiag.api.model.ModelInput;
 import org.raddiag.api.model.ModelOutput;
+import org.raddiag.core.diagnosis.internal.BatchLane.Batch;
+import org.raddiag.core.diagnosis.internal.BatchLane.Entry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +46,7 @@ public final class MicroBatcher {
         void ran(Object lane, int requests);
     }
 
-    private final Map<Object, Lane> lanes = new ConcurrentHashMap<>();
+    private final Map<Object, BatchLane> lanes = new ConcurrentHashMap<>();
     private final AtomicLong passes = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
     private final PassListener listener;
@@ -90,7 +88,7 @@ public final class MicroBatcher {
 
     /** Announces a request for {@code lane} that will {@link #submit} soon; close the ticket when done. */
     public Ticket expect(Object lane) {
-        Lane l = lanes.computeIfAbsent(lane, Lane::new);
+        BatchLane l = lanes.computeIfAbsent(lane, BatchLane::new);
         l.lock.lock();
         try {
             l.upcoming++;
@@ -118,7 +116,7 @@ public final class MicroBatcher {
             ticket.close();
             throw e;
         }
-        Lane lane = ticket.lane;
+        BatchLane lane = ticket.lane;
         lane.queued.incrementAndGet();
         try {
             return batched(ticket, lane, input, s, forward);
@@ -127,7 +125,7 @@ public final class MicroBatcher {
         }
     }
 
-    private ModelOutput batched(Ticket ticket, Lane lane, ModelInput input, BatchSettings s, Forward forward) {
+    private ModelOutput batched(Ticket ticket, BatchLane lane, ModelInput input, BatchSettings s, Forward forward) {
         Entry entry = new Entry(input);
         Batch batch;
         boolean leader = false;
@@ -195,7 +193,7 @@ public final class MicroBatcher {
         }
     }
 
-    private void run(Lane lane, List<Entry> entries, Forward forward) {
+    private void run(BatchLane lane, List<Entry> entries, Forward forward) {
         try {
             if (entries.size() == 1) {
                 Entry e = entries.get(0);
@@ -238,7 +236,7 @@ public final class MicroBatcher {
         }
     }
 
-    private ModelOutput count(Lane lane, int n, ModelOutput out) {
+    private ModelOutput count(BatchLane lane, int n, ModelOutput out) {
         passes.incrementAndGet();
         requests.addAndGet(n);
         try {
@@ -251,10 +249,10 @@ public final class MicroBatcher {
 
     /** A request's place in its lane between {@link #expect} and {@link #submit}; closing it is idempotent. */
     public static final class Ticket implements AutoCloseable {
-        private final Lane lane;
+        private final BatchLane lane;
         private boolean released;
 
-        private Ticket(Lane lane) {
+        private Ticket(BatchLane lane) {
             this.lane = lane;
         }
 
@@ -274,67 +272,6 @@ public final class MicroBatcher {
             } finally {
                 lane.lock.unlock();
             }
-        }
-    }
-
-    private static final class Lane {
-        final Object key;
-        final AtomicInteger queued = new AtomicInteger();
-        final ReentrantLock lock = new ReentrantLock();
-        final Condition changed = lock.newCondition();
-        int upcoming;
-        int running;
-        Batch open;
-
-        Lane(Object key) {
-            this.key = key;
-        }
-
-        void started() {
-            lock.lock();
-            try {
-                running++;
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        void finished() {
-            lock.lock();
-            try {
-                running--;
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        void closeLocked(Batch b) {
-            b.closed = true;
-            if (open == b) {
-                open = null;
-            }
-            changed.signalAll();
-        }
-    }
-
-    private static final class Batch {
-        final long deadline;
-        final List<Entry> entries = new ArrayList<>();
-        int cases;
-        boolean closed;
-
-        Batch(long deadline) {
-            this.deadline = deadline;
-        }
-    }
-
-    private static final class Entry {
-        final ModelInput input;
-        final CompletableFuture<ModelOutput> result = new CompletableFuture<>();
-
-        Entry(ModelInput input) {
-            this.input = input;
         }
     }
 }

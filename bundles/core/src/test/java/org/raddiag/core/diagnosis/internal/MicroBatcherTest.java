@@ -1,30 +1,28 @@
 package org.raddiag.core.diagnosis.internal;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.raddiag.core.diagnosis.internal.CaseSumNetwork.assertSameOutput;
+import static org.raddiag.core.diagnosis.internal.CaseSumNetwork.input;
+import static org.raddiag.core.diagnosis.internal.CaseSumNetwork.inputs;
+import static org.raddiag.core.diagnosis.internal.CaseSumNetwork.reference;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.raddiag.testsupport.ModelInputs;
 import org.raddiag.api.model.ModelClosedException;
 import org.raddiag.api.model.ModelInput;
 import org.raddiag.api.model.ModelOutput;
 
-/**
- * The batcher with a fake network whose outputs depend only on each case (logits: pixel sum and valid-slice count;
- * attention: the first pixel of every slice), so a batched result must equal the unbatched one exactly.
- */
+/** The batcher with a fake network ({@link CaseSumNetwork}): a batched result must equal the unbatched one exactly. */
 class MicroBatcherTest {
     private static final String LANE = "m:1.0.0@pytorch";
     private final ExecutorService pool = Executors.newCachedThreadPool();
@@ -41,45 +39,35 @@ class MicroBatcherTest {
         return reference(in);
     }
 
-    /** The fake network's answer, not counted as a pass. */
-    private static ModelOutput reference(ModelInput in) {
-        for (long code : in.modalityCodes()) {
-            if (code == 9) {
-                throw new IllegalArgumentException("modality code 9 is not supported");
-            }
-        }
-        int b = in.cases();
-        int s = in.slots();
-        int d = in.depth();
-        int pixels = in.height() * in.width();
-        float[] logits = new float[b * 2];
-        float[] att = new float[b * s * d];
-        float[] px = in.images().data();
-        for (int c = 0; c < b; c++) {
-            double sum = 0;
-            for (int i = c * s * pixels * d; i < (c + 1) * s * pixels * d; i++) {
-                sum += px[i];
-            }
-            int valid = 0;
-            for (int j = 0; j < s; j++) {
-                valid += in.validSlices(c, j);
-                for (int z = 0; z < d; z++) {
-                    att[(c * s + j) * d + z] = px[((c * s + j) * pixels) * d + z];
-                }
-            }
-            logits[c * 2] = (float) sum;
-            logits[c * 2 + 1] = valid;
-        }
-        return new ModelOutput(logits, att, b, 2, s, d);
-    }
-
-    private static ModelInput input(int i) {
-        // varied slots and depths, so stacking has to pad
-        return ModelInputs.random(new Random(i), 1 + i % 3, 1 + i % 2 % (1 + i % 3), 2 + i % 4, 3);
-    }
-
     private Future<ModelOutput> submitLater(MicroBatcher b, MicroBatcher.Ticket t, ModelInput in) {
         return pool.submit(() -> b.submit(t, in, this::forward));
+    }
+
+    /** Request i got the unbatched answer to input(i). */
+    private static void assertOwnAnswers(List<Future<ModelOutput>> results) throws Exception {
+        for (int i = 0; i < results.size(); i++) {
+            assertSameOutput(reference(input(i)), results.get(i).get(20, TimeUnit.SECONDS));
+        }
+    }
+
+    /** Requests for {@code inputs} that all take their ticket ("being preprocessed") before any submits. */
+    private List<Future<ModelOutput>> submitTogether(MicroBatcher b, List<ModelInput> inputs) {
+        return submitTogether(b, inputs, this::forward);
+    }
+
+    private List<Future<ModelOutput>> submitTogether(MicroBatcher b, List<ModelInput> inputs,
+            MicroBatcher.Forward forward) {
+        List<MicroBatcher.Ticket> tickets = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            tickets.add(b.expect(LANE));
+        }
+        List<Future<ModelOutput>> results = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            MicroBatcher.Ticket t = tickets.get(i);
+            ModelInput in = inputs.get(i);
+            results.add(pool.submit(() -> b.submit(t, in, forward)));
+        }
+        return results;
     }
 
     /** A request for input(0) whose pass has started and runs until {@code release} opens. */
@@ -100,29 +88,12 @@ class MicroBatcherTest {
         return a;
     }
 
-    private static void assertSameOutput(ModelOutput want, ModelOutput got) {
-        assertEquals(want.cases(), got.cases());
-        assertEquals(want.slots(), got.slots());
-        assertEquals(want.depth(), got.depth());
-        assertArrayEquals(want.logits(), got.logits(), 1e-5f);
-        assertArrayEquals(want.sliceAttention(), got.sliceAttention(), 1e-5f);
-    }
 
     @Test
     void concurrentRequestsShareOnePassAndGetTheirOwnResultsInOrder() throws Exception {
         MicroBatcher b = new MicroBatcher(BatchSettings.of(8, 5000));
         int n = 6;
-        List<MicroBatcher.Ticket> tickets = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            tickets.add(b.expect(LANE)); // all six are "being preprocessed"
-        }
-        List<Future<ModelOutput>> results = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            results.add(submitLater(b, tickets.get(i), input(i)));
-        }
-        for (int i = 0; i < n; i++) {
-            assertSameOutput(reference(input(i)), results.get(i).get(10, TimeUnit.SECONDS));
-        }
+        assertOwnAnswers(submitTogether(b, inputs(n)));
         assertEquals(1, b.passes());
         assertEquals(n, b.requests());
         assertEquals(n, passSizes.get(0));
@@ -210,17 +181,7 @@ class MicroBatcherTest {
     void batchesHoldAtMostMaxCases() throws Exception {
         MicroBatcher b = new MicroBatcher(BatchSettings.of(3, 5000));
         int n = 7;
-        List<MicroBatcher.Ticket> tickets = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            tickets.add(b.expect(LANE));
-        }
-        List<Future<ModelOutput>> results = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            results.add(submitLater(b, tickets.get(i), input(i)));
-        }
-        for (int i = 0; i < n; i++) {
-            assertSameOutput(reference(input(i)), results.get(i).get(20, TimeUnit.SECONDS));
-        }
+        assertOwnAnswers(submitTogether(b, inputs(n)));
         List<Integer> sizes = new ArrayList<>(passSizes.subList(0, (int) b.passes()));
         assertTrue(sizes.stream().allMatch(s -> s <= 3), "passes " + sizes);
         assertEquals(n, sizes.stream().mapToInt(Integer::intValue).sum());
@@ -230,16 +191,9 @@ class MicroBatcherTest {
     @Test
     void aBadInputIsRefusedAloneAndTheOthersAreAnswered() throws Exception {
         MicroBatcher b = new MicroBatcher(BatchSettings.of(8, 5000));
-        List<MicroBatcher.Ticket> tickets = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            tickets.add(b.expect(LANE));
-        }
-        ModelInput nan = input(1);
-        nan.images().data()[0] = Float.NaN;
-        List<Future<ModelOutput>> results = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            results.add(submitLater(b, tickets.get(i), i == 2 ? nan : input(i)));
-        }
+        List<ModelInput> in = inputs(4);
+        in.get(2).images().data()[0] = Float.NaN;
+        List<Future<ModelOutput>> results = submitTogether(b, in);
         Exception e = assertThrows(Exception.class, () -> results.get(2).get(10, TimeUnit.SECONDS));
         assertInstanceOf(IllegalArgumentException.class, e.getCause());
         for (int i : new int[] {0, 1, 3}) {
@@ -251,16 +205,9 @@ class MicroBatcherTest {
     @Test
     void aPassThatFailsIsRetriedOneByOneSoOnlyTheCulpritFails() throws Exception {
         MicroBatcher b = new MicroBatcher(BatchSettings.of(8, 5000));
-        List<MicroBatcher.Ticket> tickets = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            tickets.add(b.expect(LANE));
-        }
-        ModelInput poison = input(0);
-        poison.modalityCodes()[0] = 9;
-        List<Future<ModelOutput>> results = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            results.add(submitLater(b, tickets.get(i), i == 1 ? poison : input(i)));
-        }
+        List<ModelInput> in = inputs(3);
+        in.get(1).modalityCodes()[0] = 9; // the poison input
+        List<Future<ModelOutput>> results = submitTogether(b, in);
         Exception e = assertThrows(Exception.class, () -> results.get(1).get(10, TimeUnit.SECONDS));
         assertInstanceOf(IllegalArgumentException.class, e.getCause());
         assertSameOutput(reference(input(0)), results.get(0).get(10, TimeUnit.SECONDS));
@@ -299,17 +246,11 @@ class MicroBatcherTest {
         assertTrue(System.nanoTime() - t0 < 2_000_000_000L);
         other.close();
         b.configure(BatchSettings.OFF);
-        List<MicroBatcher.Ticket> tickets = List.of(b.expect(LANE), b.expect(LANE));
         List<ModelInput> seen = Collections.synchronizedList(new ArrayList<>());
-        List<Future<ModelOutput>> results = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            ModelInput in = input(i);
-            MicroBatcher.Ticket t = tickets.get(i);
-            results.add(pool.submit(() -> b.submit(t, in, x -> {
-                seen.add(x);
-                return forward(x);
-            })));
-        }
+        List<Future<ModelOutput>> results = submitTogether(b, inputs(2), x -> {
+            seen.add(x);
+            return forward(x);
+        });
         for (Future<ModelOutput> f : results) {
             f.get(10, TimeUnit.SECONDS);
         }

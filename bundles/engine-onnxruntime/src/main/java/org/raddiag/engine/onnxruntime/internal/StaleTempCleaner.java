@@ -28,22 +28,16 @@ import java.util.stream.Stream;
  * <li>the set of mapped files is known (Linux {@code /proc}) and no file under it is mapped by a process we can see.
  * Files of other users are not ours to remove anyway.</li>
  * </ul>
+ *
+ * @param tmpDir the temp folder whose {@code onnxruntime-java*} folders are looked at
+ * @param owner  the user whose folders may go
+ * @param cutoff folders modified at or after this instant stay
  */
-final class StaleTempCleaner {
+record StaleTempCleaner(Path tmpDir, String owner, Instant cutoff) {
     static final String PREFIX = "onnxruntime-java";
 
     /** What one run did. */
     record Result(List<Path> deleted, List<Path> kept, long bytesFreed) {
-    }
-
-    private final Path tmpDir;
-    private final String owner;
-    private final Instant cutoff;
-
-    StaleTempCleaner(Path tmpDir, String owner, Instant cutoff) {
-        this.tmpDir = tmpDir;
-        this.owner = owner;
-        this.cutoff = cutoff;
     }
 
     /** Cleans with {@code mapped} = files mapped by live processes, or empty when unknown (then nothing goes). */

@@ -7,31 +7,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import ai.onnxruntime.OrtProvider;
 
 class DeviceChoiceTest {
 
-    @Test
-    void cudaWhenWantedAndPresent() {
-        DeviceChoice c = DeviceChoice.choose(true, EnumSet.of(OrtProvider.CPU, OrtProvider.CUDA));
-        assertTrue(c.cuda());
-        assertEquals("gpu(0)", c.device());
-    }
-
-    @Test
-    void cpuFallbackWhenCudaMissing() {
-        DeviceChoice c = DeviceChoice.choose(true, EnumSet.of(OrtProvider.CPU));
-        assertFalse(c.cuda());
-        assertEquals("cpu", c.device());
-        assertTrue(c.note().contains("falling back to CPU"), c.note());
-    }
-
-    @Test
-    void cpuWhenCudaDisabled() {
-        DeviceChoice c = DeviceChoice.choose(false, EnumSet.of(OrtProvider.CPU, OrtProvider.CUDA));
-        assertFalse(c.cuda());
-        assertEquals("cpu", c.device());
+    /** CUDA only when wanted and in the build; each choice says why in its note. */
+    @ParameterizedTest(name = "useCuda={0}, providers {1}: {2}")
+    @CsvSource({
+        "true,  CPU CUDA, gpu(0), using the CUDA execution provider",
+        "true,  CPU,      cpu,    falling back to CPU",
+        "false, CPU CUDA, cpu,    CUDA disabled by configuration",
+    })
+    void deviceFollowsTheSettingAndTheBuildsProviders(boolean useCuda, String providers, String device, String note) {
+        EnumSet<OrtProvider> available = EnumSet.noneOf(OrtProvider.class);
+        for (String p : providers.split(" ")) {
+            available.add(OrtProvider.valueOf(p));
+        }
+        DeviceChoice c = DeviceChoice.choose(useCuda, available);
+        assertEquals(device, c.device());
+        assertEquals(!device.equals("cpu"), c.cuda());
+        assertTrue(c.note().contains(note), c.note());
     }
 
     @Test

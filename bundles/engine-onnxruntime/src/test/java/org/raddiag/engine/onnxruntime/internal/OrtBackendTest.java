@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.raddiag.api.compute.BackendInfo;
 import org.raddiag.api.data.FloatTensor;
 import org.raddiag.support.engine.SelfTest;
+import org.raddiag.testsupport.TestTensors;
 
 /** The real ONNX Runtime (CPU) against the double-precision reference and the PyTorch fixture. */
 class OrtBackendTest {
@@ -49,12 +50,8 @@ class OrtBackendTest {
     void randomDataMatchesReference() {
         Random r = new Random(42);
         for (int batch : new int[] {1, 3, 17}) {
-            FloatTensor x = TestData.random(r, 1.0, batch, 24);
-            FloatTensor w1 = TestData.random(r, 0.3, 40, 24);
-            FloatTensor b1 = TestData.random(r, 0.1, 40);
-            FloatTensor w2 = TestData.random(r, 0.3, 7, 40);
-            FloatTensor b2 = TestData.random(r, 0.1, 7);
-            double max = TestData.maxAbsDiff(ReferenceMlp.forward(x, w1, b1, w2, b2), backend.mlp(x, w1, b1, w2, b2));
+            TestTensors.Mlp m = TestTensors.mlp(r, batch, 24, 40, 7, 0.3, 0.1);
+            double max = TestData.maxAbsDiff(ReferenceMlp.forward(m), m.on(backend));
             System.out.printf("random batch %d: max |ort - reference| = %.3g%n", batch, max);
             assertTrue(max < TOLERANCE, "batch " + batch + ": max |ort - reference| = " + max);
         }
@@ -85,55 +82,49 @@ class OrtBackendTest {
     @Test
     void badShapesAreRefusedWithTheirNames() {
         Random r = new Random(1);
-        FloatTensor x = TestData.random(r, 1, 2, 8);
-        FloatTensor w1 = TestData.random(r, 1, 5, 8);
-        FloatTensor b1 = TestData.random(r, 1, 5);
-        FloatTensor w2 = TestData.random(r, 1, 3, 5);
-        FloatTensor b2 = TestData.random(r, 1, 3);
+        TestTensors.Mlp m = TestTensors.mlp(r, 2, 8, 5, 3, 1, 1);
+        FloatTensor x = m.x(), w1 = m.w1(), b1 = m.b1(), w2 = m.w2(), b2 = m.b2();
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> backend.mlp(x, TestData.random(r, 1, 5, 9), b1, w2, b2));
+                () -> backend.mlp(x, TestTensors.gaussian(r, 1, 5, 9), b1, w2, b2));
         assertEquals("shape mismatch: w1 has shape [5, 9], expected (hidden, 8) to match x [2, 8]", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> backend.mlp(x, w1, TestData.random(r, 1, 4), w2, b2));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> backend.mlp(x, w1, TestTensors.gaussian(r, 1, 4), w2, b2));
         assertEquals("shape mismatch: b1 has shape [4], expected (5) to match w1 [5, 8]", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> backend.mlp(x, w1, b1, TestData.random(r, 1, 3, 6), b2));
+                () -> backend.mlp(x, w1, b1, TestTensors.gaussian(r, 1, 3, 6), b2));
         assertEquals("shape mismatch: w2 has shape [3, 6], expected (out, 5) to match w1 [5, 8]", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> backend.mlp(x, w1, b1, w2, TestData.random(r, 1, 2)));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> backend.mlp(x, w1, b1, w2, TestTensors.gaussian(r, 1, 2)));
         assertEquals("shape mismatch: b2 has shape [2], expected (3) to match w2 [3, 5]", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> backend.mlp(TestData.random(r, 1, 16), w1, b1, w2, b2));
+                () -> backend.mlp(TestTensors.gaussian(r, 1, 16), w1, b1, w2, b2));
         assertEquals("x must have rank 2, got shape [16]", e.getMessage());
     }
 
     @Test
     void sessionsAreCachedPerWeightsAndRebuiltWhenWeightsChangeInPlace() throws Exception {
         Random r = new Random(7);
-        FloatTensor x = TestData.random(r, 1, 2, 6);
-        FloatTensor w1 = TestData.random(r, 0.5, 4, 6);
-        FloatTensor b1 = TestData.random(r, 0.1, 4);
-        FloatTensor w2 = TestData.random(r, 0.5, 2, 4);
-        FloatTensor b2 = TestData.random(r, 0.1, 2);
+        TestTensors.Mlp m = TestTensors.mlp(r, 2, 6, 4, 2, 0.5, 0.1);
         try (OrtBackend own = OrtEngineStarter.start(1, 1, false)) {
             int afterSelfTest = own.cachedSessions();
-            own.mlp(x, w1, b1, w2, b2);
-            own.mlp(TestData.random(r, 1, 5, 6), w1, b1, w2, b2);
+            m.on(own);
+            own.mlp(TestTensors.gaussian(r, 1, 5, 6), m.w1(), m.b1(), m.w2(), m.b2());
             assertEquals(afterSelfTest + 1, own.cachedSessions(), "same weights, other batch: one session");
 
-            w1.data()[0] += 1f; // changed in place: must not give stale results
-            FloatTensor got = own.mlp(x, w1, b1, w2, b2);
-            assertTrue(TestData.maxAbsDiff(ReferenceMlp.forward(x, w1, b1, w2, b2), got) < TOLERANCE);
+            m.w1().data()[0] += 1f; // changed in place: must not give stale results
+            assertTrue(TestData.maxAbsDiff(ReferenceMlp.forward(m), m.on(own)) < TOLERANCE);
 
             own.close();
-            assertThrows(IllegalStateException.class, () -> own.mlp(x, w1, b1, w2, b2));
+            assertThrows(IllegalStateException.class, () -> m.on(own));
         }
     }
 
     @Test
     void emptyBatchGivesEmptyResult() {
         Random r = new Random(3);
-        FloatTensor got = backend.mlp(new FloatTensor(new float[0], 0, 4), TestData.random(r, 1, 3, 4),
-                TestData.random(r, 1, 3), TestData.random(r, 1, 2, 3), TestData.random(r, 1, 2));
+        FloatTensor got = backend.mlp(new FloatTensor(new float[0], 0, 4), TestTensors.gaussian(r, 1, 3, 4),
+                TestTensors.gaussian(r, 1, 3), TestTensors.gaussian(r, 1, 2, 3), TestTensors.gaussian(r, 1, 2));
         assertArrayEquals(new long[] {0, 2}, got.shape());
     }
 

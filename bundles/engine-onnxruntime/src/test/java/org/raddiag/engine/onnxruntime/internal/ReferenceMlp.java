@@ -1,6 +1,7 @@
 package org.raddiag.engine.onnxruntime.internal;
 
 import org.raddiag.api.data.FloatTensor;
+import org.raddiag.testsupport.TestTensors;
 
 /** Plain-Java, double-precision reference of the head: {@code (GELU(x W1^T + b1)) W2^T + b2}, exact (erf) GELU. */
 final class ReferenceMlp {
@@ -9,6 +10,10 @@ final class ReferenceMlp {
 
     static double[][] forward(FloatTensor x, FloatTensor w1, FloatTensor b1, FloatTensor w2, FloatTensor b2) {
         return linear(gelu(linear(rows(x), w1, b1)), w2, b2);
+    }
+
+    static double[][] forward(TestTensors.Mlp m) {
+        return forward(m.x(), m.w1(), m.b1(), m.w2(), m.b2());
     }
 
     static double[][] rows(FloatTensor t) {

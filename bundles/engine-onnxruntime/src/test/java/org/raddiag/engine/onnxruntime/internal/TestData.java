@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 
 import org.raddiag.api.data.FloatTensor;
 
-/** Test fixtures: the {@code raddiag.testdata} folder and random tensors. */
+/** Test fixtures: the {@code raddiag.testdata} folder and comparisons with its expected values. */
 final class TestData {
     private TestData() {
     }
@@ -22,18 +21,6 @@ final class TestData {
             throw new AssertionError("missing fixture folder " + dir);
         }
         return dir;
-    }
-
-    static FloatTensor random(Random r, double scale, long... shape) {
-        int n = 1;
-        for (long s : shape) {
-            n *= (int) s;
-        }
-        float[] d = new float[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = (float) (r.nextGaussian() * scale);
-        }
-        return new FloatTensor(d, shape);
     }
 
     /** Largest |expected - actual|; also checks that the shapes agree. */

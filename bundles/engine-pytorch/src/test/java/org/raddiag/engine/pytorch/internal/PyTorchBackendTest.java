@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.raddiag.api.data.FloatTensor;
 import org.raddiag.support.engine.SelfTest;
+import org.raddiag.testsupport.TestTensors;
 
 class PyTorchBackendTest {
     private static PyTorchBackend backend;
@@ -31,8 +32,9 @@ class PyTorchBackendTest {
     void mlpMatchesPlainJavaInDoublePrecision() {
         Random r = new Random(11);
         int n = 3, in = 7, h = 5, out = 4;
-        FloatTensor x = random(r, n, in), w1 = random(r, h, in), b1 = random(r, h), w2 = random(r, out, h), b2 = random(r, out);
-        FloatTensor y = backend.mlp(x, w1, b1, w2, b2);
+        TestTensors.Mlp m = TestTensors.mlp(r, n, in, h, out, 1, 1);
+        FloatTensor x = m.x(), w1 = m.w1(), b1 = m.b1(), w2 = m.w2(), b2 = m.b2();
+        FloatTensor y = m.on(backend);
         assertEquals(n * out, y.data().length);
         for (int i = 0; i < n; i++) {
             double[] hid = new double[h];
@@ -62,17 +64,6 @@ class PyTorchBackendTest {
         assertEquals("shape mismatch: w1 has shape [2, 4], expected (hidden, 3) to match x [2, 3]", e.getMessage());
     }
 
-    private static FloatTensor random(Random r, long... shape) {
-        int n = 1;
-        for (long s : shape) {
-            n *= (int) s;
-        }
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) r.nextGaussian();
-        }
-        return new FloatTensor(v, shape);
-    }
 
     /** Exact GELU with erf from its Maclaurin series. */
     private static double gelu(double x) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +15,17 @@ import org.junit.jupiter.api.Test;
 class ComponentDirectoryTest {
     private static long in(long ms) {
         return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+    }
+
+    /** {@code d.await(name)} with a grace period of {@code ms}, on another thread; its IOException fails the future. */
+    private static CompletableFuture<String> loadElsewhere(ComponentDirectory<String> d, String name, long ms) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return d.await(name, in(ms));
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        });
     }
 
     @Test
@@ -29,13 +42,7 @@ class ComponentDirectoryTest {
     @Test
     void loadWaitsForAPluginThatComesBackWithinTheGracePeriod() throws Exception {
         ComponentDirectory<String> d = new ComponentDirectory<>("backbone");
-        CompletableFuture<String> load = CompletableFuture.supplyAsync(() -> {
-            try {
-                return d.await("resnet18", in(10_000));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<String> load = loadElsewhere(d, "resnet18", 10_000);
         Thread.sleep(100);
         assertTrue(!load.isDone(), "the load waits while the plugin is missing");
         d.add("vit", "other");
@@ -61,16 +68,12 @@ class ComponentDirectoryTest {
     @Test
     void closingWakesWaitingLoads() throws Exception {
         ComponentDirectory<String> d = new ComponentDirectory<>("head");
-        CompletableFuture<String> load = CompletableFuture.supplyAsync(() -> {
-            try {
-                return d.await("mlp", in(60_000));
-            } catch (IOException e) {
-                return e.getMessage();
-            }
-        });
+        CompletableFuture<String> load = loadElsewhere(d, "mlp", 60_000);
         Thread.sleep(100);
         d.close();
-        String msg = load.get(5, TimeUnit.SECONDS);
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> load.get(5, TimeUnit.SECONDS));
+        assertTrue(failed.getCause() instanceof IOException, String.valueOf(failed.getCause()));
+        String msg = failed.getCause().getMessage();
         assertTrue(msg.contains("no head plugin 'mlp'") && msg.contains("runner is stopping"), msg);
     }
 }

@@ -1,5 +1,6 @@
 package org.raddiag.onnx;
 
+import java.util.Locale;
 import org.raddiag.api.model.ArchitectureConfig;
 
 /**
@@ -17,34 +18,31 @@ import org.raddiag.api.model.ArchitectureConfig;
  * <li>{@link #HEAD}: in {@code x (B, hidden)}; out {@code logits (B, classes)}.</li>
  * </ul>
  */
-public final class BlockRoles {
-    public static final String BACKBONE = "backbone";
-    public static final String POOLING = "pooling";
-    public static final String FUSION = "fusion";
-    public static final String HEAD = "head";
+public enum BlockRole {
+    BACKBONE, POOLING, FUSION, HEAD;
+
     /** Architecture key naming the pooling block (default {@code attention1d}). */
     public static final String POOLING_KEY = "pooling";
 
-    private BlockRoles() {
-    }
-
     /**
-     * Block type for {@code role} in {@code config}: the backbone and head settings as they are, pooling
+     * Block type for this role in {@code config}: the backbone and head settings as they are, pooling
      * {@code attention1d} unless set, fusion {@code early} as {@code vitfuse}; null for late fusion (no block).
      */
-    public static String blockType(String role, ArchitectureConfig config) {
-        switch (role) {
-            case BACKBONE:
-                return config.get(ArchitectureConfig.BACKBONE);
-            case POOLING:
-                return config.get(POOLING_KEY, "attention1d");
-            case FUSION:
+    public String blockType(ArchitectureConfig config) {
+        return switch (this) {
+            case BACKBONE -> config.get(ArchitectureConfig.BACKBONE);
+            case POOLING -> config.get(POOLING_KEY, "attention1d");
+            case FUSION -> {
                 String f = config.get(ArchitectureConfig.FUSION, "early");
-                return "late".equals(f) ? null : "early".equals(f) ? "vitfuse" : f;
-            case HEAD:
-                return config.get(ArchitectureConfig.HEAD, "mlp");
-            default:
-                throw new IllegalArgumentException("unknown block role '" + role + "'");
-        }
+                yield "late".equals(f) ? null : "early".equals(f) ? "vitfuse" : f;
+            }
+            case HEAD -> config.get(ArchitectureConfig.HEAD, "mlp");
+        };
+    }
+
+    /** The role in lower case, as messages name it ({@code backbone}, {@code pooling}, ...). */
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }
