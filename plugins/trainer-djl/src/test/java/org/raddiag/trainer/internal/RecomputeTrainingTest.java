@@ -57,12 +57,20 @@ class RecomputeTrainingTest {
 
     @Test
     void theSettingIsAutoTrueFalseOrAStageCount() {
-        assertEquals(1, TrainingSpec.of(Map.of("image_size", "256")).recomputeStages(), "auto: on for large slices");
-        assertEquals(0, TrainingSpec.of(Map.of("image_size", "32")).recomputeStages(), "auto: off for small ones");
+        Map<String, String> fullSize = Map.of("image_size", "256", "depth", "32", "batchSize", "1");
+        assertEquals(1, TrainingSpec.of(with(fullSize, "slots", "4")).recomputeStages(), "auto: on for 4 scans");
+        assertEquals(0, TrainingSpec.of(with(fullSize, "slots", "1")).recomputeStages(), "auto: off for 1 scan");
+        assertEquals(0, TrainingSpec.of(Map.of("image_size", "32")).recomputeStages(), "auto: off for small slices");
         assertEquals(1, TrainingSpec.of(Map.of("image_size", "32", "recompute", "true")).recomputeStages());
         assertEquals(3, TrainingSpec.of(Map.of("recompute", "3")).recomputeStages());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TrainingSpec.of(Map.of("recompute", "sometimes")));
         assertTrue(e.getMessage().contains("recompute must be auto, true, false or a stage count 0-4"), e.getMessage());
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String key, String value) {
+        Map<String, String> m = new java.util.HashMap<>(base);
+        m.put(key, value);
+        return m;
     }
 }
