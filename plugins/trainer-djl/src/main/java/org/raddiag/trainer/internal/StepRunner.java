@@ -16,10 +16,10 @@ import org.raddiag.model.blocks.RadNet;
 import org.raddiag.model.blocks.Recompute;
 
 /**
- * One optimisation step on a batch: forward in training mode, {@link TrainingLoss}, backward, clipping at the global
- * gradient norm (its factor folded into the {@link AdamW} update), gradients zeroed. Every temporary array lives in
- * an {@link NDScope} closed at
- * the end of the step. Also the validation loss (eval mode, no gradient).
+ * One optimisation step on a batch: forward in training mode, {@link TrainingLoss}, backward (with the checkpointed
+ * segments recomputed, when asked), clipping at the global gradient norm (its factor folded into the {@link AdamW}
+ * update), gradients zeroed. Every temporary array lives in an {@link NDScope} closed at the end of the step. Also
+ * the validation loss (eval mode, no gradient).
  */
 public final class StepRunner {
     private final RadNet net;

@@ -24,7 +24,12 @@ class RecomputeTrainingTest {
     private static final SyntheticData DATA = new SyntheticData(5, 6, 2, 11);
 
     private static StateDict train(Path out, String recompute, RecordingListener l) throws Exception {
+        return train(out, recompute, false, l);
+    }
+
+    private static StateDict train(Path out, String recompute, boolean frozen, RecordingListener l) throws Exception {
         Map<String, String> s = SyntheticData.tinySettings();
+        s.put("freezeBackbone", Boolean.toString(frozen));
         s.put("augment", "false");
         s.put("epochs", "2");
         s.put("recompute", recompute);
@@ -53,6 +58,16 @@ class RecomputeTrainingTest {
             }
         }
         assertFalse(a.get("resnet2D.bn1.running_mean").floats()[0] == 0f, "the statistics moved");
+    }
+
+    @Test
+    void aFrozenBackboneHasNothingToRecompute(@TempDir Path plainOut, @TempDir Path checkpointedOut)
+            throws Exception {
+        RecordingListener plain = new RecordingListener();
+        RecordingListener checkpointed = new RecordingListener();
+        train(plainOut, "false", true, plain);
+        train(checkpointedOut, "1", true, checkpointed);
+        assertEquals(plain.losses, checkpointed.losses);
     }
 
     @Test
