@@ -94,12 +94,21 @@ public final class AdamW {
                 try (NDArray g2 = g.square()) {
                     vi.muli((float) beta2).addi(g2.muli(vScale));
                 }
-                try (NDArray floor = clampSubnormal ? vi.maximum(Float.MIN_NORMAL) : vi.duplicate();
-                        NDArray denom = floor.sqrt();
+                try (NDArray denom = sqrt(vi, clampSubnormal);
                         NDArray ratio = mi.div(denom.divi((float) bc2Sqrt).addi((float) eps))) {
                     p.subi(ratio.muli(stepSize));
                 }
             }
+        }
+    }
+
+    /** {@code sqrt(v)}, of {@code max(v, Float.MIN_NORMAL)} when {@code clampSubnormal} (see SUBNORMAL_SAFE_EPS). */
+    private static NDArray sqrt(NDArray v, boolean clampSubnormal) {
+        if (!clampSubnormal) {
+            return v.sqrt();
+        }
+        try (NDArray floor = v.maximum(Float.MIN_NORMAL)) {
+            return floor.sqrt();
         }
     }
 
