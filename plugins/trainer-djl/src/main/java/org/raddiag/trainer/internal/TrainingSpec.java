@@ -2,6 +2,7 @@ package org.raddiag.trainer.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -144,10 +145,7 @@ public final class TrainingSpec {
         values.bool(MIX);
         values.bool(FREEZE_BACKBONE);
         values.bool(VALIDATE);
-        if (!values.raw(RECOMPUTE).matches("auto|true|false|[0-4]")) {
-            throw new IllegalArgumentException(RECOMPUTE + " must be auto, true, false or a stage count 0-4, got '"
-                    + values.raw(RECOMPUTE) + "'");
-        }
+        explicitRecompute();
         seed();
     }
 
@@ -241,17 +239,24 @@ public final class TrainingSpec {
     /** Slice pixels a training step encodes: batch x slots x depth x image size squared. */
     long stepPixels() {
         long size = values.integer(ArchitectureConfig.IMAGE_SIZE);
-        return values.integer(BATCH_SIZE) * values.integer(ArchitectureConfig.SLOTS)
+        return (long) values.integer(BATCH_SIZE) * values.integer(ArchitectureConfig.SLOTS)
                 * values.integer(ArchitectureConfig.DEPTH) * size * size;
     }
 
     /** How many leading trunk stages training steps checkpoint ({@code recompute}; auto by the step's size). */
     public int recomputeStages() {
+        return explicitRecompute().orElseGet(() -> stepPixels() >= RECOMPUTE_AUTO_PIXELS ? 1 : 0);
+    }
+
+    /** The stage count {@code recompute} names; empty for {@code auto}. */
+    private OptionalInt explicitRecompute() {
         return switch (values.raw(RECOMPUTE)) {
-            case "auto" -> stepPixels() >= RECOMPUTE_AUTO_PIXELS ? 1 : 0;
-            case "true" -> 1;
-            case "false" -> 0;
-            default -> Integer.parseInt(values.raw(RECOMPUTE));
+            case "auto" -> OptionalInt.empty();
+            case "true" -> OptionalInt.of(1);
+            case "false" -> OptionalInt.of(0);
+            case "0", "1", "2", "3", "4" -> OptionalInt.of(Integer.parseInt(values.raw(RECOMPUTE)));
+            default -> throw new IllegalArgumentException(RECOMPUTE + " must be auto, true, false or a stage count"
+                    + " 0-4, got '" + values.raw(RECOMPUTE) + "'");
         };
     }
 
