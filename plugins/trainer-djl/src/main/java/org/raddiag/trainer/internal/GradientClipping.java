@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Clipping by the global norm as {@code torch.nn.utils.clip_grad_norm_}: {@code total = sqrt(sum of squared
- * gradient entries over all parameters)}; when {@code max / (total + 1e-6) < 1} every gradient is scaled in place by
- * that factor. DJL's optimiser {@code clipGrad} is per element, which is not the reference behaviour.
+ * gradient entries over all parameters)}; when {@code max / (total + 1e-6) < 1} every gradient is scaled by that
+ * factor, which {@link AdamW#update(double, java.util.Map, double)} applies inside its moment updates. DJL's
+ * optimiser {@code clipGrad} is per element, which is not the reference behaviour.
  */
 public final class GradientClipping {
     private GradientClipping() {
@@ -30,23 +31,6 @@ public final class GradientClipping {
             return 1.0;
         }
         return Math.min(1.0, maxNorm / (norm + 1e-6));
-    }
-
-    /**
-     * Scales {@code grads} in place so that their global norm is at most {@code maxNorm} ({@code <= 0}: no-op).
-     * Training folds {@link #scale} into {@link AdamW#update(double, java.util.Map, double)} instead.
-     *
-     * @return the norm before clipping
-     */
-    public static double clip(List<NDArray> grads, double maxNorm) {
-        double norm = globalNorm(grads);
-        double coef = scale(norm, maxNorm);
-        if (coef < 1.0) {
-            for (NDArray g : grads) {
-                g.muli((float) coef);
-            }
-        }
-        return norm;
     }
 
     /**
