@@ -16,17 +16,19 @@ if ! /usr/bin/python3 -c 'import torch, torchvision' 2>/dev/null; then
     libopenblas0-pthread libjemalloc2 >/dev/null
 fi
 jemalloc=$(ls /usr/lib/*/libjemalloc.so.2 2>/dev/null | head -1 || true)
+# bin/raddiag's own jemalloc settings, read from it so that both sides always run alike
+malloc_conf=$(sed -n 's/.*MALLOC_CONF:-\([^}]*\)}.*/\1/p' "$dist/bin/raddiag")
 export RADDIAG_HOME=${RADDIAG_HOME:-$(mktemp -d)}
 if [[ ${BENCH_AVX2:-0} == 1 ]]; then
   export ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2
 fi
 isa=$(grep -q avx512f /proc/cpuinfo && echo "AVX-512" || echo "AVX2 only")
 echo "== machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, $isa$( \
-  [[ ${BENCH_AVX2:-0} == 1 ]] && echo ', limited to AVX2 (BENCH_AVX2=1)'); allocator: ${jemalloc:-glibc}"
+  [[ ${BENCH_AVX2:-0} == 1 ]] && echo ', limited to AVX2 (BENCH_AVX2=1)'); allocator: ${jemalloc:-glibc}${jemalloc:+ ($malloc_conf)}"
 # the same allocator for the anchors as bin/raddiag uses
 anchor() {
   if [[ -n $jemalloc ]]; then
-    LD_PRELOAD=$jemalloc MALLOC_CONF=dirty_decay_ms:-1,muzzy_decay_ms:-1 /usr/bin/python3 "$@"
+    LD_PRELOAD=$jemalloc MALLOC_CONF=${MALLOC_CONF:-$malloc_conf} /usr/bin/python3 "$@"
   else
     /usr/bin/python3 "$@"
   fi

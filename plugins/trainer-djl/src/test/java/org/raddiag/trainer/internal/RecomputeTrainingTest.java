@@ -73,10 +73,10 @@ class RecomputeTrainingTest {
     @Test
     void theSettingIsAutoTrueFalseOrAStageCount() {
         Map<String, String> fullSize = Map.of("image_size", "256", "depth", "32", "batchSize", "1");
-        assertEquals(1, TrainingSpec.of(with(fullSize, "slots", "4")).recomputeStages(), "auto: on for 4 scans");
-        assertEquals(0, TrainingSpec.of(with(fullSize, "slots", "1")).recomputeStages(), "auto: off for 1 scan");
+        assertEquals(2, TrainingSpec.of(with(fullSize, "slots", "4")).recomputeStages(), "auto: on for 4 scans");
+        assertEquals(2, TrainingSpec.of(with(fullSize, "slots", "1")).recomputeStages(), "auto: on for 1 scan");
         assertEquals(0, TrainingSpec.of(Map.of("image_size", "32")).recomputeStages(), "auto: off for small slices");
-        assertEquals(1, TrainingSpec.of(Map.of("image_size", "32", "recompute", "true")).recomputeStages());
+        assertEquals(2, TrainingSpec.of(Map.of("image_size", "32", "recompute", "true")).recomputeStages());
         assertEquals(3, TrainingSpec.of(Map.of("recompute", "3")).recomputeStages());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TrainingSpec.of(Map.of("recompute", "sometimes")));
