@@ -24,34 +24,35 @@ import java.util.function.UnaryOperator;
  *
  * <p>Segments are checkpointed only while a {@link #session(int)} is open on the thread (the trainer opens one per
  * step when the setting asks for it); otherwise {@link #checkpoint} just applies the segment. The session says how
- * deep: a backbone checkpoints its first {@link #stages()} stages (each one more saves memory and costs time).
+ * deep: a backbone checkpoints its first {@link #units()} units (residual units, blocks: each one more saves memory
+ * and costs one more unit's forward).
  */
 public final class Recompute implements AutoCloseable {
     private static final ThreadLocal<Recompute> ACTIVE = new ThreadLocal<>();
     private final Deque<Pending> pending = new ArrayDeque<>();
-    private final int stages;
+    private final int units;
     private boolean recomputing;
 
     private record Pending(NDArray input, UnaryOperator<NDArray> segment, NDArray output) {
     }
 
-    private Recompute(int stages) {
-        this.stages = stages;
+    private Recompute(int units) {
+        this.units = units;
     }
 
     /**
      * Starts checkpointing the segments of this thread's forward passes until {@link #close()}.
      *
-     * @param stages how many leading stages of the backbone to checkpoint, at least 1
+     * @param units how many leading units of the backbone to checkpoint, at least 1
      */
-    public static Recompute session(int stages) {
-        if (stages < 1) {
-            throw new IllegalArgumentException("a recompute session checkpoints at least one stage, not " + stages);
+    public static Recompute session(int units) {
+        if (units < 1) {
+            throw new IllegalArgumentException("a recompute session checkpoints at least one unit, not " + units);
         }
         if (ACTIVE.get() != null) {
             throw new IllegalStateException("a recompute session is already open on this thread");
         }
-        Recompute r = new Recompute(stages);
+        Recompute r = new Recompute(units);
         ACTIVE.set(r);
         return r;
     }
@@ -62,9 +63,9 @@ public final class Recompute implements AutoCloseable {
         return r != null && r.recomputing;
     }
 
-    /** How many leading stages a backbone checkpoints now: 0 when {@link #checkpoints()} is false. */
-    public static int stages() {
-        return checkpoints() ? ACTIVE.get().stages : 0;
+    /** How many leading units a backbone checkpoints now: 0 when {@link #checkpoints()} is false. */
+    public static int units() {
+        return checkpoints() ? ACTIVE.get().units : 0;
     }
 
     /**

@@ -103,7 +103,7 @@ class RecomputeTest extends DjlTest {
             assertFalse(Recompute.checkpoints(), "no gradient collector: nothing to recompute for");
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 assertTrue(Recompute.checkpoints());
-                assertEquals(1, Recompute.stages());
+                assertEquals(1, Recompute.units());
             }
             assertThrows(IllegalStateException.class, () -> Recompute.session(1), "one session per thread");
         }

@@ -28,7 +28,7 @@ public final class StepRunner {
     private final AdamW optimizer;
     private final float klWeight;
     private final double clipNorm;
-    private final int recomputeStages;
+    private final int recomputeUnits;
 
     /**
      * Losses and the gradient norm (before clipping) of one step; {@code skipped} when the gradients were not finite
@@ -44,10 +44,10 @@ public final class StepRunner {
     public record Phases(double forward, double backward, double update) {
     }
 
-    /** @param recomputeStages leading backbone stages to checkpoint ({@link Recompute}) to save memory; 0 = none */
+    /** @param recomputeUnits leading backbone units to checkpoint ({@link Recompute}) to save memory; 0 = none */
     public StepRunner(RadNet net, NDManager manager, AdamW optimizer, double klWeight, double clipNorm,
-            int recomputeStages) {
-        this.recomputeStages = recomputeStages;
+            int recomputeUnits) {
+        this.recomputeUnits = recomputeUnits;
         this.net = net;
         this.manager = manager;
         this.ps = new ParameterStore(manager, false);
@@ -64,7 +64,7 @@ public final class StepRunner {
             NDList loss;
             long t1;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector();
-                    Recompute checkpoints = recomputeStages > 0 ? Recompute.session(recomputeStages) : null) {
+                    Recompute checkpoints = recomputeUnits > 0 ? Recompute.session(recomputeUnits) : null) {
                 loss = loss(nd, true);
                 t1 = System.nanoTime();
                 gc.backward(loss.get(0));

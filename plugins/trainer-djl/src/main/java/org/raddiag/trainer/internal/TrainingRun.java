@@ -116,7 +116,7 @@ public final class TrainingRun {
             // a frozen backbone keeps no activations for backward, so there is nothing to checkpoint (and nothing
             // its recomputed segments could back-propagate into)
             StepRunner runner = new StepRunner(net, manager, opt, spec.klWeight(), spec.clipNorm(),
-                    spec.freezeBackbone() ? 0 : spec.recomputeStages());
+                    spec.freezeBackbone() ? 0 : spec.recomputeUnits());
             CaseLoader loader = new CaseLoader(data, encoder, arch, CACHE_BYTES);
             ImageAugmenter augmenter = spec.augment() ? new ImageAugmenter(spec.augmentP()) : null;
             try (MetricsLog log = new MetricsLog(out.resolve(DjlTraining.METRICS), pos == null ? 0 : pos.metricsBytes())) {

@@ -37,10 +37,10 @@ import org.raddiag.api.model.ArchitectureConfig;
  * <tr><td>{@code freezeBackbone}</td><td>no gradient to {@code resnet2D.*} (false)</td></tr>
  * <tr><td>{@code maxSteps}</td><td>stop after this many steps in total, e.g. for benchmarks; 0 = no limit</td></tr>
  * <tr><td>{@code validate}</td><td>validation loss after each epoch (true)</td></tr>
- * <tr><td>{@code recompute}</td><td>activation checkpointing of the trunk's stem and the units of its first
- * stages: how many stages (0-4; {@code true} = 2, {@code false} = 0), or {@code auto}: 2 for steps of at least 2^21
- * slice pixels (batch x slots x depth x size^2: a full-size step of one scan or more), where memory is short, else 0
- * (auto)</td></tr>
+ * <tr><td>{@code recompute}</td><td>activation checkpointing of the trunk's stem and first residual units: how
+ * many units (0-64, a backbone stops at its own count; {@code true} = 5, {@code false} = 0), or {@code auto}: 5 for
+ * steps of at least 2^21 slice pixels (batch x slots x depth x size^2: a full-size step of one scan or more), where
+ * memory is short, else 0 (auto)</td></tr>
  * <tr><td>{@code backbone}, {@code image_size}, {@code depth}, {@code slots}, {@code hidden}, {@code classes},
  * {@code fusion}</td><td>architecture ({@link ArchitectureConfig} keys)</td></tr>
  * </table>
@@ -70,12 +70,16 @@ public final class TrainingSpec {
     public static final String RECOMPUTE = "recompute";
     /**
      * Slice pixels per step from which {@code recompute=auto} checkpoints the trunk's first {@link #RECOMPUTE_ON}
-     * stages: the full-size steps (2.1 M pixels a scan; 1 scan: peak RSS 6.0 -> 4.1 GB for about 12 % of the step)
-     * do, the demo's (0.5 M, under 1 GB) does not.
+     * units: the full-size steps (2.1 M pixels a scan) do, the demo's (0.5 M, under 1 GB) does not.
      */
     static final long RECOMPUTE_AUTO_PIXELS = 1L << 21;
-    /** The stages {@code recompute=true} and {@code auto} checkpoint: deeper ones save little at a large cost. */
-    static final int RECOMPUTE_ON = 2;
+    /**
+     * The units {@code recompute=true} and {@code auto} checkpoint: ResNet-50's first stage and two units of its
+     * second hold most of its activations for a fifth of its forward (1 scan at the full size: peak RSS 5.8 -> 4.3 GB
+     * for about 10 % of the step); deeper units save less for the same time each.
+     */
+    static final int RECOMPUTE_ON = 5;
+    private static final int RECOMPUTE_MAX = 64;
 
     private static final Map<String, String> DEFAULTS = defaults();
     private static final Set<String> ARCH_KEYS = Set.of(ArchitectureConfig.BACKBONE, ArchitectureConfig.IMAGE_SIZE,
@@ -245,21 +249,25 @@ public final class TrainingSpec {
                 * values.integer(ArchitectureConfig.DEPTH) * size * size;
     }
 
-    /** How many leading trunk stages training steps checkpoint ({@code recompute}; auto by the step's size). */
-    public int recomputeStages() {
+    /** How many leading trunk units training steps checkpoint ({@code recompute}; auto by the step's size). */
+    public int recomputeUnits() {
         return explicitRecompute().orElseGet(() -> stepPixels() >= RECOMPUTE_AUTO_PIXELS ? RECOMPUTE_ON : 0);
     }
 
-    /** The stage count {@code recompute} names; empty for {@code auto}. */
+    /** The unit count {@code recompute} names; empty for {@code auto}. */
     private OptionalInt explicitRecompute() {
-        return switch (values.raw(RECOMPUTE)) {
-            case "auto" -> OptionalInt.empty();
-            case "true" -> OptionalInt.of(RECOMPUTE_ON);
-            case "false" -> OptionalInt.of(0);
-            case "0", "1", "2", "3", "4" -> OptionalInt.of(Integer.parseInt(values.raw(RECOMPUTE)));
-            default -> throw new IllegalArgumentException(RECOMPUTE + " must be auto, true, false or a stage count"
-                    + " 0-4, got '" + values.raw(RECOMPUTE) + "'");
-        };
+        String raw = values.raw(RECOMPUTE);
+        switch (raw) {
+            case "auto": return OptionalInt.empty();
+            case "true": return OptionalInt.of(RECOMPUTE_ON);
+            case "false": return OptionalInt.of(0);
+            default:
+                if (raw.matches("[0-9]{1,2}") && Integer.parseInt(raw) <= RECOMPUTE_MAX) {
+                    return OptionalInt.of(Integer.parseInt(raw));
+                }
+                throw new IllegalArgumentException(RECOMPUTE + " must be auto, true, false or a unit count 0-"
+                        + RECOMPUTE_MAX + ", got '" + raw + "'");
+        }
     }
 
     /**

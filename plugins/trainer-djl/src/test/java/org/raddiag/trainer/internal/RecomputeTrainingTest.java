@@ -17,8 +17,9 @@ import org.raddiag.trainer.testutil.RecordingListener;
 import org.raddiag.trainer.testutil.SyntheticData;
 
 /**
- * Training with the trunk's first activations checkpointed ({@code recompute=2}: the stem and two stages) takes
- * the steps of training without: the same losses and the same final weights, BatchNorm's running statistics included.
+ * Training with the trunk's first activations checkpointed ({@code recompute=4}: the stem with the first unit, then a
+ * segment of two units and one of one) takes the steps of training without: the same losses and the same final
+ * weights, BatchNorm's running statistics included.
  */
 class RecomputeTrainingTest {
     private static final SyntheticData DATA = new SyntheticData(5, 6, 2, 11);
@@ -44,7 +45,7 @@ class RecomputeTrainingTest {
         RecordingListener plain = new RecordingListener();
         RecordingListener checkpointed = new RecordingListener();
         StateDict a = train(plainOut, "false", plain);
-        StateDict b = train(checkpointedOut, "2", checkpointed);
+        StateDict b = train(checkpointedOut, "4", checkpointed);
         assertEquals(plain.losses.size(), checkpointed.losses.size());
         for (int i = 0; i < plain.losses.size(); i++) {
             assertEquals(plain.losses.get(i), checkpointed.losses.get(i), 1e-5, "step " + (i + 1));
@@ -73,14 +74,16 @@ class RecomputeTrainingTest {
     @Test
     void theSettingIsAutoTrueFalseOrAStageCount() {
         Map<String, String> fullSize = Map.of("image_size", "256", "depth", "32", "batchSize", "1");
-        assertEquals(2, TrainingSpec.of(with(fullSize, "slots", "4")).recomputeStages(), "auto: on for 4 scans");
-        assertEquals(2, TrainingSpec.of(with(fullSize, "slots", "1")).recomputeStages(), "auto: on for 1 scan");
-        assertEquals(0, TrainingSpec.of(Map.of("image_size", "32")).recomputeStages(), "auto: off for small slices");
-        assertEquals(2, TrainingSpec.of(Map.of("image_size", "32", "recompute", "true")).recomputeStages());
-        assertEquals(3, TrainingSpec.of(Map.of("recompute", "3")).recomputeStages());
+        assertEquals(5, TrainingSpec.of(with(fullSize, "slots", "4")).recomputeUnits(), "auto: on for 4 scans");
+        assertEquals(5, TrainingSpec.of(with(fullSize, "slots", "1")).recomputeUnits(), "auto: on for 1 scan");
+        assertEquals(0, TrainingSpec.of(Map.of("image_size", "32")).recomputeUnits(), "auto: off for small slices");
+        assertEquals(5, TrainingSpec.of(Map.of("image_size", "32", "recompute", "true")).recomputeUnits());
+        assertEquals(3, TrainingSpec.of(Map.of("recompute", "3")).recomputeUnits());
+        assertEquals(16, TrainingSpec.of(Map.of("recompute", "16")).recomputeUnits());
+        assertThrows(IllegalArgumentException.class, () -> TrainingSpec.of(Map.of("recompute", "-1")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TrainingSpec.of(Map.of("recompute", "sometimes")));
-        assertTrue(e.getMessage().contains("recompute must be auto, true, false or a stage count 0-4"), e.getMessage());
+        assertTrue(e.getMessage().contains("recompute must be auto, true, false or a unit count 0-64"), e.getMessage());
     }
 
     private static Map<String, String> with(Map<String, String> base, String key, String value) {
