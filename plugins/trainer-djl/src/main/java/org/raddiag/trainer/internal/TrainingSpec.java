@@ -75,7 +75,7 @@ public final class TrainingSpec {
     static final long RECOMPUTE_AUTO_PIXELS = 1L << 21;
     /**
      * The units {@code recompute=true} and {@code auto} checkpoint: ResNet-50's first stage and two units of its
-     * second hold most of its activations for a fifth of its forward (1 scan at the full size: peak RSS 5.8 -> 4.3 GB
+     * second hold most of its activations for a fifth of its forward (1 scan at the full size: peak RSS 6.0 -> 4.3 GB
      * for about 10 % of the step); deeper units save less for the same time each.
      */
     static final int RECOMPUTE_ON = 5;
