@@ -3,7 +3,6 @@ package org.raddiag.model.blocks;
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.UnaryOperator;
@@ -104,10 +103,10 @@ public final class Recompute implements AutoCloseable {
     }
 
     /**
-     * After {@code gc.backward(loss)}: each queued segment, last first, runs again with its graph and is
+     * After the step's backward of its loss: each queued segment, last first, runs again with its graph and is
      * back-propagated from the gradient its output received, which adds its parameters' gradients.
      */
-    public void backward(GradientCollector gc) {
+    public void backward() {
         while (!pending.isEmpty()) {
             Pending p = pending.pop();
             recomputing = true;

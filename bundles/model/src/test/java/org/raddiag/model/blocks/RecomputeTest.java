@@ -69,7 +69,7 @@ class RecomputeTest extends DjlTest {
             NDArray loss = y.mul(w).square().sum();
             gc.backward(loss);
             if (session != null) {
-                session.backward(gc);
+                session.backward();
             }
         }
     }

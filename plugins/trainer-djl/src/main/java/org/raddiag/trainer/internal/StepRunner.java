@@ -69,7 +69,7 @@ public final class StepRunner {
                 t1 = System.nanoTime();
                 gc.backward(loss.get(0));
                 if (checkpoints != null) {
-                    checkpoints.backward(gc);
+                    checkpoints.backward();
                 }
             }
             long t2 = System.nanoTime();
