@@ -16,8 +16,12 @@ if ! /usr/bin/python3 -c 'import torch, torchvision' 2>/dev/null; then
     libopenblas0-pthread libjemalloc2 >/dev/null
 fi
 jemalloc=$(ls /usr/lib/*/libjemalloc.so.2 2>/dev/null | head -1 || true)
-# bin/raddiag's own jemalloc settings, read from it so that both sides always run alike
-malloc_conf=$(sed -n 's/.*MALLOC_CONF:-\([^}]*\)}.*/\1/p' "$dist/bin/raddiag")
+# bin/raddiag's own jemalloc settings, read from it so that both sides always run alike: its training ones for
+# bench-train (the sourcing script sets bench_alloc=train), its base ones otherwise
+malloc_conf=$(sed -n 's/^alloc_base="\(.*\)"$/\1/p' "$dist/bin/raddiag")
+if [[ ${bench_alloc:-base} == train ]]; then
+  malloc_conf=$malloc_conf$(sed -n 's/^alloc_train="\$alloc_base\(.*\)"$/\1/p' "$dist/bin/raddiag")
+fi
 export RADDIAG_HOME=${RADDIAG_HOME:-$(mktemp -d)}
 if [[ ${BENCH_AVX2:-0} == 1 ]]; then
   export ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2

@@ -4,6 +4,7 @@
 # 4 scans for the memory check), each in a fresh JVM, against the same-run anchors (tools/anchors/anchor_train.py:
 # torchvision trunk + MLP head + AdamW in Debian's python3-torch). Prints ratios (anchor time / ours: > 1 = faster).
 # Usage: tools/bench-train.sh [STEPS]         BENCH_AVX2=1 tools/bench-train.sh: emulate an AVX2-only machine
+bench_alloc=train
 source "$(dirname "$0")/bench-common.sh"
 steps=${1:-5}
 threads=$(nproc)
