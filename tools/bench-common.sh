@@ -17,11 +17,13 @@ if ! /usr/bin/python3 -c 'import torch, torchvision' 2>/dev/null; then
 fi
 jemalloc=$(ls /usr/lib/*/libjemalloc.so.2 2>/dev/null | head -1 || true)
 # bin/raddiag's own jemalloc settings, read from it so that both sides always run alike: its training ones for
-# bench-train (the sourcing script sets bench_alloc=train), its base ones otherwise
+# bench-train (the sourcing script sets bench_alloc=train), its base ones otherwise; MALLOC_CONF, when set, wins
+# for both sides, as it does in bin/raddiag
 malloc_conf=$(sed -n 's/^alloc_base="\(.*\)"$/\1/p' "$dist/bin/raddiag")
 if [[ ${bench_alloc:-base} == train ]]; then
   malloc_conf=$malloc_conf$(sed -n 's/^alloc_train="\$alloc_base\(.*\)"$/\1/p' "$dist/bin/raddiag")
 fi
+malloc_conf=${MALLOC_CONF:-$malloc_conf}
 export RADDIAG_HOME=${RADDIAG_HOME:-$(mktemp -d)}
 if [[ ${BENCH_AVX2:-0} == 1 ]]; then
   export ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2
@@ -32,7 +34,7 @@ echo "== machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), 
 # the same allocator for the anchors as bin/raddiag uses
 anchor() {
   if [[ -n $jemalloc ]]; then
-    LD_PRELOAD=$jemalloc MALLOC_CONF=${MALLOC_CONF:-$malloc_conf} /usr/bin/python3 "$@"
+    LD_PRELOAD=$jemalloc MALLOC_CONF=$malloc_conf /usr/bin/python3 "$@"
   else
     /usr/bin/python3 "$@"
   fi

@@ -262,8 +262,9 @@ public final class TrainingSpec {
             case "true": return OptionalInt.of(RECOMPUTE_ON);
             case "false": return OptionalInt.of(0);
             default:
-                if (raw.matches("[0-9]{1,2}") && Integer.parseInt(raw) <= RECOMPUTE_MAX) {
-                    return OptionalInt.of(Integer.parseInt(raw));
+                int units = raw.matches("[0-9]{1,2}") ? Integer.parseInt(raw) : -1;
+                if (units >= 0 && units <= RECOMPUTE_MAX) {
+                    return OptionalInt.of(units);
                 }
                 throw new IllegalArgumentException(RECOMPUTE + " must be auto, true, false or a unit count 0-"
                         + RECOMPUTE_MAX + ", got '" + raw + "'");
