@@ -47,12 +47,15 @@ public final class ChannelsLast {
      * the engine's random generator, so training stays reproducible.
      */
     public static boolean sound(NDManager like) {
+        if (like.getDevice().isGpu()) {
+            return true; // oneDNN is the CPU's; the answer kept below is the CPU's too
+        }
         Boolean s = sound;
         if (s == null) {
             synchronized (ChannelsLast.class) {
                 s = sound;
                 if (s == null) {
-                    s = !like.getDevice().isGpu() ? probe(like) : Boolean.TRUE;
+                    s = probe(like);
                     if (!s) {
                         LOG.log(System.Logger.Level.WARNING, "oneDNN's channels-last convolutions are wrong on this"
                                 + " CPU (its cache sizes read as unknown): convolutions run in the NCHW layout");
@@ -77,16 +80,12 @@ public final class ChannelsLast {
                 ws[i] = (float) Math.cos(i * 0.91) / 16;
             }
             NDArray w = m.create(ws, new Shape(out, in, 1, 1));
+            NDArray full = m.create(xs, new Shape(2, in, 8, 8));
             for (int stride : new int[] {1, 2}) {
-                NDArray x = m.create(xs, new Shape(2, in, 8, 8));
-                if (stride == 1) {
-                    x = x.get(new NDIndex(":, :, :4, :4")); // a 4 x 4 map, wrong where the caches read 1 byte
-                }
+                // at stride 1 a 4 x 4 map, wrong where the caches read 1 byte
+                NDArray x = stride == 1 ? full.get(new NDIndex(":, :, :4, :4")) : full;
                 NDArray y = Conv2d.conv2d(permuted(x), w, null, new Shape(stride, stride)).head();
-                NDArray sub = x.get(new NDIndex(":, :, ::{}, ::{}", stride, stride));
-                Shape ss = sub.getShape();
-                NDArray ref = sub.transpose(0, 2, 3, 1).reshape(-1, in).matMul(w.reshape(out, in).transpose())
-                        .reshape(ss.get(0), ss.get(2), ss.get(3), out).transpose(0, 3, 1, 2);
+                NDArray ref = pointwiseProduct(x, w, stride);
                 float err = y.sub(ref).abs().max().getFloat();
                 float scale = ref.abs().max().getFloat();
                 if (!(err <= 1e-4f * Math.max(scale, 1f))) {
@@ -95,6 +94,19 @@ public final class ChannelsLast {
             }
             return true;
         }
+    }
+
+    /**
+     * The 1x1 convolution of {@code x (N, C, H, W)} with {@code w (O, C, 1, 1)} at {@code stride}, no padding, as a
+     * matrix product of the subsampled input: the reference that oneDNN's convolution is checked against.
+     */
+    static NDArray pointwiseProduct(NDArray x, NDArray w, long stride) {
+        long in = w.getShape().get(1);
+        long out = w.getShape().get(0);
+        NDArray sub = x.get(new NDIndex(":, :, ::{}, ::{}", stride, stride));
+        Shape s = sub.getShape();
+        return sub.transpose(0, 2, 3, 1).reshape(-1, in).matMul(w.reshape(out, in).transpose())
+                .reshape(s.get(0), s.get(2), s.get(3), out).transpose(0, 3, 1, 2);
     }
 
     private static NDArray permuted(NDArray x) {
