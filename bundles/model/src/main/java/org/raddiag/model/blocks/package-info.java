@@ -6,5 +6,5 @@
  * plugins.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("4.1.0")
+@org.osgi.annotation.versioning.Version("4.2.0")
 package org.raddiag.model.blocks;

@@ -1,7 +1,9 @@
 package org.raddiag.trainer.internal;
 
 import com.google.gson.GsonBuilder;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import org.raddiag.api.cli.Command;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.train.TrainingListener;
 import org.raddiag.model.assembly.NetworkAssembler;
+import org.raddiag.model.blocks.OpProfile;
 import org.raddiag.support.cli.Benchmarks;
 import org.raddiag.support.cli.CommandSyntax;
 import org.raddiag.support.cli.ParsedArgs;
@@ -31,7 +34,8 @@ import org.raddiag.support.files.ScratchFolders;
 import org.raddiag.support.osgi.TrackedServices;
 
 /**
- * {@code bench-train [--size demo|full] [--scans N] [--steps N] [--warmup N] [--set key=value]... [--json]}: training
+ * {@code bench-train [--size demo|full] [--scans N] [--steps N] [--warmup N] [--set key=value]... [--profile FILE]
+ * [--json]}: training
  * step time and peak RSS on synthetic cases (every slot full, every slice valid), at the two sizes the performance
  * anchors ({@code tools/anchors/anchor_train.py demo|full}) time: a benchmark, not a test. A step is forward, loss,
  * backward, clipping and the AdamW update, as in {@code train}.
@@ -47,6 +51,8 @@ public final class BenchTrainCommand extends SyntaxCommand {
             .option("steps", "N", "timed steps", "5")
             .option("warmup", "N", "untimed steps before them (oneDNN and the allocator warm up)", "2")
             .repeatable("set", "key=value", "a training setting (as for train), e.g. --set batchSize=2")
+            .option("profile", "FILE", "write PyTorch's operator profile of the last timed step there (a Chrome"
+                    + " trace: chrome://tracing or ui.perfetto.dev)")
             .jsonFlag()
             .build();
 
@@ -82,6 +88,10 @@ public final class BenchTrainCommand extends SyntaxCommand {
         if (warmup < 0) {
             throw new UsageException("--warmup takes 0 or more steps");
         }
+        Path profileFile = a.path("profile");
+        if (profileFile != null && !Files.isDirectory(profileFile.toAbsolutePath().getParent())) {
+            throw new UsageException("--profile " + profileFile + ": its folder does not exist");
+        }
         Map<String, String> settings = settings(size, scans);
         settings.putAll(a.settings("set"));
         settings.put(TrainingSpec.MAX_STEPS, String.valueOf(warmup + steps));
@@ -94,8 +104,9 @@ public final class BenchTrainCommand extends SyntaxCommand {
         ArchitectureConfig arch = spec.architecture(Integer.parseInt(settings.get(ArchitectureConfig.CLASSES)));
         int batch = Integer.parseInt(settings.get(TrainingSpec.BATCH_SIZE));
         // one epoch holds every step, so no epoch-end checkpoint falls among the timed steps
+        // one batch of distinct inputs, reused by every step, as the anchors do
         SyntheticCases data = new SyntheticCases(arch.getInt(ArchitectureConfig.CLASSES), batch * (warmup + steps),
-                arch.getInt(ArchitectureConfig.IMAGE_SIZE), arch.getInt(ArchitectureConfig.DEPTH),
+                batch, arch.getInt(ArchitectureConfig.IMAGE_SIZE), arch.getInt(ArchitectureConfig.DEPTH),
                 arch.getInt(ArchitectureConfig.SLOTS));
         pytorch.require("pytorch");
         List<Double> seconds = new ArrayList<>();
@@ -104,6 +115,8 @@ public final class BenchTrainCommand extends SyntaxCommand {
             phases.put(phase, new ArrayList<>());
         }
         double[] stepsPeak = {-1};
+        long lastStep = warmup + steps;
+        OpProfile[] profile = {null};
         TrainingListener timing = new TrainingListener() {
             @Override
             public void step(int epoch, long step, long total, Map<String, Double> m) {
@@ -112,6 +125,16 @@ public final class BenchTrainCommand extends SyntaxCommand {
                     phases.forEach((phase, list) -> list.add(m.get(phase + "Seconds")));
                 }
                 stepsPeak[0] = Benchmarks.peakRssMiB();
+                // the steps run on this thread, so the profiler (per thread) sees the last one whole
+                if (profileFile != null && step == lastStep - 1) {
+                    profile[0] = OpProfile.start();
+                } else if (profile[0] != null && step == lastStep) {
+                    try {
+                        profile[0].writeTo(profileFile);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot write the profile " + profileFile + ": " + e, e);
+                    }
+                }
             }
 
             @Override
@@ -119,10 +142,19 @@ public final class BenchTrainCommand extends SyntaxCommand {
             }
         };
         Path work = ScratchFolders.create("raddiag-bench-train-");
+        if (profileFile != null && lastStep == 1) {
+            profile[0] = OpProfile.start();
+        }
         try {
             DjlTraining.run(spec, data, data.tensorizer(), assembler, work, false, timing);
         } finally {
-            DurableFiles.deleteTree(work);
+            try {
+                if (profile[0] != null) {
+                    profile[0].close();
+                }
+            } finally {
+                DurableFiles.deleteTree(work);
+            }
         }
         double[] s = seconds.stream().mapToDouble(Double::doubleValue).toArray();
         double median = Benchmarks.median(s);
@@ -141,6 +173,9 @@ public final class BenchTrainCommand extends SyntaxCommand {
         r.put("peakRssMiBSteps", stepsPeak[0]);
         r.put("peakRssMiB", Benchmarks.peakRssMiB());
         r.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+        if (profileFile != null) {
+            r.put("profile", profileFile.toAbsolutePath().toString());
+        }
         if (a.flag("json")) {
             out.println(new GsonBuilder().setPrettyPrinting().create().toJson(r));
         } else {

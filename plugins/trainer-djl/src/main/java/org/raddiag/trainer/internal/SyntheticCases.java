@@ -14,21 +14,28 @@ import org.raddiag.api.train.DatasetSource;
 
 /**
  * Random-valued cases of any size for timing training ({@code bench-train}): every slot full, every slice valid, one
- * label per case; the training split only.
+ * label per case; the training split only. Only {@code distinct} inputs are held (case i gets input i mod distinct),
+ * so the benchmark's own data stays a batch or so, whatever the number of steps: the anchors reuse one batch tensor
+ * too, and holding every step's cases (124 MB of Java heap for 60 demo steps) would count against the platform's RSS.
  */
 public final class SyntheticCases implements DatasetSource {
     private final LabelSet labels;
     private final List<String> ids = new ArrayList<>();
-    private final Map<String, ModelInput> inputs = new HashMap<>();
+    private final Map<String, Integer> index = new HashMap<>();
+    private final List<ModelInput> inputs = new ArrayList<>();
 
-    public SyntheticCases(int classes, int cases, int size, int depth, int slots) {
+    /** {@code cases} cases over {@code distinct} (at least 1) random inputs of {@code slots x depth x size x size}. */
+    public SyntheticCases(int classes, int cases, int distinct, int size, int depth, int slots) {
+        if (distinct < 1) {
+            throw new IllegalArgumentException("synthetic cases need at least one distinct input, not " + distinct);
+        }
         List<String> names = new ArrayList<>();
         for (int i = 0; i < classes; i++) {
             names.add("c" + i);
         }
         labels = new LabelSet("bench", names, 0, 0);
         Random r = new Random(1);
-        for (int i = 0; i < cases; i++) {
+        for (int i = 0; i < Math.min(cases, distinct); i++) {
             float[] img = new float[slots * size * size * depth];
             for (int k = 0; k < img.length; k++) {
                 img[k] = r.nextFloat();
@@ -39,14 +46,17 @@ public final class SyntheticCases implements DatasetSource {
             java.util.Arrays.fill(mods, 1);
             java.util.Arrays.fill(marks, 1);
             java.util.Arrays.fill(keys, depth / 2);
+            inputs.add(new ModelInput(new FloatTensor(img, 1, slots, 1, size, size, depth), mods, marks, keys));
+        }
+        for (int i = 0; i < cases; i++) {
             String id = "bench" + i;
             ids.add(id);
-            inputs.put(id, new ModelInput(new FloatTensor(img, 1, slots, 1, size, size, depth), mods, marks, keys));
+            index.put(id, i % distinct);
         }
     }
 
     public Function<Case, ModelInput> tensorizer() {
-        return c -> inputs.get(c.id());
+        return c -> inputs.get(index.get(c.id()));
     }
 
     @Override

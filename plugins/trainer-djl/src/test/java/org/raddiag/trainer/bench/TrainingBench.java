@@ -48,7 +48,7 @@ public final class TrainingBench {
         int size = Integer.parseInt(settings.getOrDefault("image_size", "256"));
         int depth = Integer.parseInt(settings.getOrDefault("depth", "32"));
         int slots = Integer.parseInt(settings.getOrDefault("slots", "4"));
-        SyntheticCases data = new SyntheticCases(classes, cases, size, depth, slots);
+        SyntheticCases data = new SyntheticCases(classes, cases, cases, size, depth, slots);
         List<Double> seconds = new ArrayList<>();
         int skip = warmup;
         TrainingListener timing = new TrainingListener() {
