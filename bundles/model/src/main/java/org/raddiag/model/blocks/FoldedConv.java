@@ -84,6 +84,9 @@ public final class FoldedConv {
         if (OnePixelConv.applies(x, weight.getShape().get(2), stride.get(0), padding.get(0))) {
             return OnePixelConv.conv(x, weight, bias, padding.get(0));
         }
+        if (BatchOfOneConv.applies(x, weight.getShape().get(2))) {
+            return BatchOfOneConv.conv(x, weight, bias, stride, padding);
+        }
         return Conv2d.conv2d(x, weight, bias, stride, padding).head();
     }
 }

@@ -13,6 +13,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.raddiag.model.blocks.BatchOfOneConv;
 import org.raddiag.model.blocks.ChannelsLast;
 import org.raddiag.model.blocks.OnePixelConv;
 import org.raddiag.model.blocks.FoldedConv;
@@ -122,21 +123,36 @@ public final class ResidualUnit extends ReferenceBlock implements InferenceFoldi
      * oneDNN's backward of a strided 1x1 conv kills the JVM (SIGFPE) for ResNet-50's 512 -> 1024 and 1024 -> 2048.
      */
     private NDArray projection(ParameterStore ps, NDArray identity, boolean training) {
+        NDArray w = ps.getValue(downsample[0].getParameters().get("weight"), identity.getDevice(), training);
+        Shape unpadded = new Shape(0, 0);
         if (downsampleStride == 1 || ChannelsLast.sound(identity.getManager())) {
+            if (!training && BatchOfOneConv.applies(identity, 1)) {
+                return BatchOfOneConv.conv(identity, w, null, new Shape(downsampleStride, downsampleStride), unpadded);
+            }
             return downsample[0].forward(ps, new NDList(identity), training).head();
         }
-        NDArray w = ps.getValue(downsample[0].getParameters().get("weight"), identity.getDevice(), training);
         try (NDArray sub = identity.get(new NDIndex(":, :, ::{}, ::{}", downsampleStride, downsampleStride))) {
-            return Conv2d.conv2d(sub, w, null, new Shape(1, 1), new Shape(0, 0)).head();
+            if (!training && BatchOfOneConv.applies(sub, 1)) {
+                return BatchOfOneConv.conv(sub, w, null, new Shape(1, 1), unpadded);
+            }
+            return Conv2d.conv2d(sub, w, null, new Shape(1, 1), unpadded).head();
         }
     }
 
-    /** A conv of the unit on {@code x}; one whose output is a single pixel as the {@link OnePixelConv} product. */
+    /**
+     * A conv of the unit on {@code x}; one whose output is a single pixel as the {@link OnePixelConv} product, one of
+     * a single small image at inference as a {@link BatchOfOneConv}.
+     */
     private static NDArray conv(ParameterStore ps, Block conv, int[] kernelStride, NDArray x, boolean training) {
         int k = kernelStride[0];
         if (k > 1 && OnePixelConv.applies(x, k, kernelStride[1], k / 2)) {
             NDArray w = ps.getValue(conv.getParameters().get("weight"), x.getDevice(), training);
             return OnePixelConv.conv(x, w, null, k / 2);
+        }
+        if (!training && BatchOfOneConv.applies(x, k)) {
+            NDArray w = ps.getValue(conv.getParameters().get("weight"), x.getDevice(), training);
+            Shape s = new Shape(kernelStride[1], kernelStride[1]);
+            return BatchOfOneConv.conv(x, w, null, s, new Shape(k / 2, k / 2));
         }
         return conv.forward(ps, new NDList(x), training).head();
     }

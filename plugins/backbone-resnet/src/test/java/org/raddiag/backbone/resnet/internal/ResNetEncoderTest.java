@@ -77,4 +77,31 @@ class ResNetEncoderTest {
         assertTrue(params.containsKey("conv1.weight") && params.containsKey("layer4.1.bn1.running_var"));
         assertFalse(params.keySet().stream().anyMatch(k -> k.startsWith("fc.")));
     }
+
+    /**
+     * At inference, a single slice (its small convs run as {@link org.raddiag.model.blocks.BatchOfOneConv}, to keep
+     * libtorch off NNPACK) gives the features it gets beside another slice, plain and with BatchNorm folded.
+     */
+    @ParameterizedTest
+    @MethodSource("encoders")
+    void aSingleSliceGivesItsFeaturesInABatch(SliceBackbone encoder, String name, int width, long trainable) {
+        Block block = encoder.build(Block.class, CONFIG);
+        block.initialize(manager, DataType.FLOAT32, new Shape(2, 3, 48, 48));
+        NDArray two = manager.randomUniform(0f, 1f, new Shape(2, 3, 48, 48));
+        NDArray one = two.get("0:1");
+        for (boolean folded : new boolean[] {false, true}) {
+            if (folded) {
+                org.raddiag.model.blocks.InferenceFolding.prepareAll(block, manager);
+            }
+            ParameterStore ps = new ParameterStore(manager, false);
+            float[] batch = block.forward(ps, new NDList(two), false).head().get("0").toFloatArray();
+            float[] alone = block.forward(ps, new NDList(one), false).head().get("0").toFloatArray();
+            assertEquals(width, alone.length);
+            float scale = 0;
+            for (float v : batch) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            assertArrayEquals(batch, alone, 1e-5f * Math.max(1f, scale), name + (folded ? " folded" : " plain"));
+        }
+    }
 }
