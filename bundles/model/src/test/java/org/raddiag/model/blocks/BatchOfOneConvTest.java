@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BatchOfOneConvTest {
 
     @ParameterizedTest
-    @CsvSource({"16, 8, 3, 1, 8", "16, 32, 3, 2, 8", "64, 128, 1, 2, 4", "64, 64, 1, 1, 16", "3, 4, 3, 1, 5", "512, 512, 1, 1, 2"})
+    @CsvSource({"16, 8, 3, 1, 8", "16, 32, 3, 2, 8", "64, 128, 1, 2, 4", "64, 64, 1, 1, 16", "3, 4, 3, 1, 5",
+        "512, 512, 1, 1, 2"})
     void equalsTheConvolution(int in, int out, int kernel, int stride, int size) {
         try (NDManager m = NDManager.newBaseManager()) {
             m.getEngine().setRandomSeed(5);

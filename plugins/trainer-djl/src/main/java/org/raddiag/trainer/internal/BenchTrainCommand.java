@@ -35,10 +35,10 @@ import org.raddiag.support.osgi.TrackedServices;
 
 /**
  * {@code bench-train [--size demo|full] [--scans N] [--steps N] [--warmup N] [--set key=value]... [--profile FILE]
- * [--json]}: training
- * step time and peak RSS on synthetic cases (every slot full, every slice valid), at the two sizes the performance
- * anchors ({@code tools/anchors/anchor_train.py demo|full}) time: a benchmark, not a test. A step is forward, loss,
- * backward, clipping and the AdamW update, as in {@code train}.
+ * [--json]}: training step time and peak RSS on synthetic cases (every slot full, every slice valid), at the two sizes
+ * the performance anchors ({@code tools/anchors/anchor_train.py demo|full}) time: a benchmark, not a test. A step is
+ * forward, loss, backward, clipping and the AdamW update, as in {@code train}. {@code --profile} writes PyTorch's
+ * operator profile of the last timed step ({@link OpProfile}).
  */
 @Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "bench-train"})
 public final class BenchTrainCommand extends SyntaxCommand {

@@ -25,6 +25,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.raddiag.api.model.ArchitectureConfig;
 import org.raddiag.api.model.SliceBackbone;
+import org.raddiag.model.blocks.BatchOfOneConv;
+import org.raddiag.model.blocks.InferenceFolding;
 import org.raddiag.model.blocks.ReferenceBlock;
 
 class ResNetEncoderTest {
@@ -79,7 +81,7 @@ class ResNetEncoderTest {
     }
 
     /**
-     * At inference, a single slice (its small convs run as {@link org.raddiag.model.blocks.BatchOfOneConv}, to keep
+     * At inference, a single slice (its small convs run as {@link BatchOfOneConv}, to keep
      * libtorch off NNPACK) gives the features it gets beside another slice, plain and with BatchNorm folded.
      */
     @ParameterizedTest
@@ -91,7 +93,7 @@ class ResNetEncoderTest {
         NDArray one = two.get("0:1");
         for (boolean folded : new boolean[] {false, true}) {
             if (folded) {
-                org.raddiag.model.blocks.InferenceFolding.prepareAll(block, manager);
+                InferenceFolding.prepareAll(block, manager);
             }
             ParameterStore ps = new ParameterStore(manager, false);
             float[] batch = block.forward(ps, new NDList(two), false).head().get("0").toFloatArray();
