@@ -29,8 +29,14 @@ public final class BatchOfOneConv {
         return s.dimension() == 4 && s.get(0) == 1 && kernel <= 3 && s.size() <= NATIVE_MAX_VALUES;
     }
 
-    /** The convolution of the single image {@code x (1, C, H, W)}, through oneDNN; the result belongs to x's manager. */
-    public static NDArray conv(NDArray x, NDArray weight, NDArray bias, Shape stride, Shape padding) {
+    /**
+     * The convolution of {@code x (N, C, H, W)}; a single small image (see {@link #applies}) goes through oneDNN as a
+     * batch of two. The result belongs to x's manager.
+     */
+    public static NDArray conv2d(NDArray x, NDArray weight, NDArray bias, Shape stride, Shape padding) {
+        if (!applies(x, weight.getShape().get(2))) {
+            return Conv2d.conv2d(x, weight, bias, stride, padding).head();
+        }
         try (NDArray two = NDArrays.concat(new NDList(x, x));
                 NDArray both = Conv2d.conv2d(two, weight, bias, stride, padding).head()) {
             return both.get(new NDIndex("0:1"));

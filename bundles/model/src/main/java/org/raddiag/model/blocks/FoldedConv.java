@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.convolutional.Conv2d;
 
 /**
  * A bias-free 2-D convolution followed by an eval-mode {@link ReferenceBatchNorm2d}, folded into one convolution with
@@ -84,9 +83,6 @@ public final class FoldedConv {
         if (OnePixelConv.applies(x, weight.getShape().get(2), stride.get(0), padding.get(0))) {
             return OnePixelConv.conv(x, weight, bias, padding.get(0));
         }
-        if (BatchOfOneConv.applies(x, weight.getShape().get(2))) {
-            return BatchOfOneConv.conv(x, weight, bias, stride, padding);
-        }
-        return Conv2d.conv2d(x, weight, bias, stride, padding).head();
+        return BatchOfOneConv.conv2d(x, weight, bias, stride, padding);
     }
 }

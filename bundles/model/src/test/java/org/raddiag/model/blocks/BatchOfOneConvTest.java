@@ -34,7 +34,7 @@ class BatchOfOneConvTest {
             Shape p = new Shape(kernel / 2, kernel / 2);
             NDArray ref = Conv2d.conv2d(x.toType(DataType.FLOAT64, true), w.toType(DataType.FLOAT64, true),
                     b.toType(DataType.FLOAT64, true), s, p).head().toType(DataType.FLOAT32, false);
-            NDArray got = BatchOfOneConv.conv(x, w, b, s, p);
+            NDArray got = BatchOfOneConv.conv2d(x, w, b, s, p);
             assertEquals(ref.getShape(), got.getShape());
             assertArrayEquals(ref.toFloatArray(), got.toFloatArray(), 1e-5f);
         }

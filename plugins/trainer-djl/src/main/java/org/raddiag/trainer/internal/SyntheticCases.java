@@ -1,9 +1,7 @@
 package org.raddiag.trainer.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import org.raddiag.api.data.Case;
@@ -21,7 +19,6 @@ import org.raddiag.api.train.DatasetSource;
 public final class SyntheticCases implements DatasetSource {
     private final LabelSet labels;
     private final List<String> ids = new ArrayList<>();
-    private final Map<String, Integer> index = new HashMap<>();
     private final List<ModelInput> inputs = new ArrayList<>();
 
     /** {@code cases} cases over {@code distinct} (at least 1) random inputs of {@code slots x depth x size x size}. */
@@ -49,14 +46,12 @@ public final class SyntheticCases implements DatasetSource {
             inputs.add(new ModelInput(new FloatTensor(img, 1, slots, 1, size, size, depth), mods, marks, keys));
         }
         for (int i = 0; i < cases; i++) {
-            String id = "bench" + i;
-            ids.add(id);
-            index.put(id, i % distinct);
+            ids.add("bench" + i);
         }
     }
 
     public Function<Case, ModelInput> tensorizer() {
-        return c -> inputs.get(index.get(c.id()));
+        return c -> inputs.get(number(c.id()) % inputs.size());
     }
 
     @Override
@@ -76,7 +71,12 @@ public final class SyntheticCases implements DatasetSource {
 
     @Override
     public Case load(String caseId) {
-        int i = Integer.parseInt(caseId.substring(5));
+        int i = number(caseId);
         return new Case(caseId, List.of(), List.of(labels.label(i % labels.size())));
+    }
+
+    /** The case's number, from its id {@code bench<i>}. */
+    private static int number(String caseId) {
+        return Integer.parseInt(caseId.substring("bench".length()));
     }
 }

@@ -124,37 +124,32 @@ public final class ResidualUnit extends ReferenceBlock implements InferenceFoldi
      */
     private NDArray projection(ParameterStore ps, NDArray identity, boolean training) {
         NDArray w = ps.getValue(downsample[0].getParameters().get("weight"), identity.getDevice(), training);
-        Shape unpadded = new Shape(0, 0);
         if (downsampleStride == 1 || ChannelsLast.sound(identity.getManager())) {
-            if (!training && BatchOfOneConv.applies(identity, 1)) {
-                return BatchOfOneConv.conv(identity, w, null, new Shape(downsampleStride, downsampleStride), unpadded);
-            }
-            return downsample[0].forward(ps, new NDList(identity), training).head();
+            return conv2d(identity, w, 1, downsampleStride, training);
         }
         try (NDArray sub = identity.get(new NDIndex(":, :, ::{}, ::{}", downsampleStride, downsampleStride))) {
-            if (!training && BatchOfOneConv.applies(sub, 1)) {
-                return BatchOfOneConv.conv(sub, w, null, new Shape(1, 1), unpadded);
-            }
-            return Conv2d.conv2d(sub, w, null, new Shape(1, 1), unpadded).head();
+            return conv2d(sub, w, 1, 1, training);
         }
     }
 
-    /**
-     * A conv of the unit on {@code x}; one whose output is a single pixel as the {@link OnePixelConv} product, one of
-     * a single small image at inference as a {@link BatchOfOneConv}.
-     */
+    /** A conv of the unit on {@code x}; one whose output is a single pixel as the {@link OnePixelConv} product. */
     private static NDArray conv(ParameterStore ps, Block conv, int[] kernelStride, NDArray x, boolean training) {
         int k = kernelStride[0];
+        NDArray w = ps.getValue(conv.getParameters().get("weight"), x.getDevice(), training);
         if (k > 1 && OnePixelConv.applies(x, k, kernelStride[1], k / 2)) {
-            NDArray w = ps.getValue(conv.getParameters().get("weight"), x.getDevice(), training);
             return OnePixelConv.conv(x, w, null, k / 2);
         }
-        if (!training && BatchOfOneConv.applies(x, k)) {
-            NDArray w = ps.getValue(conv.getParameters().get("weight"), x.getDevice(), training);
-            Shape s = new Shape(kernelStride[1], kernelStride[1]);
-            return BatchOfOneConv.conv(x, w, null, s, new Shape(k / 2, k / 2));
-        }
-        return conv.forward(ps, new NDList(x), training).head();
+        return conv2d(x, w, k, kernelStride[1], training);
+    }
+
+    /**
+     * The bias-free square conv (padding kernel/2), as the unit's {@code Conv2d} blocks compute it; at inference a
+     * single small image as a {@link BatchOfOneConv}.
+     */
+    private static NDArray conv2d(NDArray x, NDArray w, int kernel, int stride, boolean training) {
+        Shape s = new Shape(stride, stride);
+        Shape p = new Shape(kernel / 2, kernel / 2);
+        return training ? Conv2d.conv2d(x, w, null, s, p).head() : BatchOfOneConv.conv2d(x, w, null, s, p);
     }
 
     /** {@code result}, after closing {@code previous} unless it is the unit's input (the caller's). */
