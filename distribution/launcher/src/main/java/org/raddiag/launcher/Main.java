@@ -30,9 +30,12 @@ import org.raddiag.support.home.RaddiagHome;
  * that one command inside the runtime, prints its output and exits with its status. Bundles start in three levels:
  * libraries (1), plugins and commands (2), native engines (3); a command that needs no engine ({@code --help},
  * {@code models}, {@code inspect}...) runs as soon as level 2 is reached, and the engines are not started at all.
+ * The HTTP server and the Web Console ({@code raddiag.http.bundles}) start only where HTTP is served: in the shell
+ * and in {@code serve}.
  */
 public final class Main {
     private static final java.util.Set<String> TRAINING_COMMANDS = java.util.Set.of("train", "demo", "evaluate");
+    private static final String HTTP_ENABLE = "org.apache.felix.http.enable";
 
     private Main() {
     }
@@ -87,7 +90,7 @@ public final class Main {
         }
         // the HTTP server (REST, web page, Web Console) listens only in the shell and in `serve`
         if (!interactive && !name.equals("serve")) {
-            config.put("org.apache.felix.http.enable", "false");
+            config.put(HTTP_ENABLE, "false");
         }
         int status;
         Startup startup = start(dist, config);
@@ -127,6 +130,10 @@ public final class Main {
         BundleContext ctx = framework.getBundleContext();
         List<String> early = globs(config, "raddiag.startlevel.1");
         List<String> engines = globs(config, "raddiag.startlevel.engines");
+        // with the HTTP server off, the bundles that only serve HTTP stay installed (their packages resolve) but are
+        // not started: nothing in the process could reach them
+        List<String> httpOnly = "false".equals(config.get(HTTP_ENABLE)) ? globs(config, "raddiag.http.bundles")
+                : List.of();
         List<Bundle> installed = new ArrayList<>();
         Path dir = dist.resolve("bundle");
         List<Path> jars;
@@ -143,7 +150,7 @@ public final class Main {
         }
         framework.start();
         for (Bundle b : installed) {
-            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null && !matchesAny(httpOnly, b)) {
                 b.start();
             }
         }

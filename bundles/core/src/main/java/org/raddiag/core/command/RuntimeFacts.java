@@ -7,6 +7,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.raddiag.api.ServiceProperties;
 
 /**
@@ -17,14 +18,27 @@ public final class RuntimeFacts {
     private RuntimeFacts() {
     }
 
-    /** {@code id}, {@code name}, {@code version} and {@code state} of a bundle. */
+    /**
+     * {@code id}, {@code name}, {@code version} and {@code state} of a bundle, and {@code startRequested}: whether
+     * the bundle is marked to start (false for one left stopped on purpose, such as the HTTP server in a one-shot
+     * command, which serves no HTTP).
+     */
     public static Map<String, Object> bundle(Bundle b) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", b.getBundleId());
         m.put("name", b.getSymbolicName());
         m.put("version", b.getVersion().toString());
         m.put("state", state(b.getState()));
+        m.put("startRequested", startRequested(b));
         return m;
+    }
+
+    private static boolean startRequested(Bundle b) {
+        if (b.getBundleId() == 0 || b.getState() == Bundle.ACTIVE || b.getState() == Bundle.STARTING) {
+            return true;
+        }
+        BundleStartLevel level = b.adapt(BundleStartLevel.class);
+        return level == null || level.isPersistentlyStarted();
     }
 
     /** The {@code raddiag.*} properties of a service other than its kind, arrays as lists. */

@@ -58,16 +58,31 @@ final class RuntimeSnapshot {
         return engines.stream().anyMatch(e -> EngineStatus.State.STARTING.name().equals(e.get("state")));
     }
 
-    /** Bundles that are neither ACTIVE nor resolved fragments. */
+    /** Bundles marked to start that are neither ACTIVE nor resolved fragments. */
     List<Map<String, Object>> inactiveBundles() {
         List<Map<String, Object>> bad = new ArrayList<>();
         for (Map<String, Object> b : bundles) {
             boolean fragment = Boolean.TRUE.equals(b.get("fragment"));
             Object st = b.get("state");
-            if (!("ACTIVE".equals(st) || fragment && "RESOLVED".equals(st))) {
+            if (!("ACTIVE".equals(st) || fragment && "RESOLVED".equals(st) || !startRequested(b))) {
                 bad.add(b);
             }
         }
         return bad;
+    }
+
+    /** Names of the bundles left stopped on purpose (not marked to start), e.g. the HTTP server in a one-shot command. */
+    List<String> stoppedOnPurpose() {
+        List<String> names = new ArrayList<>();
+        for (Map<String, Object> b : bundles) {
+            if (!startRequested(b) && !"ACTIVE".equals(b.get("state"))) {
+                names.add(String.valueOf(b.get("name")));
+            }
+        }
+        return names;
+    }
+
+    private static boolean startRequested(Map<String, Object> b) {
+        return !Boolean.FALSE.equals(b.get("startRequested"));
     }
 }

@@ -70,7 +70,12 @@ public final class StatusCommand extends SyntaxCommand {
             if (Long.getLong("raddiag.startup.ms", -1) >= 0) {
                 out.println("startup: all bundles started " + Long.getLong("raddiag.startup.ms") + " ms after JVM start");
             }
-            out.println(healthy ? "healthy: all bundles active, all engines ready"
+            List<String> stopped = s.stoppedOnPurpose();
+            if (!stopped.isEmpty()) {
+                out.println("not started in this process (they only serve HTTP: `serve` and the shell start them): "
+                        + String.join(", ", stopped));
+            }
+            out.println(healthy ? "healthy: all " + (stopped.isEmpty() ? "" : "other ") + "bundles active, all engines ready"
                     : "NOT healthy: " + s.inactiveBundles().size() + " bundle(s) not active"
                             + (engineFailed ? ", an engine is not ready" : ""));
         }
