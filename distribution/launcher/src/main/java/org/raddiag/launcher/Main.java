@@ -30,12 +30,13 @@ import org.raddiag.support.home.RaddiagHome;
  * that one command inside the runtime, prints its output and exits with its status. Bundles start in three levels:
  * libraries (1), plugins and commands (2), native engines (3); a command that needs no engine ({@code --help},
  * {@code models}, {@code inspect}...) runs as soon as level 2 is reached, and the engines are not started at all.
- * The HTTP server and the Web Console ({@code raddiag.http.bundles}) start only where HTTP is served: in the shell
- * and in {@code serve}.
+ * The HTTP server and the Web Console ({@code raddiag.http.bundles}) start only where HTTP is served, in the shell
+ * and in {@code serve}; the Gogo shell and its RadDiag commands ({@code raddiag.shell.bundles}) only in the shell.
  */
 public final class Main {
     private static final java.util.Set<String> TRAINING_COMMANDS = java.util.Set.of("train", "demo", "evaluate");
     private static final String HTTP_ENABLE = "org.apache.felix.http.enable";
+    private static final String GOSH_ARGS = "gosh.args";
 
     private Main() {
     }
@@ -75,7 +76,7 @@ public final class Main {
         Path storage = FelixStorage.forThisProcess(dist.resolve("cache/felix"));
         config.putIfAbsent(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.putIfAbsent(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        config.put("gosh.args", interactive ? "" : "--nointeractive");
+        config.put(GOSH_ARGS, interactive ? "" : "--nointeractive");
         if (!interactive) {
             // one-shot commands must never write to the deploy folder (FileInstall 3.7 reads its legacy
             // "disableConfigSave" key as "enable", so only the explicit key is safe)
@@ -130,10 +131,15 @@ public final class Main {
         BundleContext ctx = framework.getBundleContext();
         List<String> early = globs(config, "raddiag.startlevel.1");
         List<String> engines = globs(config, "raddiag.startlevel.engines");
-        // with the HTTP server off, the bundles that only serve HTTP stay installed (their packages resolve) but are
-        // not started: nothing in the process could reach them
-        List<String> httpOnly = "false".equals(config.get(HTTP_ENABLE)) ? globs(config, "raddiag.http.bundles")
-                : List.of();
+        // bundles that serve only the HTTP server or only the interactive shell stay installed (their packages
+        // resolve) but are not started where nothing in the process could reach them
+        List<String> leftStopped = new ArrayList<>();
+        if ("false".equals(config.get(HTTP_ENABLE))) {
+            leftStopped.addAll(globs(config, "raddiag.http.bundles"));
+        }
+        if (!"".equals(config.get(GOSH_ARGS))) {
+            leftStopped.addAll(globs(config, "raddiag.shell.bundles"));
+        }
         List<Bundle> installed = new ArrayList<>();
         Path dir = dist.resolve("bundle");
         List<Path> jars;
@@ -150,7 +156,7 @@ public final class Main {
         }
         framework.start();
         for (Bundle b : installed) {
-            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null && !matchesAny(httpOnly, b)) {
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null && !matchesAny(leftStopped, b)) {
                 b.start();
             }
         }

@@ -20,8 +20,8 @@ public final class RuntimeFacts {
 
     /**
      * {@code id}, {@code name}, {@code version} and {@code state} of a bundle, and {@code startRequested}: whether
-     * the bundle is marked to start (false for one left stopped on purpose, such as the HTTP server in a one-shot
-     * command, which serves no HTTP).
+     * the bundle is marked to start (false for one left stopped on purpose, such as the HTTP server or the Gogo
+     * shell in a one-shot command).
      */
     public static Map<String, Object> bundle(Bundle b) {
         Map<String, Object> m = new LinkedHashMap<>();

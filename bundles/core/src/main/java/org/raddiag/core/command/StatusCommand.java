@@ -72,7 +72,8 @@ public final class StatusCommand extends SyntaxCommand {
             }
             List<String> stopped = s.stoppedOnPurpose();
             if (!stopped.isEmpty()) {
-                out.println("not started in this process (they only serve HTTP: `serve` and the shell start them): "
+                out.println("not started in this process (they serve only HTTP, started by `serve` and the shell, or only the"
+                        + " shell): "
                         + String.join(", ", stopped));
             }
             out.println(healthy ? "healthy: all " + (stopped.isEmpty() ? "" : "other ") + "bundles active, all engines ready"
