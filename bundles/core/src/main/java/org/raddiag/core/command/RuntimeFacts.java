@@ -37,8 +37,12 @@ public final class RuntimeFacts {
         if (b.getBundleId() == 0 || b.getState() == Bundle.ACTIVE || b.getState() == Bundle.STARTING) {
             return true;
         }
-        BundleStartLevel level = b.adapt(BundleStartLevel.class);
-        return level == null || level.isPersistentlyStarted();
+        try {
+            BundleStartLevel level = b.adapt(BundleStartLevel.class);
+            return level == null || level.isPersistentlyStarted();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return false; // uninstalled meanwhile (an uninstall through the admin API describes the bundle after it)
+        }
     }
 
     /** The {@code raddiag.*} properties of a service other than its kind, arrays as lists. */

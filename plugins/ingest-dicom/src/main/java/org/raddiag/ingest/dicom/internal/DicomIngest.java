@@ -5,13 +5,19 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -27,7 +33,7 @@ import org.raddiag.api.model.ModelRegistry;
 import org.raddiag.api.telemetry.MetricSink;
 import org.raddiag.api.telemetry.DiagnosisObserver;
 import org.raddiag.api.telemetry.MetricSource;
-import org.raddiag.support.osgi.RankedServices;
+import org.raddiag.support.osgi.ServiceRank;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,48 +41,50 @@ import org.slf4j.LoggerFactory;
  * The DICOM network ingest as a DS component: starts the store, the study tracker (with recovery) and the C-STORE
  * SCP from the configuration, follows the diagnosis service, model registry and DICOM reader dynamically, and
  * restarts the SCP only when its address, port, AE title or store change.
+ * <p>
+ * The diagnosis service, model registry, DICOM readers and diagnosis observers are looked up when a study is
+ * diagnosed ({@link ComponentContext#locateService}), not bound at activation: this component is immediate, so
+ * binding them would activate them, and all they use, in every process, though the ingest runs only where HTTP is
+ * served (a one-shot command spent 0.1 s of its start-up on them).
  */
-@Component(service = {StudyIndex.class, MetricSource.class}, immediate = true, configurationPid = DicomIngest.PID)
+@Component(service = {StudyIndex.class, MetricSource.class}, immediate = true, configurationPid = DicomIngest.PID,
+        reference = {
+            @Reference(name = DicomIngest.DIAGNOSIS, service = DiagnosisService.class,
+                    cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+                    policyOption = ReferencePolicyOption.GREEDY),
+            @Reference(name = DicomIngest.REGISTRY, service = ModelRegistry.class,
+                    cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+                    policyOption = ReferencePolicyOption.GREEDY),
+            @Reference(name = DicomIngest.OBSERVERS, service = DiagnosisObserver.class,
+                    cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+                    policyOption = ReferencePolicyOption.GREEDY),
+            @Reference(name = DicomIngest.READERS, service = ModalityReader.class, target = DicomIngest.DICOM_READERS,
+                    cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+                    policyOption = ReferencePolicyOption.GREEDY)})
 @Designate(ocd = IngestConfig.class)
 public final class DicomIngest implements StudyIndex, RuntimeServices, MetricSource {
     static final String PID = "org.raddiag.ingest.dicom";
+    static final String DIAGNOSIS = "diagnosis";
+    static final String REGISTRY = "registry";
+    static final String OBSERVERS = "observers";
+    static final String READERS = "readers";
+    static final String DICOM_READERS = "(raddiag.format=dicom)";
     private static final Logger LOG = LoggerFactory.getLogger(DicomIngest.class);
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile DiagnosisService diagnosis;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile ModelRegistry registry;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ConfigurationAdmin configAdmin;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile List<DiagnosisObserver> observers;
-
-    private final RankedServices<ModalityReader> readers = new RankedServices<>();
+    private ComponentContext component;
     private BundleContext context;
     private Settings settings;
     private IngestRuntime running;
     private volatile String off = "not started";
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, target = "(raddiag.format=dicom)")
-    void addReader(ModalityReader reader, Map<String, Object> properties) {
-        readers.add(reader, properties);
-    }
-
-    void removeReader(ModalityReader reader, Map<String, Object> properties) {
-        readers.remove(reader, properties);
-    }
-
     @Activate
-    void activate(BundleContext ctx, IngestConfig config) {
-        this.context = ctx;
+    void activate(ComponentContext cc, IngestConfig config) {
+        this.component = cc;
+        this.context = cc.getBundleContext();
         routePixelMedLogging();
         apply(config);
     }
@@ -258,23 +266,45 @@ public final class DicomIngest implements StudyIndex, RuntimeServices, MetricSou
 
     @Override
     public DiagnosisService diagnosis() {
-        return diagnosis;
+        return (DiagnosisService) component.locateService(DIAGNOSIS);
     }
 
     @Override
     public ModelRegistry registry() {
-        return registry;
+        return (ModelRegistry) component.locateService(REGISTRY);
     }
 
     @Override
     public ModalityReader dicomReader() {
-        return readers.best();
+        try {
+            ServiceReference<?>[] refs = context.getServiceReferences(ModalityReader.class.getName(), DICOM_READERS);
+            if (refs == null) {
+                return null;
+            }
+            Arrays.sort(refs, Comparator.comparing(ServiceRank::of)); // preferred first
+            for (ServiceReference<?> ref : refs) {
+                Object reader = component.locateService(READERS, ref);
+                if (reader != null) {
+                    return (ModalityReader) reader;
+                }
+            }
+            return null;
+        } catch (InvalidSyntaxException | IllegalStateException e) {
+            return null; // stopping
+        }
     }
 
     @Override
     public List<DiagnosisObserver> observers() {
-        List<DiagnosisObserver> o = observers;
-        return o == null ? List.of() : o;
+        Object[] o = component.locateServices(OBSERVERS);
+        if (o == null) {
+            return List.of();
+        }
+        List<DiagnosisObserver> list = new ArrayList<>(o.length);
+        for (Object x : o) {
+            list.add((DiagnosisObserver) x);
+        }
+        return list;
     }
 
     @Override
