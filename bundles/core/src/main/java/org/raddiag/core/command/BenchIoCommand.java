@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.osgi.service.component.ComponentContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.raddiag.api.cli.Command;
@@ -33,7 +35,8 @@ import org.raddiag.support.cli.SyntaxCommand;
  * the reference model (256 x 256, 32 slices, 4 slots), once to warm up and then N times, and reports slices per
  * second for reading and for reading plus preprocessing, and the peak heap. A benchmark, not a test.
  */
-@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "bench-io"})
+@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "bench-io"},
+        reference = {@Reference(name = "readers", service = ReaderRegistry.class)})
 public final class BenchIoCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("bench-io",
             "Benchmark (not a test): files to model input, slices/s and peak heap.")
@@ -48,8 +51,20 @@ public final class BenchIoCommand extends SyntaxCommand {
 
     private static final LabelSet NO_LABELS = new LabelSet("none", List.of(), 0, 0);
 
-    @Reference
-    private ReaderRegistry readers;
+    /**
+     * Its services are looked up when it runs, not bound at activation: {@code --help} and {@code commands} then
+     * activate nothing else.
+     */
+    private ComponentContext component;
+
+    @Activate
+    void activate(ComponentContext cc) {
+        component = cc;
+    }
+
+    private ReaderRegistry readers() {
+        return (ReaderRegistry) component.locateService("readers");
+    }
 
     @Override
     protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
@@ -57,7 +72,7 @@ public final class BenchIoCommand extends SyntaxCommand {
         int repeat = a.count("repeat");
         List<String> paths = a.positionals();
         CaseTensorizer tensorizer = new CaseTensorizer(TensorizerSettings.of(ArchitectureConfig.referenceDefault()));
-        CaseLocator locator = new CaseLocator(readers.plainScanFiles(ReadOptions.defaults()), null, "articles");
+        CaseLocator locator = new CaseLocator(readers().plainScanFiles(ReadOptions.defaults()), null, "articles");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String p : paths) {
             Path path = Paths.get(p).toAbsolutePath().normalize();
@@ -90,7 +105,7 @@ public final class BenchIoCommand extends SyntaxCommand {
             }
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("path", path.toString());
-            r.put("reader", readers.readerFor(path));
+            r.put("reader", readers().readerFor(path));
             r.put("slicesPerRun", slices / repeat);
             r.put("voxelsPerRun", voxels / repeat);
             r.put("readMsPerRun", readMs / repeat);

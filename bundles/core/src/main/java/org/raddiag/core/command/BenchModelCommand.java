@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.osgi.service.component.ComponentContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.raddiag.api.cli.Command;
@@ -36,7 +38,9 @@ import org.raddiag.support.cli.UsageException;
  * per-scan latency, achieved GFLOP/s for the reference architecture (343.6 GFLOP per 32-slice 256x256 scan) and the
  * process's peak RSS. A benchmark, not a test.
  */
-@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "bench-model"})
+@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "bench-model"},
+        reference = {@Reference(name = "diagnosis", service = DiagnosisService.class),
+            @Reference(name = "registry", service = ModelRegistry.class)})
 public final class BenchModelCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("bench-model",
             "Benchmark (not a test): inference latency, GFLOP/s, peak RSS of an installed model.")
@@ -54,11 +58,24 @@ public final class BenchModelCommand extends SyntaxCommand {
     /** Forward FLOPs of one 32-slice 256x256 scan through the reference ResNet-50 + pooling (reference-model.md A.5). */
     private static final double REFERENCE_GFLOP_PER_SCAN = 343.6;
 
-    @Reference
-    private DiagnosisService diagnosis;
+    /**
+     * Its services are looked up when it runs, not bound at activation: {@code --help} and {@code commands} then
+     * activate nothing else.
+     */
+    private ComponentContext component;
 
-    @Reference
-    private ModelRegistry registry;
+    @Activate
+    void activate(ComponentContext cc) {
+        component = cc;
+    }
+
+    private DiagnosisService diagnosis() {
+        return (DiagnosisService) component.locateService("diagnosis");
+    }
+
+    private ModelRegistry registry() {
+        return (ModelRegistry) component.locateService("registry");
+    }
 
     @Override
     protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
@@ -75,9 +92,9 @@ public final class BenchModelCommand extends SyntaxCommand {
                 throw new UsageException("--scans takes whole numbers separated by commas, not '" + scansOpt + "'");
             }
         }
-        ModelPackage pkg = registry.find(model).orElse(null);
+        ModelPackage pkg = registry().find(model).orElse(null);
         if (pkg == null) {
-            err.println("bench-model: no model " + model + " (installed: " + registry.list() + ")");
+            err.println("bench-model: no model " + model + " (installed: " + registry().list() + ")");
             return 1;
         }
         ArchitectureConfig arch = pkg.architecture();
@@ -88,13 +105,13 @@ public final class BenchModelCommand extends SyntaxCommand {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int scans : scanCounts) {
             Case c = syntheticCase(scans, size, depth);
-            Diagnosis warm = diagnosis.diagnose(c, request);
+            Diagnosis warm = diagnosis().diagnose(c, request);
             double[] ms = new double[repeat];
             double[] pre = new double[repeat];
             double[] fwd = new double[repeat];
             for (int i = 0; i < repeat; i++) {
                 long t0 = System.nanoTime();
-                Diagnosis d = diagnosis.diagnose(c, request);
+                Diagnosis d = diagnosis().diagnose(c, request);
                 ms[i] = (System.nanoTime() - t0) / 1e6;
                 pre[i] = d.timingsMs().getOrDefault("preprocess", Double.NaN);
                 fwd[i] = d.timingsMs().getOrDefault("inference", Double.NaN);

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.osgi.service.component.ComponentContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.raddiag.api.cli.Command;
@@ -39,7 +41,10 @@ import org.raddiag.support.cli.UsageException;
  * {@code --labels}, zero-shot findings for those label texts. Files of the case that cannot be read are
  * reported and the case is diagnosed from the others. Exit 1 when some case could not be diagnosed.
  */
-@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "diagnose"})
+@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "diagnose"},
+        reference = {@Reference(name = "readers", service = ReaderRegistry.class),
+            @Reference(name = "diagnosis", service = DiagnosisService.class),
+            @Reference(name = "knowledge", service = KnowledgeLabels.class)})
 public final class DiagnoseCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("diagnose",
             "Ranked findings (sigmoid probabilities, per-class thresholds) and per-scan slice attention of a case;"
@@ -61,14 +66,28 @@ public final class DiagnoseCommand extends SyntaxCommand {
         super(SYNTAX, "ranked findings and slice attention for a case");
     }
 
-    @Reference
-    private ReaderRegistry readers;
+    /**
+     * Its services are looked up when it runs, not bound at activation: {@code --help} and {@code commands} then
+     * activate nothing else.
+     */
+    private ComponentContext component;
 
-    @Reference
-    private DiagnosisService diagnosis;
+    @Activate
+    void activate(ComponentContext cc) {
+        component = cc;
+    }
 
-    @Reference
-    private KnowledgeLabels knowledge;
+    private ReaderRegistry readers() {
+        return (ReaderRegistry) component.locateService("readers");
+    }
+
+    private DiagnosisService diagnosis() {
+        return (DiagnosisService) component.locateService("diagnosis");
+    }
+
+    private KnowledgeLabels knowledge() {
+        return (KnowledgeLabels) component.locateService("knowledge");
+    }
 
     @Override
     protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
@@ -83,7 +102,7 @@ public final class DiagnoseCommand extends SyntaxCommand {
         String caseId = a.value("case");
         String level = a.value("level");
         Path path = a.positionalPath(0, "CASE").toAbsolutePath().normalize();
-        CaseLocator locator = new CaseLocator(readers.plainScanFiles(ReadOptions.defaults()),
+        CaseLocator locator = new CaseLocator(readers().plainScanFiles(ReadOptions.defaults()),
                 new NpyKeySlices(), level);
         List<String> labels = a.has("labels") ? labels(a.value("labels")) : List.of();
         DiagnosisRequest request = new DiagnosisRequest(ModelRef.parse(model), backend, all ? 0 : top, labels);
@@ -98,7 +117,7 @@ public final class DiagnoseCommand extends SyntaxCommand {
             }
             r.put("unreadableFiles", problems);
             try {
-                Diagnosis d = diagnosis.diagnose(c.value(), request);
+                Diagnosis d = diagnosis().diagnose(c.value(), request);
                 r.put("diagnosis", DiagnosisJson.of(d, all, UnaryOperator.identity()));
                 if (!json) {
                     print(d, c, out, all ? Integer.MAX_VALUE : top);
@@ -124,7 +143,7 @@ public final class DiagnoseCommand extends SyntaxCommand {
     private List<String> labels(String value) throws java.io.IOException {
         Path file = Paths.get(value);
         if (!value.contains(";") && java.nio.file.Files.isRegularFile(file)) {
-            return knowledge.readLabels(file);
+            return knowledge().readLabels(file);
         }
         List<String> texts = new ArrayList<>();
         for (String t : value.split(";", -1)) {

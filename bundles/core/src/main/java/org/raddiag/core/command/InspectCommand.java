@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.osgi.service.component.ComponentContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.raddiag.api.cli.Command;
@@ -30,7 +32,8 @@ import org.raddiag.support.cli.SyntaxCommand;
  * orientation, value statistics after rescale and warnings; per file that could not be read: the error. Exit 1
  * when some file could not be read.
  */
-@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "inspect"})
+@Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "inspect"},
+        reference = {@Reference(name = "readers", service = ReaderRegistry.class)})
 public final class InspectCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("inspect",
             "What the readers make of a file, a DICOM folder, a case folder or an RP3D case file;"
@@ -46,8 +49,20 @@ public final class InspectCommand extends SyntaxCommand {
         super(SYNTAX, "what the readers make of a file, series folder, case folder or RP3D case file", false);
     }
 
-    @Reference
-    private ReaderRegistry readers;
+    /**
+     * Its services are looked up when it runs, not bound at activation: {@code --help} and {@code commands} then
+     * activate nothing else.
+     */
+    private ComponentContext component;
+
+    @Activate
+    void activate(ComponentContext cc) {
+        component = cc;
+    }
+
+    private ReaderRegistry readers() {
+        return (ReaderRegistry) component.locateService("readers");
+    }
 
     @Override
     protected int run(ParsedArgs a, PrintStream out, PrintStream err) throws Exception {
@@ -60,8 +75,8 @@ public final class InspectCommand extends SyntaxCommand {
         if (modality != null) {
             options = options.withModalityHint(Modality.parse(modality));
         }
-        TrackedScanFiles files = readers.scanFiles(options);
-        if (readers.readers().isEmpty()) {
+        TrackedScanFiles files = readers().scanFiles(options);
+        if (readers().readers().isEmpty()) {
             err.println("inspect: no reader plugins are installed");
             return 1;
         }
