@@ -36,7 +36,7 @@ import org.raddiag.support.cli.SyntaxCommand;
  * second for reading and for reading plus preprocessing, and the peak heap. A benchmark, not a test.
  */
 @Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "bench-io"},
-        reference = {@Reference(name = "readers", service = ReaderRegistry.class)})
+        reference = {@Reference(name = CommandServices.READERS, service = ReaderRegistry.class)})
 public final class BenchIoCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("bench-io",
             "Benchmark (not a test): files to model input, slices/s and peak heap.")
@@ -51,19 +51,11 @@ public final class BenchIoCommand extends SyntaxCommand {
 
     private static final LabelSet NO_LABELS = new LabelSet("none", List.of(), 0, 0);
 
-    /**
-     * Its services are looked up when it runs, not bound at activation: {@code --help} and {@code commands} then
-     * activate nothing else.
-     */
-    private ComponentContext component;
+    private final CommandServices services = new CommandServices();
 
     @Activate
     void activate(ComponentContext cc) {
-        component = cc;
-    }
-
-    private ReaderRegistry readers() {
-        return (ReaderRegistry) component.locateService("readers");
+        services.activate(cc);
     }
 
     @Override
@@ -72,7 +64,7 @@ public final class BenchIoCommand extends SyntaxCommand {
         int repeat = a.count("repeat");
         List<String> paths = a.positionals();
         CaseTensorizer tensorizer = new CaseTensorizer(TensorizerSettings.of(ArchitectureConfig.referenceDefault()));
-        CaseLocator locator = new CaseLocator(readers().plainScanFiles(ReadOptions.defaults()), null, "articles");
+        CaseLocator locator = new CaseLocator(services.readers().plainScanFiles(ReadOptions.defaults()), null, "articles");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String p : paths) {
             Path path = Paths.get(p).toAbsolutePath().normalize();
@@ -105,7 +97,7 @@ public final class BenchIoCommand extends SyntaxCommand {
             }
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("path", path.toString());
-            r.put("reader", readers().readerFor(path));
+            r.put("reader", services.readers().readerFor(path));
             r.put("slicesPerRun", slices / repeat);
             r.put("voxelsPerRun", voxels / repeat);
             r.put("readMsPerRun", readMs / repeat);

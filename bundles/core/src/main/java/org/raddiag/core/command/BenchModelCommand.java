@@ -39,8 +39,8 @@ import org.raddiag.support.cli.UsageException;
  * process's peak RSS. A benchmark, not a test.
  */
 @Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "bench-model"},
-        reference = {@Reference(name = "diagnosis", service = DiagnosisService.class),
-            @Reference(name = "registry", service = ModelRegistry.class)})
+        reference = {@Reference(name = CommandServices.DIAGNOSIS, service = DiagnosisService.class),
+            @Reference(name = CommandServices.REGISTRY, service = ModelRegistry.class)})
 public final class BenchModelCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("bench-model",
             "Benchmark (not a test): inference latency, GFLOP/s, peak RSS of an installed model.")
@@ -58,23 +58,11 @@ public final class BenchModelCommand extends SyntaxCommand {
     /** Forward FLOPs of one 32-slice 256x256 scan through the reference ResNet-50 + pooling (reference-model.md A.5). */
     private static final double REFERENCE_GFLOP_PER_SCAN = 343.6;
 
-    /**
-     * Its services are looked up when it runs, not bound at activation: {@code --help} and {@code commands} then
-     * activate nothing else.
-     */
-    private ComponentContext component;
+    private final CommandServices services = new CommandServices();
 
     @Activate
     void activate(ComponentContext cc) {
-        component = cc;
-    }
-
-    private DiagnosisService diagnosis() {
-        return (DiagnosisService) component.locateService("diagnosis");
-    }
-
-    private ModelRegistry registry() {
-        return (ModelRegistry) component.locateService("registry");
+        services.activate(cc);
     }
 
     @Override
@@ -92,9 +80,9 @@ public final class BenchModelCommand extends SyntaxCommand {
                 throw new UsageException("--scans takes whole numbers separated by commas, not '" + scansOpt + "'");
             }
         }
-        ModelPackage pkg = registry().find(model).orElse(null);
+        ModelPackage pkg = services.registry().find(model).orElse(null);
         if (pkg == null) {
-            err.println("bench-model: no model " + model + " (installed: " + registry().list() + ")");
+            err.println("bench-model: no model " + model + " (installed: " + services.registry().list() + ")");
             return 1;
         }
         ArchitectureConfig arch = pkg.architecture();
@@ -105,13 +93,13 @@ public final class BenchModelCommand extends SyntaxCommand {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int scans : scanCounts) {
             Case c = syntheticCase(scans, size, depth);
-            Diagnosis warm = diagnosis().diagnose(c, request);
+            Diagnosis warm = services.diagnosis().diagnose(c, request);
             double[] ms = new double[repeat];
             double[] pre = new double[repeat];
             double[] fwd = new double[repeat];
             for (int i = 0; i < repeat; i++) {
                 long t0 = System.nanoTime();
-                Diagnosis d = diagnosis().diagnose(c, request);
+                Diagnosis d = services.diagnosis().diagnose(c, request);
                 ms[i] = (System.nanoTime() - t0) / 1e6;
                 pre[i] = d.timingsMs().getOrDefault("preprocess", Double.NaN);
                 fwd[i] = d.timingsMs().getOrDefault("inference", Double.NaN);

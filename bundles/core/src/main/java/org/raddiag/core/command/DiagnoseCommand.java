@@ -42,9 +42,9 @@ import org.raddiag.support.cli.UsageException;
  * reported and the case is diagnosed from the others. Exit 1 when some case could not be diagnosed.
  */
 @Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "diagnose"},
-        reference = {@Reference(name = "readers", service = ReaderRegistry.class),
-            @Reference(name = "diagnosis", service = DiagnosisService.class),
-            @Reference(name = "knowledge", service = KnowledgeLabels.class)})
+        reference = {@Reference(name = CommandServices.READERS, service = ReaderRegistry.class),
+            @Reference(name = CommandServices.DIAGNOSIS, service = DiagnosisService.class),
+            @Reference(name = CommandServices.KNOWLEDGE, service = KnowledgeLabels.class)})
 public final class DiagnoseCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("diagnose",
             "Ranked findings (sigmoid probabilities, per-class thresholds) and per-scan slice attention of a case;"
@@ -66,27 +66,11 @@ public final class DiagnoseCommand extends SyntaxCommand {
         super(SYNTAX, "ranked findings and slice attention for a case");
     }
 
-    /**
-     * Its services are looked up when it runs, not bound at activation: {@code --help} and {@code commands} then
-     * activate nothing else.
-     */
-    private ComponentContext component;
+    private final CommandServices services = new CommandServices();
 
     @Activate
     void activate(ComponentContext cc) {
-        component = cc;
-    }
-
-    private ReaderRegistry readers() {
-        return (ReaderRegistry) component.locateService("readers");
-    }
-
-    private DiagnosisService diagnosis() {
-        return (DiagnosisService) component.locateService("diagnosis");
-    }
-
-    private KnowledgeLabels knowledge() {
-        return (KnowledgeLabels) component.locateService("knowledge");
+        services.activate(cc);
     }
 
     @Override
@@ -102,7 +86,7 @@ public final class DiagnoseCommand extends SyntaxCommand {
         String caseId = a.value("case");
         String level = a.value("level");
         Path path = a.positionalPath(0, "CASE").toAbsolutePath().normalize();
-        CaseLocator locator = new CaseLocator(readers().plainScanFiles(ReadOptions.defaults()),
+        CaseLocator locator = new CaseLocator(services.readers().plainScanFiles(ReadOptions.defaults()),
                 new NpyKeySlices(), level);
         List<String> labels = a.has("labels") ? labels(a.value("labels")) : List.of();
         DiagnosisRequest request = new DiagnosisRequest(ModelRef.parse(model), backend, all ? 0 : top, labels);
@@ -117,7 +101,7 @@ public final class DiagnoseCommand extends SyntaxCommand {
             }
             r.put("unreadableFiles", problems);
             try {
-                Diagnosis d = diagnosis().diagnose(c.value(), request);
+                Diagnosis d = services.diagnosis().diagnose(c.value(), request);
                 r.put("diagnosis", DiagnosisJson.of(d, all, UnaryOperator.identity()));
                 if (!json) {
                     print(d, c, out, all ? Integer.MAX_VALUE : top);
@@ -143,7 +127,7 @@ public final class DiagnoseCommand extends SyntaxCommand {
     private List<String> labels(String value) throws java.io.IOException {
         Path file = Paths.get(value);
         if (!value.contains(";") && java.nio.file.Files.isRegularFile(file)) {
-            return knowledge().readLabels(file);
+            return services.knowledge().readLabels(file);
         }
         List<String> texts = new ArrayList<>();
         for (String t : value.split(";", -1)) {

@@ -33,7 +33,7 @@ import org.raddiag.support.cli.SyntaxCommand;
  * when some file could not be read.
  */
 @Component(service = Command.class, property = {SyntaxCommand.COMMAND_KIND, SyntaxCommand.COMMAND_NAME + "inspect"},
-        reference = {@Reference(name = "readers", service = ReaderRegistry.class)})
+        reference = {@Reference(name = CommandServices.READERS, service = ReaderRegistry.class)})
 public final class InspectCommand extends SyntaxCommand {
     static final CommandSyntax SYNTAX = CommandSyntax.command("inspect",
             "What the readers make of a file, a DICOM folder, a case folder or an RP3D case file;"
@@ -49,19 +49,11 @@ public final class InspectCommand extends SyntaxCommand {
         super(SYNTAX, "what the readers make of a file, series folder, case folder or RP3D case file", false);
     }
 
-    /**
-     * Its services are looked up when it runs, not bound at activation: {@code --help} and {@code commands} then
-     * activate nothing else.
-     */
-    private ComponentContext component;
+    private final CommandServices services = new CommandServices();
 
     @Activate
     void activate(ComponentContext cc) {
-        component = cc;
-    }
-
-    private ReaderRegistry readers() {
-        return (ReaderRegistry) component.locateService("readers");
+        services.activate(cc);
     }
 
     @Override
@@ -75,8 +67,8 @@ public final class InspectCommand extends SyntaxCommand {
         if (modality != null) {
             options = options.withModalityHint(Modality.parse(modality));
         }
-        TrackedScanFiles files = readers().scanFiles(options);
-        if (readers().readers().isEmpty()) {
+        TrackedScanFiles files = services.readers().scanFiles(options);
+        if (services.readers().readers().isEmpty()) {
             err.println("inspect: no reader plugins are installed");
             return 1;
         }
