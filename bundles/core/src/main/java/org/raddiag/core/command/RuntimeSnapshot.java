@@ -58,24 +58,27 @@ final class RuntimeSnapshot {
         return engines.stream().anyMatch(e -> EngineStatus.State.STARTING.name().equals(e.get("state")));
     }
 
-    /** Bundles marked to start that are neither ACTIVE nor resolved fragments. */
+    /** Bundles that are neither ACTIVE nor resolved fragments, other than those left stopped on purpose. */
     List<Map<String, Object>> inactiveBundles() {
         List<Map<String, Object>> bad = new ArrayList<>();
         for (Map<String, Object> b : bundles) {
             boolean fragment = Boolean.TRUE.equals(b.get("fragment"));
             Object st = b.get("state");
-            if (!("ACTIVE".equals(st) || fragment && "RESOLVED".equals(st) || !startRequested(b))) {
+            if (!("ACTIVE".equals(st) || fragment && "RESOLVED".equals(st) || !fragment && !startRequested(b))) {
                 bad.add(b);
             }
         }
         return bad;
     }
 
-    /** Names of the bundles left stopped on purpose (not marked to start), e.g. the HTTP server in a one-shot command. */
+    /**
+     * Names of the bundles left stopped on purpose (not marked to start), e.g. the HTTP server in a one-shot command;
+     * fragments, which never start, are not among them.
+     */
     List<String> stoppedOnPurpose() {
         List<String> names = new ArrayList<>();
         for (Map<String, Object> b : bundles) {
-            if (!startRequested(b) && !"ACTIVE".equals(b.get("state"))) {
+            if (!startRequested(b) && !"ACTIVE".equals(b.get("state")) && !Boolean.TRUE.equals(b.get("fragment"))) {
                 names.add(String.valueOf(b.get("name")));
             }
         }

@@ -72,9 +72,8 @@ public final class StatusCommand extends SyntaxCommand {
             }
             List<String> stopped = s.stoppedOnPurpose();
             if (!stopped.isEmpty()) {
-                out.println("not started in this process (they serve only HTTP, started by `serve` and the shell, or only the"
-                        + " shell): "
-                        + String.join(", ", stopped));
+                out.println("not started on purpose (not marked to start: the HTTP and shell bundles in a one-shot"
+                        + " command, or stopped by hand): " + String.join(", ", stopped));
             }
             out.println(healthy ? "healthy: all " + (stopped.isEmpty() ? "" : "other ") + "bundles active, all engines ready"
                     : "NOT healthy: " + s.inactiveBundles().size() + " bundle(s) not active"
