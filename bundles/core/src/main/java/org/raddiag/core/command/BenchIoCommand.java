@@ -64,7 +64,8 @@ public final class BenchIoCommand extends SyntaxCommand {
         int repeat = a.count("repeat");
         List<String> paths = a.positionals();
         CaseTensorizer tensorizer = new CaseTensorizer(TensorizerSettings.of(ArchitectureConfig.referenceDefault()));
-        CaseLocator locator = new CaseLocator(services.readers().plainScanFiles(ReadOptions.defaults()), null, "articles");
+        CaseLocator locator = new CaseLocator(services.readers().plainScanFiles(ReadOptions.defaults()), null,
+                "articles");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String p : paths) {
             Path path = Paths.get(p).toAbsolutePath().normalize();

@@ -62,30 +62,34 @@ final class RuntimeSnapshot {
     List<Map<String, Object>> inactiveBundles() {
         List<Map<String, Object>> bad = new ArrayList<>();
         for (Map<String, Object> b : bundles) {
-            boolean fragment = Boolean.TRUE.equals(b.get("fragment"));
             Object st = b.get("state");
-            if (!("ACTIVE".equals(st) || fragment && "RESOLVED".equals(st) || !fragment && !startRequested(b))) {
+            if (!("ACTIVE".equals(st) || isFragment(b) && "RESOLVED".equals(st) || isStoppedOnPurpose(b))) {
                 bad.add(b);
             }
         }
         return bad;
     }
 
-    /**
-     * Names of the bundles left stopped on purpose (not marked to start), e.g. the HTTP server in a one-shot command;
-     * fragments, which never start, are not among them.
-     */
+    /** Names of the bundles left stopped on purpose, e.g. the HTTP server in a one-shot command. */
     List<String> stoppedOnPurpose() {
         List<String> names = new ArrayList<>();
         for (Map<String, Object> b : bundles) {
-            if (!startRequested(b) && !"ACTIVE".equals(b.get("state")) && !Boolean.TRUE.equals(b.get("fragment"))) {
+            if (isStoppedOnPurpose(b)) {
                 names.add(String.valueOf(b.get("name")));
             }
         }
         return names;
     }
 
-    private static boolean startRequested(Map<String, Object> b) {
-        return !Boolean.FALSE.equals(b.get("startRequested"));
+    /**
+     * Not marked to start ({@code startRequested} false, which an active bundle never is); fragments, which never
+     * start, are not stopped on purpose.
+     */
+    private static boolean isStoppedOnPurpose(Map<String, Object> b) {
+        return !isFragment(b) && Boolean.FALSE.equals(b.get("startRequested"));
+    }
+
+    private static boolean isFragment(Map<String, Object> b) {
+        return Boolean.TRUE.equals(b.get("fragment"));
     }
 }

@@ -75,7 +75,8 @@ public final class StatusCommand extends SyntaxCommand {
                 out.println("not started on purpose (not marked to start: the HTTP and shell bundles in a one-shot"
                         + " command, or stopped by hand): " + String.join(", ", stopped));
             }
-            out.println(healthy ? "healthy: all " + (stopped.isEmpty() ? "" : "other ") + "bundles active, all engines ready"
+            String others = stopped.isEmpty() ? "" : "other ";
+            out.println(healthy ? "healthy: all " + others + "bundles active, all engines ready"
                     : "NOT healthy: " + s.inactiveBundles().size() + " bundle(s) not active"
                             + (engineFailed ? ", an engine is not ready" : ""));
         }
